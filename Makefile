@@ -1,0 +1,101 @@
+# motcua — build, run and test the one-stop dossier suite.
+# `make` builds everything into build/bin; `make run` brings the suite up on an
+# embedded PostgreSQL and follows the logs; `make test` runs every test.
+
+CC       ?= cc
+SAN      ?=
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(SAN)
+PG_INC   := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+CPPFLAGS += -Ibuild/gen -Icommon -Iservices/intake -Iservices/processing \
+            -Iservices/postal -Iservices/reporting -I$(PG_INC)
+LDLIBS   += -lczmq -lzmq -lprotobuf-c -lpq -lm
+LDFLAGS  += $(SAN)
+
+BUILD    := build
+BIN      := $(BUILD)/bin
+DEB_PACKAGES := libzmq3-dev libczmq-dev libprotobuf-c-dev protobuf-c-compiler libpq-dev postgresql-15
+
+PROTOS   := $(wildcard proto/motcua/v1/*.proto)
+PB_C     := $(patsubst proto/%.proto,$(BUILD)/gen/%.pb-c.c,$(PROTOS))
+PB_O     := $(PB_C:.c=.o)
+COMMON_O := $(patsubst %.c,$(BUILD)/%.o,$(wildcard common/*.c))
+CLIENT_O := $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/*/*_client.c))
+LIB      := $(BUILD)/libmotcua.a
+
+SERVICES := intake processing postal reporting
+svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard services/$(1)/*.c)))
+
+TESTS    := $(BIN)/test_unit $(BIN)/test_blackbox
+
+.SECONDEXPANSION:
+.PHONY: all deps up down run test test-unit test-asan bench clean distclean
+all: deps $(addprefix $(BIN)/motcua-,$(SERVICES)) $(BIN)/motcua $(TESTS)
+
+# Install missing Debian packages when root; otherwise say exactly what to run.
+deps: $(BUILD)/.deps
+$(BUILD)/.deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get install -y $$missing || (apt-get update && apt-get install -y $$missing)) >/dev/null || exit 1; \
+	  else \
+	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; fi
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/gen/%.pb-c.c $(BUILD)/gen/%.pb-c.h: proto/%.proto | $(BUILD)/.deps
+	@mkdir -p $(BUILD)/gen
+	@echo "  PROTOC $<"; protoc-c --c_out=$(BUILD)/gen -Iproto $<
+
+$(BUILD)/gen/%.pb-c.o: $(BUILD)/gen/%.pb-c.c
+	@echo "  CC $<"; $(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.c $(PB_C) | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(PB_O) $(COMMON_O) $(CLIENT_O)
+	ar rcs $@ $^
+
+$(BIN)/motcua-%: $$(call svc_objs,$$*) $(LIB)
+	@mkdir -p $(BIN)
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $(call svc_objs,$*) $(LIB) $(LDLIBS) -o $@
+
+$(BIN)/motcua: $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/motcua/*.c)) $(LIB)
+	@mkdir -p $(BIN)
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BIN)/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testkit.o $(LIB)
+	@mkdir -p $(BIN)
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+up: all
+	@deploy/up.sh
+
+down:
+	@deploy/down.sh
+
+run: all
+	@deploy/up.sh && exec deploy/follow.sh
+
+test: all
+	@tests/run.sh
+
+test-unit: $(BIN)/test_unit
+	@$(BIN)/test_unit
+
+# The same suite built with AddressSanitizer and UBSan, in its own build tree.
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" CFLAGS="-O1 -g" all
+	@MOTCUA_BIN=build/asan/bin tests/run.sh
+
+clean:
+	rm -rf $(BUILD)/gen $(BUILD)/common $(BUILD)/services $(BUILD)/tests $(BUILD)/bin $(LIB) $(BUILD)/asan
+
+distclean: down
+	rm -rf build var
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

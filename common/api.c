@@ -1,0 +1,87 @@
+/*  api — typed errors, input checks and reply packing. See api.h.          */
+#include <stdarg.h>
+#include "api.h"
+#include "log.h"
+
+int
+api_fail (api_error_t *error, Motcua__V1__ErrorCode code, const char *field, const char *format, ...)
+{
+    if (error->code)
+        return -1;
+    error->code = code;
+    snprintf (error->field, sizeof error->field, "%s", field ? field : "");
+    va_list args;
+    va_start (args, format);
+    vsnprintf (error->message, sizeof error->message, format, args);
+    va_end (args);
+    return -1;
+}
+
+void
+api_error_to_pb (const api_error_t *error, Motcua__V1__Error *pb)
+{
+    pb->code = error->code;
+    pb->field = (char *) error->field;
+    pb->message = (char *) error->message;
+}
+
+bool
+api_utf8_valid (const char *text)
+{
+    const unsigned char *p = (const unsigned char *) text;
+    while (*p) {
+        int extra;
+        unsigned int cp;
+        if (*p < 0x80) { p++; continue; }
+        else if ((*p & 0xE0) == 0xC0) { extra = 1; cp = *p & 0x1F; }
+        else if ((*p & 0xF0) == 0xE0) { extra = 2; cp = *p & 0x0F; }
+        else if ((*p & 0xF8) == 0xF0) { extra = 3; cp = *p & 0x07; }
+        else return false;
+        p++;
+        for (int i = 0; i < extra; i++, p++) {
+            if ((*p & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (*p & 0x3F);
+        }
+        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000)
+        ||  cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+    }
+    return true;
+}
+
+int
+api_check_text (api_error_t *error, const char *field, const char *value, size_t max_bytes, bool required)
+{
+    if (!value)
+        value = "";
+    if (!api_utf8_valid (value))
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, field,
+                         "%s is not valid UTF-8", field);
+    if (strlen (value) > max_bytes)
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, field,
+                         "%s is longer than %zu bytes", field, max_bytes);
+    if (required && strspn (value, " \t\r\n") == strlen (value))
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, field,
+                         "%s is required", field);
+    return 0;
+}
+
+zchunk_t *
+api_pack (const ProtobufCMessage *message)
+{
+    size_t size = protobuf_c_message_get_packed_size (message);
+    uint8_t *buffer = (uint8_t *) malloc (size ? size : 1);
+    protobuf_c_message_pack (message, buffer);
+    zchunk_t *chunk = zchunk_new (buffer, size);
+    free (buffer);
+    return chunk;
+}
+
+int
+api_db_fail (api_error_t *error, const char *db_error)
+{
+    log_warn ("database: %s", db_error);
+    return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_UNAVAILABLE, "",
+                     "the database is unavailable; nothing was saved, try again");
+}

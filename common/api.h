@@ -1,0 +1,36 @@
+/*  api — what every API handler needs: a typed error being built, input
+    checks that name the offending field (UTF-8, size, presence, enums), and
+    packing a protobuf reply into a chunk.                                   */
+#ifndef API_H
+#define API_H
+#include <czmq.h>
+#include <stdbool.h>
+#include <protobuf-c/protobuf-c.h>
+#include "motcua/v1/common.pb-c.h"
+
+typedef struct {
+    Motcua__V1__ErrorCode code;     //  0: no error
+    char field [64];
+    char message [320];
+} api_error_t;
+
+//  Set the error (first one wins). Always returns -1, for `return api_fail (…)`.
+int  api_fail (api_error_t *error, Motcua__V1__ErrorCode code, const char *field,
+               const char *format, ...) __attribute__ ((format (printf, 4, 5)));
+
+//  Point a protobuf Error at error's fields (valid while error lives).
+void api_error_to_pb (const api_error_t *error, Motcua__V1__Error *pb);
+
+bool api_utf8_valid (const char *text);
+
+//  A text field: valid UTF-8, at most max_bytes, non-blank if required.
+int  api_check_text (api_error_t *error, const char *field, const char *value,
+                     size_t max_bytes, bool required);
+
+//  Pack any message into a new chunk.
+zchunk_t *api_pack (const ProtobufCMessage *message);
+
+//  Map a failed database call to a typed error (UNAVAILABLE or INTERNAL).
+int  api_db_fail (api_error_t *error, const char *db_error);
+
+#endif

@@ -1,0 +1,40 @@
+/*  db — one PostgreSQL connection through libpq, with reconnection and backoff.
+    A lost connection never ends the service: calls fail with a clear error and
+    the next call after the backoff tries again. SQL only through parameters.  */
+#ifndef DB_H
+#define DB_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <libpq-fe.h>
+
+typedef struct db_t db_t;
+
+//  conninfo may be empty: libpq then uses PG* variables. Does not connect yet.
+db_t       *db_new (const char *conninfo);
+void        db_destroy (db_t **self_p);
+
+//  Connect if not connected (no more than once per backoff step). 0 if usable.
+int         db_ensure (db_t *self);
+bool        db_is_up (db_t *self);
+
+//  Run one statement with text parameters (NULL entries are SQL NULL).
+//  Returns the result (caller PQclear()s it) or NULL on failure.
+PGresult   *db_query (db_t *self, const char *sql, int count, const char *const *params);
+//  The same with explicit lengths and formats (1 = binary) per parameter.
+PGresult   *db_query_bin (db_t *self, const char *sql, int count, const char *const *params,
+                          const int *lengths, const int *formats);
+//  Run a statement and drop the result. 0 or -1.
+int         db_exec (db_t *self, const char *sql, int count, const char *const *params);
+
+int         db_begin (db_t *self);
+int         db_commit (db_t *self);
+void        db_rollback (db_t *self);
+
+//  What went wrong last: the server's message and SQLSTATE ("" if none).
+const char *db_error (db_t *self);
+const char *db_sqlstate (db_t *self);
+
+//  The newest applied migration (public.schema_migrations), or -1.
+int         db_schema_version (db_t *self);
+
+#endif

@@ -1,0 +1,67 @@
+/*  outbox — events into the producer's outbox, with their deliveries.      */
+#include <czmq.h>
+#include "outbox.h"
+#include "rpc.h"
+#include "vntime.h"
+
+//  Who consumes what. A new subscriber is one line here.
+static const struct { const char *type; const char *subscribers; } s_routes [] = {
+    { "dossier_received",   "processing,reporting" },
+    { "dossier_resolved",   "reporting" },
+    { "result_ready",       "postal,reporting" },
+    { "dossier_returned",   "reporting" },
+    { "shipment_created",   "reporting" },
+    { "shipment_delivered", "processing,reporting" },
+};
+
+const char *
+outbox_event_type (const Motcua__V1__Event *event)
+{
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field (
+        &motcua__v1__event__descriptor, (unsigned) event->body_case);
+    return field ? field->name : "";
+}
+
+const char *
+outbox_subscribers (const char *event_type)
+{
+    for (size_t i = 0; i < sizeof s_routes / sizeof s_routes [0]; i++)
+        if (streq (s_routes [i].type, event_type))
+            return s_routes [i].subscribers;
+    return "";
+}
+
+int
+outbox_append (db_t *db, const char *schema, const char *producer, Motcua__V1__Event *event)
+{
+    char event_id [40];
+    rpc_new_id (event_id, sizeof event_id);
+    event->event_id = event_id;
+    event->producer = (char *) producer;
+    if (!event->occurred_at)
+        event->occurred_at = vn_now_ms ();
+    size_t size = motcua__v1__event__get_packed_size (event);
+    uint8_t *payload = (uint8_t *) malloc (size ? size : 1);
+    motcua__v1__event__pack (event, payload);
+
+    const char *type = outbox_event_type (event);
+    char subscribers [128];
+    snprintf (subscribers, sizeof subscribers, "{%s}", outbox_subscribers (type));
+    char sql [512];
+    snprintf (sql, sizeof sql,
+        "WITH e AS (INSERT INTO %s.outbox (event_id, event_type, dossier_code, payload)"
+        " VALUES ($1, $2, $3, $4) RETURNING event_id)"
+        " INSERT INTO %s.outbox_delivery (event_id, subscriber)"
+        " SELECT e.event_id, s FROM e, unnest ($5::text[]) AS s", schema, schema);
+    const char *params [5] = { event_id, type, event->dossier_code, (const char *) payload, subscribers };
+    int lengths [5] = { 0, 0, 0, (int) size, 0 };
+    int formats [5] = { 0, 0, 0, 1, 0 };
+    PGresult *result = db_query_bin (db, sql, 5, params, lengths, formats);
+    free (payload);
+    event->event_id = NULL;         //  the caller's event must not keep our stack
+    event->producer = NULL;
+    if (!result)
+        return -1;
+    PQclear (result);
+    return 0;
+}

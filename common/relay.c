@@ -1,0 +1,212 @@
+/*  relay — outbox deliveries over DEALER → ROUTER with acks. See relay.h.  */
+#include "relay.h"
+#include "keystore.h"
+#include "log.h"
+#include "motcua/v1/events.pb-c.h"
+
+#define RELAY_BATCH 200
+static const char *s_subscribers [] = { "intake", "processing", "postal", "reporting" };
+#define SUBSCRIBER_COUNT 4
+
+struct relay_t {
+    db_t *db;
+    const config_t *config;
+    char schema [32];
+    zsock_t *dealers [SUBSCRIBER_COUNT];       //  NULL for ourselves
+    char claim_sql [1024];
+    char done_sql [256];
+    char dead_sql [256];
+};
+
+relay_t *
+relay_new (db_t *db, const config_t *config, const char *producer, zcert_t *cert)
+{
+    relay_t *self = (relay_t *) zmalloc (sizeof (relay_t));
+    self->db = db;
+    self->config = config;
+    snprintf (self->schema, sizeof self->schema, "%s", producer);
+    for (int i = 0; i < SUBSCRIBER_COUNT; i++) {
+        if (streq (s_subscribers [i], producer))
+            continue;
+        char endpoint [128], server_name [64], server_key [41];
+        config_endpoint (config, s_subscribers [i], "events", endpoint, sizeof endpoint);
+        snprintf (server_name, sizeof server_name, "service-%s", s_subscribers [i]);
+        if (keystore_public_key (config->var_dir, server_name, server_key)) {
+            log_error ("no public key for %s", server_name);
+            relay_destroy (&self);
+            return NULL;
+        }
+        zsock_t *dealer = zsock_new (ZMQ_DEALER);
+        zcert_apply (cert, dealer);
+        zsock_set_curve_serverkey (dealer, server_key);
+        zsock_set_immediate (dealer, 1);     //  never queue for a peer that is down
+        zsock_set_linger (dealer, 0);
+        zsock_set_sndhwm (dealer, 10000);
+        zsock_connect (dealer, "%s", endpoint);
+        self->dealers [i] = dealer;
+    }
+    //  Lease due rows: push their next attempt back, park them after too many.
+    snprintf (self->claim_sql, sizeof self->claim_sql,
+        "WITH due AS (SELECT event_id, subscriber FROM %1$s.outbox_delivery"
+        "  WHERE state = 'pending' AND next_attempt_at <= now()"
+        "  ORDER BY next_attempt_at LIMIT %2$d FOR UPDATE SKIP LOCKED)"
+        " , claimed AS (UPDATE %1$s.outbox_delivery d SET attempts = d.attempts + 1,"
+        "  state = CASE WHEN d.attempts + 1 > $3::int THEN 'dead' ELSE 'pending' END,"
+        "  next_attempt_at = now() + least ($1::bigint * (2 ^ least (d.attempts, 20)), $2::bigint)"
+        "   * interval '1 millisecond'"
+        " FROM due, %1$s.outbox o"
+        " WHERE d.event_id = due.event_id AND d.subscriber = due.subscriber AND o.event_id = d.event_id"
+        " RETURNING d.subscriber, d.state, o.payload, o.id)"
+        " SELECT subscriber, state, payload FROM claimed ORDER BY id",
+        self->schema, RELAY_BATCH);
+    snprintf (self->done_sql, sizeof self->done_sql,
+        "UPDATE %s.outbox_delivery SET state = 'done', delivered_at = now()"
+        " WHERE event_id = $1 AND subscriber = $2 AND state <> 'done'", self->schema);
+    snprintf (self->dead_sql, sizeof self->dead_sql,
+        "UPDATE %s.outbox_delivery SET state = 'dead', last_error = $3"
+        " WHERE event_id = $1 AND subscriber = $2 AND state = 'pending'", self->schema);
+    return self;
+}
+
+void
+relay_destroy (relay_t **self_p)
+{
+    relay_t *self = *self_p;
+    if (self) {
+        for (int i = 0; i < SUBSCRIBER_COUNT; i++)
+            zsock_destroy (&self->dealers [i]);
+        free (self);
+        *self_p = NULL;
+    }
+}
+
+void
+relay_attach (relay_t *self, zpoller_t *poller)
+{
+    for (int i = 0; i < SUBSCRIBER_COUNT; i++)
+        if (self->dealers [i])
+            zpoller_add (poller, self->dealers [i]);
+}
+
+bool
+relay_owns (relay_t *self, void *socket)
+{
+    for (int i = 0; i < SUBSCRIBER_COUNT; i++)
+        if (self->dealers [i] && socket == (void *) self->dealers [i])
+            return true;
+    return false;
+}
+
+static int
+s_subscriber_index (const char *name)
+{
+    for (int i = 0; i < SUBSCRIBER_COUNT; i++)
+        if (streq (s_subscribers [i], name))
+            return i;
+    return -1;
+}
+
+int
+relay_flush (relay_t *self)
+{
+    char retry [16], max_retry [16], max_attempts [16];
+    snprintf (retry, sizeof retry, "%d", self->config->relay_retry_ms);
+    snprintf (max_retry, sizeof max_retry, "%d", self->config->relay_max_retry_ms);
+    snprintf (max_attempts, sizeof max_attempts, "%d", self->config->relay_max_attempts);
+    const char *params [3] = { retry, max_retry, max_attempts };
+    int sent = 0;
+    for (int round = 0; round < 50; round++) {
+        PGresult *result = db_query_bin (self->db, self->claim_sql, 3, params, NULL, NULL);
+        if (!result) {
+            log_warn ("relay cannot claim deliveries: %s", db_error (self->db));
+            return -1;
+        }
+        int rows = PQntuples (result);
+        for (int row = 0; row < rows; row++) {
+            const char *subscriber = PQgetvalue (result, row, 0);
+            if (streq (PQgetvalue (result, row, 1), "dead")) {
+                log_warn ("a delivery to %s is parked as dead after %d attempts",
+                          subscriber, self->config->relay_max_attempts);
+                continue;
+            }
+            int index = s_subscriber_index (subscriber);
+            if (index < 0 || !self->dealers [index])
+                continue;
+            size_t size;
+            unsigned char *payload = PQunescapeBytea (
+                (const unsigned char *) PQgetvalue (result, row, 2), &size);
+            if (payload && zmq_send (zsock_resolve (self->dealers [index]), payload, size, ZMQ_DONTWAIT) >= 0)
+                sent++;
+            PQfreemem (payload);
+        }
+        PQclear (result);
+        if (rows < RELAY_BATCH)
+            break;
+    }
+    return sent;
+}
+
+void
+relay_on_ack (relay_t *self, void *socket)
+{
+    const char *subscriber = NULL;
+    for (int i = 0; i < SUBSCRIBER_COUNT; i++)
+        if (socket == (void *) self->dealers [i])
+            subscriber = s_subscribers [i];
+    zframe_t *frame;
+    while ((frame = zframe_recv_nowait (socket))) {
+        Motcua__V1__EventAck *ack = motcua__v1__event_ack__unpack (
+            NULL, zframe_size (frame), zframe_data (frame));
+        zframe_destroy (&frame);
+        if (!ack) {
+            log_warn ("unreadable ack from %s", subscriber);
+            continue;
+        }
+        const char *params [3] = { ack->event_id, subscriber,
+                                   ack->error ? ack->error->message : "" };
+        if (ack->applied)
+            db_exec (self->db, self->done_sql, 2, params);
+        else
+        if (ack->error && ack->error->code == MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT) {
+            log_error ("%s refused event %s for good: %s", subscriber, ack->event_id, params [2]);
+            db_exec (self->db, self->dead_sql, 3, params);
+        }
+        else
+            log_warn ("%s could not apply event %s (%s); it will be retried",
+                      subscriber, ack->event_id, params [2]);
+        motcua__v1__event_ack__free_unpacked (ack, NULL);
+    }
+}
+
+static int64_t
+s_count (db_t *db, const char *sql_format, const char *schema)
+{
+    char sql [256];
+    snprintf (sql, sizeof sql, sql_format, schema);
+    PGresult *result = db_query (db, sql, 0, NULL);
+    if (!result)
+        return -1;
+    int64_t count = PQntuples (result) ? atoll (PQgetvalue (result, 0, 0)) : 0;
+    PQclear (result);
+    return count;
+}
+
+int64_t
+relay_backlog (db_t *db, const char *schema)
+{
+    return s_count (db, "SELECT count(*) FROM %s.outbox_delivery WHERE state = 'pending'", schema);
+}
+
+int64_t
+relay_dead (db_t *db, const char *schema)
+{
+    return s_count (db, "SELECT count(*) FROM %s.outbox_delivery WHERE state = 'dead'", schema);
+}
+
+int64_t
+relay_replay_dead (db_t *db, const char *schema)
+{
+    return s_count (db, "WITH r AS (UPDATE %s.outbox_delivery SET state = 'pending', attempts = 0,"
+                        " next_attempt_at = now() WHERE state = 'dead' RETURNING 1)"
+                        " SELECT count(*) FROM r", schema);
+}

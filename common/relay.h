@@ -1,0 +1,37 @@
+/*  relay — sends a producer's outbox deliveries to their subscribers over
+    CURVE DEALER → ROUTER and records the acks (DESIGN §4).
+    Claiming is a lease: due rows are taken with FOR UPDATE SKIP LOCKED and
+    their next attempt pushed back (retry_ms doubled per try, capped), so
+    several relays can share one outbox and an unacked row comes round again.
+    After max_attempts a delivery is parked as 'dead' until an operator
+    replays it. The service kicks the relay after each commit; a slow poll is
+    the fallback.                                                            */
+#ifndef RELAY_H
+#define RELAY_H
+#include <czmq.h>
+#include "db.h"
+#include "config.h"
+
+typedef struct relay_t relay_t;
+
+//  producer is this service's name; its schema holds the outbox. cert is the
+//  service's own key pair (borrowed). NULL on failure.
+relay_t *relay_new (db_t *db, const config_t *config, const char *producer, zcert_t *cert);
+void     relay_destroy (relay_t **self_p);
+
+//  Add the relay's sockets to a poller, and tell whether a socket is one.
+void     relay_attach (relay_t *self, zpoller_t *poller);
+bool     relay_owns (relay_t *self, void *socket);
+
+//  Claim due deliveries and send them. Returns how many were sent, or -1.
+int      relay_flush (relay_t *self);
+
+//  Read acks waiting on socket and mark their deliveries done.
+void     relay_on_ack (relay_t *self, void *socket);
+
+//  Deliveries not yet acked, parked as dead, and the operator's replay.
+int64_t  relay_backlog (db_t *db, const char *schema);
+int64_t  relay_dead (db_t *db, const char *schema);
+int64_t  relay_replay_dead (db_t *db, const char *schema);
+
+#endif

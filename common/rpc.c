@@ -1,0 +1,175 @@
+/*  rpc — CURVE request/reply, ROUTER server and Lazy-Pirate DEALER client.  */
+#include "rpc.h"
+#include "log.h"
+
+zsock_t *
+rpc_server_bind (const char *endpoint, zcert_t *cert, size_t max_bytes)
+{
+    zsock_t *router = zsock_new (ZMQ_ROUTER);
+    if (!router)
+        return NULL;
+    zcert_apply (cert, router);
+    zsock_set_curve_server (router, 1);
+    zsock_set_zap_domain (router, "motcua");
+    zsock_set_maxmsgsize (router, (int) max_bytes);
+    zsock_set_router_mandatory (router, 1);
+    zsock_set_sndhwm (router, 10000);
+    zsock_set_rcvhwm (router, 10000);
+    if (zsock_bind (router, "%s", endpoint) < 0) {
+        log_error ("cannot bind %s: %s", endpoint, zmq_strerror (zmq_errno ()));
+        zsock_destroy (&router);
+        return NULL;
+    }
+    return router;
+}
+
+int
+rpc_server_recv (zsock_t *router, rpc_request_t *request)
+{
+    memset (request, 0, sizeof *request);
+    zmsg_t *msg = zmsg_recv (router);
+    if (!msg)
+        return -1;
+    if (zmsg_size (msg) != 2) {
+        log_warn ("dropped a request of %zu frames (expected 1 after the identity)",
+                  zmsg_size (msg) ? zmsg_size (msg) - 1 : 0);
+        zmsg_destroy (&msg);
+        return -1;
+    }
+    request->identity = zmsg_pop (msg);
+    request->payload = zmsg_pop (msg);
+    zmsg_destroy (&msg);
+    return 0;
+}
+
+void
+rpc_request_clear (rpc_request_t *request)
+{
+    zframe_destroy (&request->identity);
+    zframe_destroy (&request->payload);
+}
+
+int
+rpc_server_reply (zsock_t *router, rpc_request_t *request, const void *data, size_t size)
+{
+    int rc = zframe_send (&request->identity, router, ZFRAME_MORE);
+    if (rc == 0)
+        rc = zmq_send (zsock_resolve (router), data, size, 0) < 0 ? -1 : 0;
+    if (rc)
+        log_warn ("reply not delivered: %s", zmq_strerror (zmq_errno ()));
+    rpc_request_clear (request);
+    return rc;
+}
+
+struct rpc_client_t {
+    zsock_t *dealer;
+    int timeout_ms;
+    int tries;
+};
+
+rpc_client_t *
+rpc_client_new (const char *endpoint, zcert_t *cert, const char *server_key)
+{
+    rpc_client_t *self = (rpc_client_t *) zmalloc (sizeof (rpc_client_t));
+    self->timeout_ms = 2500;
+    self->tries = 3;
+    self->dealer = zsock_new (ZMQ_DEALER);
+    if (!self->dealer) {
+        free (self);
+        return NULL;
+    }
+    zcert_apply (cert, self->dealer);
+    zsock_set_curve_serverkey (self->dealer, server_key);
+    zsock_set_linger (self->dealer, 0);
+    if (zsock_connect (self->dealer, "%s", endpoint) < 0) {
+        rpc_client_destroy (&self);
+        return NULL;
+    }
+    return self;
+}
+
+void
+rpc_client_destroy (rpc_client_t **self_p)
+{
+    rpc_client_t *self = *self_p;
+    if (self) {
+        zsock_destroy (&self->dealer);
+        free (self);
+        *self_p = NULL;
+    }
+}
+
+void
+rpc_client_set_timeout (rpc_client_t *self, int timeout_ms, int tries)
+{
+    self->timeout_ms = timeout_ms;
+    self->tries = tries < 1 ? 1 : tries;
+}
+
+int
+rpc_client_call (rpc_client_t *self, const void *data, size_t size,
+                 const char *request_id, zframe_t **reply_p)
+{
+    *reply_p = NULL;
+    for (int attempt = 0; attempt < self->tries; attempt++) {
+        if (zmq_send (zsock_resolve (self->dealer), data, size, ZMQ_DONTWAIT) < 0
+        &&  zmq_errno () != EAGAIN)
+            return -1;
+        int64_t deadline = zclock_mono () + self->timeout_ms;
+        while (zclock_mono () < deadline) {
+            zmq_pollitem_t item = { zsock_resolve (self->dealer), 0, ZMQ_POLLIN, 0 };
+            int rc = zmq_poll (&item, 1, (long) (deadline - zclock_mono ()));
+            if (rc < 0)
+                return -1;          //  interrupted
+            if (rc == 0)
+                break;
+            zframe_t *frame = zframe_recv (self->dealer);
+            if (!frame)
+                return -1;
+            char id [64];
+            if (rpc_peek_field1 (zframe_data (frame), zframe_size (frame), id, sizeof id)
+            &&  streq (id, request_id)) {
+                *reply_p = frame;
+                return 0;
+            }
+            //  An empty id is the server's answer to a request it could not read.
+            if (rpc_peek_field1 (zframe_data (frame), zframe_size (frame), id, sizeof id) && !*id) {
+                *reply_p = frame;
+                return 0;
+            }
+            zframe_destroy (&frame);   //  a stale reply to an earlier try
+        }
+    }
+    return -1;
+}
+
+void
+rpc_new_id (char *buf, size_t size)
+{
+    zuuid_t *uuid = zuuid_new ();
+    const char *text = zuuid_str_canonical (uuid);
+    snprintf (buf, size, "%s", text);
+    zuuid_destroy (&uuid);
+}
+
+bool
+rpc_peek_field1 (const uint8_t *data, size_t size, char *buf, size_t buf_size)
+{
+    buf [0] = 0;
+    //  An empty message, or one whose first field is not 1: request_id is "".
+    if (size == 0 || data [0] != 0x0A)
+        return size == 0 || (data [0] >> 3) != 1;
+    size_t pos = 1, len = 0;
+    int shift = 0;
+    while (pos < size && shift < 35) {
+        len |= (size_t) (data [pos] & 0x7F) << shift;
+        shift += 7;
+        if (!(data [pos++] & 0x80))
+            break;
+    }
+    if (pos + len > size || len >= buf_size)
+        return false;
+    memcpy (buf, data + pos, len);
+    buf [len] = 0;
+    return true;
+}

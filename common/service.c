@@ -1,0 +1,296 @@
+/*  service — the shared run-time of every motcua service. See service.h.   */
+#include <getopt.h>
+#include "service.h"
+#include "keystore.h"
+#include "log.h"
+#include "relay.h"
+#include "rpc.h"
+#include "version.h"
+#include "vntime.h"
+
+#define RELAY_POLL_MS 1000
+
+struct service_t {
+    config_t *config;
+    const service_handlers_t *handlers;
+    void *self;
+    db_t *db;
+    zcert_t *cert;
+    auth_t *auth;
+    zsock_t *api;
+    zsock_t *events;
+    relay_t *relay;
+    int64_t started_ms;
+    bool kicked;
+    bool schema_checked;
+    char db_state [8];
+};
+
+config_t *
+service_parse_args (const service_handlers_t *handlers, int argc, char **argv, int *exit_code)
+{
+    static struct option options [] = {
+        { "help", no_argument, 0, 'h' },
+        { "version", no_argument, 0, 'V' },
+        { "config", required_argument, 0, 'c' },
+        { 0, 0, 0, 0 }
+    };
+    const char *path = NULL;
+    int opt;
+    *exit_code = 0;
+    while ((opt = getopt_long (argc, argv, "hVc:", options, NULL)) != -1) {
+        if (opt == 'h') {
+            printf ("usage: motcua-%s [--config FILE]\n%s\n\n"
+                    "  --config FILE   ZPL settings (default: $MOTCUA_CONFIG, then built-ins)\n"
+                    "  --version       print the version\n"
+                    "  --help          this text\n\n"
+                    "Environment: MOTCUA_VAR (run-time folder, default ./var), MOTCUA_BASE_PORT\n"
+                    "(default 7100), MOTCUA_HOST, MOTCUA_DB (libpq conninfo; else PG* variables,\n"
+                    "else the embedded cluster's var/pg/conninfo), MOTCUA_LOG_LEVEL.\n",
+                    handlers->name, handlers->summary);
+            return NULL;
+        }
+        if (opt == 'V') {
+            printf ("motcua-%s %s\n", handlers->name, MOTCUA_VERSION);
+            return NULL;
+        }
+        if (opt == 'c')
+            path = optarg;
+        else {
+            *exit_code = 2;
+            return NULL;
+        }
+    }
+    config_t *config = config_new (path);
+    if (!config)
+        *exit_code = 1;
+    return config;
+}
+
+service_t *
+service_new (config_t *config, const service_handlers_t *handlers, void *self_data)
+{
+    log_init (handlers->name, config->log_level);
+    zsys_set_linger (0);
+    zsys_set_ipv6 (0);
+    service_t *self = (service_t *) zmalloc (sizeof (service_t));
+    self->config = config;
+    self->handlers = handlers;
+    self->self = self_data;
+    self->started_ms = vn_now_ms ();
+    self->db = db_new (config->conninfo);
+    char name [64], endpoint [128];
+    snprintf (name, sizeof name, "service-%s", handlers->name);
+    self->cert = keystore_load (config->var_dir, name);
+    self->auth = self->cert ? auth_new (config->var_dir) : NULL;
+    if (!self->auth) {
+        service_destroy (&self);
+        return NULL;
+    }
+    self->api = rpc_server_bind (config_endpoint (config, handlers->name, "api", endpoint, sizeof endpoint),
+                                 self->cert, config->socket_bytes);
+    self->events = rpc_server_bind (config_endpoint (config, handlers->name, "events", endpoint, sizeof endpoint),
+                                    self->cert, config->socket_bytes);
+    if (!self->api || !self->events) {
+        service_destroy (&self);
+        return NULL;
+    }
+    if (handlers->produces_events) {
+        self->relay = relay_new (self->db, config, handlers->name, self->cert);
+        if (!self->relay) {
+            service_destroy (&self);
+            return NULL;
+        }
+    }
+    return self;
+}
+
+void
+service_destroy (service_t **self_p)
+{
+    service_t *self = *self_p;
+    if (self) {
+        relay_destroy (&self->relay);
+        zsock_destroy (&self->api);
+        zsock_destroy (&self->events);
+        auth_destroy (&self->auth);
+        zcert_destroy (&self->cert);
+        db_destroy (&self->db);
+        free (self);
+        *self_p = NULL;
+    }
+}
+
+db_t *
+service_db (service_t *self)
+{
+    return self->db;
+}
+
+const config_t *
+service_config (service_t *self)
+{
+    return self->config;
+}
+
+void
+service_kick (service_t *self)
+{
+    self->kicked = true;
+}
+
+void
+service_health (service_t *self, Motcua__V1__Health *health)
+{
+    bool up = db_ensure (self->db) == 0;
+    snprintf (self->db_state, sizeof self->db_state, "%s", up ? "up" : "down");
+    health->service = (char *) self->handlers->name;
+    health->version = (char *) MOTCUA_VERSION;
+    health->uptime_ms = vn_now_ms () - self->started_ms;
+    health->db_state = self->db_state;
+    health->now = vn_now_ms ();
+    if (up && self->handlers->produces_events) {
+        health->outbox_backlog = relay_backlog (self->db, self->handlers->name);
+        health->dead_letters = relay_dead (self->db, self->handlers->name);
+    }
+}
+
+int64_t
+service_replay_dead (service_t *self)
+{
+    if (!self->handlers->produces_events)
+        return 0;
+    int64_t count = relay_replay_dead (self->db, self->handlers->name);
+    self->kicked = true;
+    return count;
+}
+
+void
+service_audit_denied (service_t *self, const principal_t *who, const char *what)
+{
+    log_warn ("permission denied: %s (%s) may not %s", who->name, who->role, what);
+    char sql [160];
+    snprintf (sql, sizeof sql,
+              "INSERT INTO %s.audit (principal, role, action, outcome) VALUES ($1, $2, $3, 'denied')",
+              self->handlers->name);
+    const char *params [3] = { *who->name ? who->name : who->key, who->role, what };
+    db_exec (self->db, sql, 3, params);
+}
+
+int
+service_allow (service_t *self, const principal_t *who, const char *roles, const char *what,
+               api_error_t *error)
+{
+    if (auth_role_in (who, roles))
+        return 0;
+    service_audit_denied (self, who, what);
+    return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "",
+                     "role '%s' may not %s", who->role, what);
+}
+
+static void
+s_handle_api (service_t *self)
+{
+    rpc_request_t request;
+    if (rpc_server_recv (self->api, &request))
+        return;
+    const uint8_t *data = zframe_data (request.payload);
+    size_t size = zframe_size (request.payload);
+    char request_id [64] = "";
+    rpc_peek_field1 (data, size, request_id, sizeof request_id);
+    principal_t who;
+    zchunk_t *reply;
+    if (auth_principal (self->auth, request.payload, &who))
+        reply = self->handlers->error_reply (self->self, request_id,
+            MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "", "this key is not admitted");
+    else
+    if (size > self->config->request_bytes) {
+        char message [128];
+        snprintf (message, sizeof message, "request of %zu bytes is over the limit of %zu bytes",
+                  size, self->config->request_bytes);
+        log_warn ("%s from %s", message, who.name);
+        reply = self->handlers->error_reply (self->self, request_id,
+            MOTCUA__V1__ERROR_CODE__ERROR_RESOURCE_EXHAUSTED, "", message);
+    }
+    else
+        reply = self->handlers->handle (self->self, &who, data, size);
+    rpc_server_reply (self->api, &request, zchunk_data (reply), zchunk_size (reply));
+    zchunk_destroy (&reply);
+}
+
+static void
+s_handle_events (service_t *self)
+{
+    if (!self->handlers->apply) {
+        rpc_request_t request;
+        if (rpc_server_recv (self->events, &request) == 0)
+            rpc_request_clear (&request);
+        return;
+    }
+    if (consumer_handle (self->events, self->auth, self->db, self->handlers->name,
+                         self->handlers->apply, self->self) == 1)
+        self->kicked = true;        //  applying may have written to our outbox
+}
+
+//  On first contact with the database: refuse a schema newer than we know.
+static int
+s_check_schema (service_t *self)
+{
+    if (self->schema_checked || db_ensure (self->db))
+        return 0;
+    int version = db_schema_version (self->db);
+    if (version < 0)
+        return 0;
+    self->schema_checked = true;
+    if (version > MOTCUA_SCHEMA_VERSION) {
+        log_error ("database schema is at migration %d, newer than this build knows (%d); "
+                   "refusing to start", version, MOTCUA_SCHEMA_VERSION);
+        return -1;
+    }
+    if (version < MOTCUA_SCHEMA_VERSION)
+        log_warn ("database schema is at migration %d; this build expects %d (run the migrations)",
+                  version, MOTCUA_SCHEMA_VERSION);
+    return 0;
+}
+
+int
+service_run (service_t *self)
+{
+    zpoller_t *poller = zpoller_new (self->api, self->events, NULL);
+    if (self->relay)
+        relay_attach (self->relay, poller);
+    char endpoint [128];
+    log_info ("motcua-%s %s serving %s", self->handlers->name, MOTCUA_VERSION,
+              config_endpoint (self->config, self->handlers->name, "api", endpoint, sizeof endpoint));
+    int64_t next_poll = 0;
+    int rc = 0;
+    while (!zsys_interrupted) {
+        if (s_check_schema (self)) {
+            rc = 1;
+            break;
+        }
+        int64_t now = zclock_mono ();
+        if (self->relay && (self->kicked || now >= next_poll)) {
+            self->kicked = false;
+            relay_flush (self->relay);
+            next_poll = now + RELAY_POLL_MS;
+        }
+        void *which = zpoller_wait (poller, self->kicked ? 0 : RELAY_POLL_MS);
+        if (!which) {
+            if (zpoller_terminated (poller))
+                break;
+            continue;
+        }
+        if (which == self->api)
+            s_handle_api (self);
+        else
+        if (which == self->events)
+            s_handle_events (self);
+        else
+        if (self->relay && relay_owns (self->relay, which))
+            relay_on_ack (self->relay, which);
+    }
+    zpoller_destroy (&poller);
+    log_info ("stopped");
+    return rc;
+}

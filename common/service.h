@@ -1,0 +1,60 @@
+/*  service — what the four services share at run time: the command line,
+    configuration, database, CURVE keys and zauth, the `api` and `events`
+    ROUTERs, the outbox relay, health, and the poll loop that drives them.
+    A service supplies three functions; it owns its schema of the same name. */
+#ifndef SERVICE_H
+#define SERVICE_H
+#include <czmq.h>
+#include "auth.h"
+#include "config.h"
+#include "consumer.h"
+#include "db.h"
+#include "api.h"
+#include "motcua/v1/common.pb-c.h"
+
+typedef struct service_t service_t;
+
+typedef struct {
+    const char *name;           //  intake, processing, postal, reporting
+    const char *summary;        //  one line for --help
+    bool produces_events;       //  has an outbox and a relay
+    //  Answer one API request; always return a packed reply.
+    zchunk_t *(*handle) (void *self, const principal_t *who, const uint8_t *data, size_t size);
+    //  A packed reply that carries only an error.
+    zchunk_t *(*error_reply) (void *self, const char *request_id, Motcua__V1__ErrorCode code,
+                              const char *field, const char *message);
+    consumer_apply_fn *apply;   //  NULL: consumes no events
+} service_handlers_t;
+
+//  Parse the command line (--help, --version, --config FILE). Returns NULL
+//  and sets *exit_code when the program should stop (help, bad flags).
+config_t  *service_parse_args (const service_handlers_t *handlers, int argc, char **argv,
+                               int *exit_code);
+
+service_t *service_new (config_t *config, const service_handlers_t *handlers, void *self);
+void       service_destroy (service_t **self_p);
+
+//  Run until SIGINT/SIGTERM. 0 on a clean stop.
+int        service_run (service_t *self);
+
+db_t          *service_db (service_t *self);
+const config_t *service_config (service_t *self);
+
+//  Ask the relay to send after the current request (call after a commit).
+void       service_kick (service_t *self);
+
+//  Fill a health reply (strings point into service-owned memory).
+void       service_health (service_t *self, Motcua__V1__Health *health);
+
+//  Operator: put this service's dead deliveries back in the queue.
+int64_t    service_replay_dead (service_t *self);
+
+//  Record a refused request in the schema's audit table and the log.
+void       service_audit_denied (service_t *self, const principal_t *who, const char *what);
+
+//  0 if who's role is among roles (comma-separated); otherwise audit the
+//  refusal, set a PERMISSION_DENIED error naming `what`, and return -1.
+int        service_allow (service_t *self, const principal_t *who, const char *roles,
+                          const char *what, api_error_t *error);
+
+#endif

@@ -1,0 +1,58 @@
+/*  intake_client — typed calls to intake. See intake_client.h.              */
+#include <stdlib.h>
+#include "intake_client.h"
+
+static intake_reply_t *
+s_call (client_t *client, Motcua__V1__IntakeRequest *request)
+{
+    return (intake_reply_t *) client_call (client, &request->base, &request->request_id,
+                                           &motcua__v1__intake_reply__descriptor);
+}
+
+intake_reply_t *
+intake_client_health (client_t *client)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__HealthRequest health = MOTCUA__V1__HEALTH_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_HEALTH;
+    request.health = &health;
+    return s_call (client, &request);
+}
+
+intake_reply_t *
+intake_client_list_procedures (client_t *client)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__ListProcedures list = MOTCUA__V1__LIST_PROCEDURES__INIT;
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES;
+    request.list_procedures = &list;
+    return s_call (client, &request);
+}
+
+intake_reply_t *
+intake_client_submit (client_t *client, Motcua__V1__SubmitDossier *submit)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT;
+    request.submit = submit;
+    return s_call (client, &request);
+}
+
+intake_reply_t *
+intake_client_replay_dead (client_t *client)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__ReplayDeadRequest replay = MOTCUA__V1__REPLAY_DEAD_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_REPLAY_DEAD;
+    request.replay_dead = &replay;
+    return s_call (client, &request);
+}
+
+void
+intake_reply_destroy (intake_reply_t **reply_p)
+{
+    if (*reply_p) {
+        motcua__v1__intake_reply__free_unpacked (*reply_p, NULL);
+        *reply_p = NULL;
+    }
+}

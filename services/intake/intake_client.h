@@ -1,0 +1,18 @@
+/*  intake_client — the intake API for counters and tests. Each call returns
+    the reply (free with motcua__v1__intake_reply__free_unpacked; check
+    reply->error) or NULL when intake did not answer.                      */
+#ifndef INTAKE_CLIENT_H
+#define INTAKE_CLIENT_H
+#include "client.h"
+#include "motcua/v1/intake.pb-c.h"
+
+typedef Motcua__V1__IntakeReply intake_reply_t;
+
+intake_reply_t *intake_client_health (client_t *client);
+intake_reply_t *intake_client_list_procedures (client_t *client);
+//  submit->idempotency_key must be set by the caller (same key on a retry).
+intake_reply_t *intake_client_submit (client_t *client, Motcua__V1__SubmitDossier *submit);
+intake_reply_t *intake_client_replay_dead (client_t *client);
+void            intake_reply_destroy (intake_reply_t **reply_p);
+
+#endif

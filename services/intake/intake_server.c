@@ -1,0 +1,260 @@
+/*  intake_server — request handling of the intake service. See intake_server.h. */
+#include "intake_server.h"
+#include "intake_store.h"
+#include "api.h"
+#include "dossier_code.h"
+#include "idempotency.h"
+#include "log.h"
+#include "outbox.h"
+#include "rule_set.h"
+#include "vntime.h"
+#include "worktime.h"
+
+#define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
+
+struct intake_server_t {
+    service_t *service;
+    config_t *config;
+};
+
+static zchunk_t *
+s_error_reply (void *self, const char *request_id, Motcua__V1__ErrorCode code,
+               const char *field, const char *message)
+{
+    (void) self;
+    Motcua__V1__IntakeReply reply = MOTCUA__V1__INTAKE_REPLY__INIT;
+    Motcua__V1__Error error = MOTCUA__V1__ERROR__INIT;
+    error.code = code;
+    error.field = (char *) field;
+    error.message = (char *) message;
+    reply.request_id = (char *) request_id;
+    reply.error = &error;
+    return api_pack (&reply.base);
+}
+
+static int
+s_check_submit (const Motcua__V1__SubmitDossier *req, api_error_t *error)
+{
+    if (api_check_text (error, "idempotency_key", req->idempotency_key, 128, true)
+    ||  api_check_text (error, "procedure_code", req->procedure_code, 64, true))
+        return -1;
+    if (!req->applicant)
+        return api_fail (error, INVALID, "applicant", "applicant is required");
+    if (api_check_text (error, "applicant.name", req->applicant->name, 200, true)
+    ||  api_check_text (error, "applicant.id_number", req->applicant->id_number, 32, true)
+    ||  api_check_text (error, "applicant.phone", req->applicant->phone, 32, true)
+    ||  api_check_text (error, "applicant.address", req->applicant->address, 500, true))
+        return -1;
+    if (req->channel < MOTCUA__V1__CHANNEL__CHANNEL_DIRECT || req->channel > MOTCUA__V1__CHANNEL__CHANNEL_POSTAL)
+        return api_fail (error, INVALID, "channel", "channel must be direct, online or postal");
+    if (req->return_method < MOTCUA__V1__RETURN_METHOD__RETURN_COUNTER
+    ||  req->return_method > MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL)
+        return api_fail (error, INVALID, "return_method", "return method must be counter or postal");
+    if (req->n_components == 0 || req->n_components > 50)
+        return api_fail (error, INVALID, "components",
+                         "list between 1 and 50 components (documents) of the dossier");
+    for (size_t i = 0; i < req->n_components; i++)
+        if (api_check_text (error, "components", req->components [i], 300, true))
+            return -1;
+    return 0;
+}
+
+typedef struct {
+    intake_server_t *self;
+    const principal_t *who;
+    const Motcua__V1__SubmitDossier *req;
+} submit_t;
+
+//  Receive a dossier inside the command's transaction: code, due time, the
+//  dossier row and its DossierReceived event. Returns the packed receipt.
+static zchunk_t *
+s_receive (void *context, api_error_t *error)
+{
+    submit_t *submit = (submit_t *) context;
+    const Motcua__V1__SubmitDossier *req = submit->req;
+    db_t *db = service_db (submit->self->service);
+    procedure_row_t procedure;
+    int found = intake_store_procedure (db, req->procedure_code, &procedure);
+    if (found < 0) {
+        api_db_fail (error, db_error (db));
+        return NULL;
+    }
+    if (!found) {
+        api_fail (error, INVALID, "procedure_code",
+                  "unknown procedure code '%s' (see `motcua catalog list`)", req->procedure_code);
+        return NULL;
+    }
+    worktime_rules_t rules;
+    worktime_rules_default (&rules);
+    if (worktime_rules_parse_hours (&rules, procedure.office_hours))
+        log_warn ("agency %s has unreadable office hours '%s'; using the defaults",
+                  procedure.agency_code, procedure.office_hours);
+
+    int64_t received_at = vn_now_ms ();
+    received_at -= received_at % 1000;          //  the receipt shows whole seconds
+    int64_t due_at = worktime_due (&rules, received_at, procedure.time_limit_value,
+                                   procedure.time_limit_unit);
+    const char *rule_set = rule_set_for (received_at);
+    char limit [64], code [DOSSIER_CODE_MAX];
+    limit_text (procedure.time_limit_value, procedure.time_limit_unit, limit, sizeof limit);
+    long sequence = intake_store_next_sequence (db, procedure.agency_code, dossier_code_day (received_at));
+    if (sequence < 0
+    ||  dossier_code_format (code, sizeof code, procedure.agency_code,
+                             dossier_code_day (received_at), sequence))
+        return NULL;
+
+    Motcua__V1__Receipt receipt = MOTCUA__V1__RECEIPT__INIT;
+    receipt.dossier_code = code;
+    receipt.procedure_code = procedure.code;
+    receipt.procedure_name = procedure.name;
+    receipt.applicant = req->applicant;
+    receipt.received_at = received_at;
+    receipt.due_at = due_at;
+    receipt.channel = req->channel;
+    receipt.return_method = req->return_method;
+    receipt.n_components = req->n_components;
+    receipt.components = req->components;
+    receipt.time_limit_text = limit;
+    receipt.agency_code = procedure.agency_code;
+
+    Motcua__V1__DossierReceived received = MOTCUA__V1__DOSSIER_RECEIVED__INIT;
+    received.dossier_code = code;
+    received.procedure_code = procedure.code;
+    received.procedure_name = procedure.name;
+    received.agency_code = procedure.agency_code;
+    received.field = procedure.field;
+    received.division = procedure.division;
+    received.channel = req->channel;
+    received.return_method = req->return_method;
+    received.applicant = req->applicant;
+    received.n_components = req->n_components;
+    received.components = req->components;
+    received.received_at = received_at;
+    received.due_at = due_at;
+    received.rule_set = (char *) rule_set;
+    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
+    event.occurred_at = received_at;
+    event.actor = (char *) submit->who->name;
+    event.dossier_code = code;
+    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED;
+    event.dossier_received = &received;
+
+    if (intake_store_insert (db, &receipt, rule_set, submit->who->name, req->idempotency_key)
+    ||  outbox_append (db, "intake", "intake", &event))
+        return NULL;
+    log_info ("received %s (%s) from %s", code, procedure.code, submit->who->name);
+    return api_pack (&receipt.base);
+}
+
+//  Submit: checks, then the receipt exactly once per idempotency key.
+static Motcua__V1__Receipt *
+s_submit (intake_server_t *self, const principal_t *who, const Motcua__V1__SubmitDossier *req,
+          api_error_t *error)
+{
+    if (s_check_submit (req, error))
+        return NULL;
+    submit_t submit = { self, who, req };
+    zchunk_t *body = idempotency_run (service_db (self->service), "intake", req->idempotency_key,
+                                      s_receive, &submit, error);
+    if (!body)
+        return NULL;
+    service_kick (self->service);
+    Motcua__V1__Receipt *receipt = motcua__v1__receipt__unpack (NULL, zchunk_size (body), zchunk_data (body));
+    zchunk_destroy (&body);
+    return receipt;
+}
+
+static zchunk_t *
+s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t size)
+{
+    intake_server_t *self = (intake_server_t *) self_data;
+    Motcua__V1__IntakeRequest *request = motcua__v1__intake_request__unpack (NULL, size, data);
+    if (!request)
+        return s_error_reply (self, "", INVALID, "", "the request is not a readable IntakeRequest");
+    Motcua__V1__IntakeReply reply = MOTCUA__V1__INTAKE_REPLY__INIT;
+    reply.request_id = request->request_id;
+    api_error_t error = { 0 };
+    Motcua__V1__Health health = MOTCUA__V1__HEALTH__INIT;
+    Motcua__V1__ProcedureList procedures = MOTCUA__V1__PROCEDURE_LIST__INIT;
+    Motcua__V1__ReplayDeadResult replayed = MOTCUA__V1__REPLAY_DEAD_RESULT__INIT;
+    Motcua__V1__Receipt *receipt = NULL;
+
+    switch (request->body_case) {
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_HEALTH:
+            service_health (self->service, &health);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_HEALTH;
+            reply.health = &health;
+            break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
+            if (intake_store_procedures (service_db (self->service), &procedures))
+                api_db_fail (&error, db_error (service_db (self->service)));
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_PROCEDURES;
+            reply.procedures = &procedures;
+            break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT:
+            if (service_allow (self->service, who, "counter,postal", "submit dossiers", &error))
+                break;
+            receipt = s_submit (self, who, request->submit, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_RECEIPT;
+            reply.receipt = receipt;
+            break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_REPLAY_DEAD:
+            if (service_allow (self->service, who, "admin", "replay dead deliveries", &error))
+                break;
+            replayed.replayed = service_replay_dead (self->service);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REPLAYED;
+            reply.replayed = &replayed;
+            break;
+        default:
+            api_fail (&error, INVALID, "body", "the request names no operation");
+    }
+    Motcua__V1__Error error_pb = MOTCUA__V1__ERROR__INIT;
+    if (error.code) {
+        api_error_to_pb (&error, &error_pb);
+        reply.error = &error_pb;
+        reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY__NOT_SET;
+    }
+    zchunk_t *packed = api_pack (&reply.base);
+    intake_store_free_list (&procedures);
+    if (receipt)
+        motcua__v1__receipt__free_unpacked (receipt, NULL);
+    motcua__v1__intake_request__free_unpacked (request, NULL);
+    return packed;
+}
+
+const service_handlers_t intake_handlers = {
+    .name = "intake",
+    .summary = "The intake service: procedure catalogue and dossier submission (receipts).",
+    .produces_events = true,
+    .handle = s_handle,
+    .error_reply = s_error_reply,
+    .apply = NULL,
+};
+
+intake_server_t *
+intake_server_new (config_t *config)
+{
+    intake_server_t *self = (intake_server_t *) zmalloc (sizeof (intake_server_t));
+    self->config = config;
+    self->service = service_new (config, &intake_handlers, self);
+    if (!self->service)
+        intake_server_destroy (&self);
+    return self;
+}
+
+void
+intake_server_destroy (intake_server_t **self_p)
+{
+    intake_server_t *self = *self_p;
+    if (self) {
+        service_destroy (&self->service);
+        free (self);
+        *self_p = NULL;
+    }
+}
+
+int
+intake_server_run (intake_server_t *self)
+{
+    return service_run (self->service);
+}

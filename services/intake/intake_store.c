@@ -1,0 +1,152 @@
+/*  intake_store — intake's SQL. See intake_store.h.                         */
+#include <czmq.h>
+#include "intake_store.h"
+
+#define PROCEDURE_COLUMNS \
+    "p.code, p.name, p.field, p.agency_code, p.division, p.time_limit_value, " \
+    "p.time_limit_unit, a.office_hours"
+
+static void
+s_row (PGresult *result, int row, procedure_row_t *out)
+{
+    snprintf (out->code, sizeof out->code, "%s", PQgetvalue (result, row, 0));
+    snprintf (out->name, sizeof out->name, "%s", PQgetvalue (result, row, 1));
+    snprintf (out->field, sizeof out->field, "%s", PQgetvalue (result, row, 2));
+    snprintf (out->agency_code, sizeof out->agency_code, "%s", PQgetvalue (result, row, 3));
+    snprintf (out->division, sizeof out->division, "%s", PQgetvalue (result, row, 4));
+    out->time_limit_value = atoi (PQgetvalue (result, row, 5));
+    if (limit_unit_parse (PQgetvalue (result, row, 6), &out->time_limit_unit))
+        out->time_limit_unit = LIMIT_WORKING_DAYS;
+    snprintf (out->office_hours, sizeof out->office_hours, "%s", PQgetvalue (result, row, 7));
+}
+
+int
+intake_store_procedures (db_t *db, Motcua__V1__ProcedureList *list)
+{
+    PGresult *result = db_query (db,
+        "SELECT " PROCEDURE_COLUMNS " FROM catalog.procedure p"
+        " JOIN catalog.agency a ON a.code = p.agency_code WHERE p.active ORDER BY p.code", 0, NULL);
+    if (!result)
+        return -1;
+    int rows = PQntuples (result);
+    list->n_procedures = (size_t) rows;
+    list->procedures = (Motcua__V1__Procedure **) calloc ((size_t) rows + 1, sizeof (void *));
+    for (int row = 0; row < rows; row++) {
+        procedure_row_t entry;
+        s_row (result, row, &entry);
+        Motcua__V1__Procedure *procedure = (Motcua__V1__Procedure *) malloc (sizeof *procedure);
+        motcua__v1__procedure__init (procedure);
+        procedure->code = strdup (entry.code);
+        procedure->name = strdup (entry.name);
+        procedure->field = strdup (entry.field);
+        procedure->agency_code = strdup (entry.agency_code);
+        procedure->division = strdup (entry.division);
+        procedure->time_limit_value = entry.time_limit_value;
+        procedure->time_limit_unit = strdup (limit_unit_name (entry.time_limit_unit));
+        char text [64];
+        limit_text (entry.time_limit_value, entry.time_limit_unit, text, sizeof text);
+        procedure->time_limit_text = strdup (text);
+        list->procedures [row] = procedure;
+    }
+    PQclear (result);
+    return 0;
+}
+
+void
+intake_store_free_list (Motcua__V1__ProcedureList *list)
+{
+    for (size_t i = 0; i < list->n_procedures; i++) {
+        Motcua__V1__Procedure *p = list->procedures [i];
+        free (p->code); free (p->name); free (p->field); free (p->agency_code);
+        free (p->division); free (p->time_limit_unit); free (p->time_limit_text);
+        free (p);
+    }
+    free (list->procedures);
+    list->procedures = NULL;
+    list->n_procedures = 0;
+}
+
+int
+intake_store_procedure (db_t *db, const char *code, procedure_row_t *row)
+{
+    const char *params [1] = { code };
+    PGresult *result = db_query (db,
+        "SELECT " PROCEDURE_COLUMNS " FROM catalog.procedure p"
+        " JOIN catalog.agency a ON a.code = p.agency_code WHERE p.code = $1 AND p.active", 1, params);
+    if (!result)
+        return -1;
+    int found = PQntuples (result) == 1;
+    if (found)
+        s_row (result, 0, row);
+    PQclear (result);
+    return found;
+}
+
+long
+intake_store_next_sequence (db_t *db, const char *agency_code, int day)
+{
+    char day_text [16];
+    snprintf (day_text, sizeof day_text, "%d", day);
+    const char *params [2] = { agency_code, day_text };
+    //  The row lock of the upsert serialises concurrent receipts of one day.
+    PGresult *result = db_query (db,
+        "INSERT INTO intake.code_counter (agency_code, day, last) VALUES ($1, $2, 1)"
+        " ON CONFLICT (agency_code, day) DO UPDATE SET last = intake.code_counter.last + 1"
+        " RETURNING last", 2, params);
+    if (!result)
+        return -1;
+    long sequence = atol (PQgetvalue (result, 0, 0));
+    PQclear (result);
+    return sequence;
+}
+
+//  A text[] literal of the components, quoted for PostgreSQL's array input.
+static char *
+s_array_literal (char **items, size_t count)
+{
+    size_t size = 3;
+    for (size_t i = 0; i < count; i++)
+        size += 2 * strlen (items [i]) + 3;
+    char *text = (char *) malloc (size), *p = text;
+    *p++ = '{';
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            *p++ = ',';
+        *p++ = '"';
+        for (const char *s = items [i]; *s; s++) {
+            if (*s == '"' || *s == '\\')
+                *p++ = '\\';
+            *p++ = *s;
+        }
+        *p++ = '"';
+    }
+    *p++ = '}';
+    *p = 0;
+    return text;
+}
+
+int
+intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const char *rule_set,
+                     const char *received_by, const char *idempotency_key)
+{
+    char channel [8], return_method [8], received [24], due [24];
+    snprintf (channel, sizeof channel, "%d", receipt->channel);
+    snprintf (return_method, sizeof return_method, "%d", receipt->return_method);
+    snprintf (received, sizeof received, "%lld", (long long) receipt->received_at);
+    snprintf (due, sizeof due, "%lld", (long long) receipt->due_at);
+    char *components = s_array_literal (receipt->components, receipt->n_components);
+    const char *params [15] = {
+        receipt->dossier_code, receipt->procedure_code, receipt->agency_code,
+        receipt->applicant->name, receipt->applicant->id_number, receipt->applicant->phone,
+        receipt->applicant->address, channel, return_method, components, received, due,
+        rule_set, received_by, idempotency_key
+    };
+    int rc = db_exec (db,
+        "INSERT INTO intake.dossier (code, procedure_code, agency_code, applicant_name,"
+        " applicant_id, phone, address, channel, return_method, components, received_at,"
+        " due_at, rule_set, received_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+        " $8, $9, $10, to_timestamp ($11::bigint / 1000.0), to_timestamp ($12::bigint / 1000.0),"
+        " $13, $14, $15)", 15, params);
+    free (components);
+    return rc;
+}

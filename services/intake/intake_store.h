@@ -1,0 +1,36 @@
+/*  intake_store — intake's SQL: the procedure catalogue as intake reads it, the
+    daily code counter, and the dossier as received with its outbox event.   */
+#ifndef INTAKE_STORE_H
+#define INTAKE_STORE_H
+#include "db.h"
+#include "api.h"
+#include "worktime.h"
+#include "motcua/v1/intake.pb-c.h"
+
+//  A catalogue entry, owned strings.
+typedef struct {
+    char code [64];
+    char name [512];
+    char field [128];
+    char agency_code [64];
+    char division [64];
+    int time_limit_value;
+    limit_unit_t time_limit_unit;
+    char office_hours [128];
+} procedure_row_t;
+
+//  Every active procedure, into a list (caller frees with intake_store_free_list).
+int  intake_store_procedures (db_t *db, Motcua__V1__ProcedureList *list);
+void intake_store_free_list (Motcua__V1__ProcedureList *list);
+
+//  One active procedure. 1 found, 0 unknown, -1 database error.
+int  intake_store_procedure (db_t *db, const char *code, procedure_row_t *row);
+
+//  Next sequence of agency's day (inside the caller's transaction). >0 or -1.
+long intake_store_next_sequence (db_t *db, const char *agency_code, int day);
+
+//  Insert the dossier of receipt (inside the caller's transaction). 0 or -1.
+int  intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const char *rule_set,
+                          const char *received_by, const char *idempotency_key);
+
+#endif

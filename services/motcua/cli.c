@@ -1,0 +1,181 @@
+/*  cli — shared parts of the motcua commands. See cli.h.                   */
+#include <czmq.h>
+#include "cli.h"
+#include "json.h"
+
+static bool
+s_listed (const char *list, const char *name)
+{
+    size_t len = strlen (name);
+    for (const char *p = list; p && (p = strstr (p, name)); p += len)
+        if ((p == list || p [-1] == ',') && (p [len] == ',' || p [len] == 0))
+            return true;
+    return false;
+}
+
+int
+cli_usage (const char *message)
+{
+    fprintf (stderr, "motcua: %s (see `motcua help`)\n", message);
+    return EXIT_USAGE;
+}
+
+int
+cli_parse (cli_t *cli, int argc, char **argv, const char *options, const char *flags)
+{
+    memset (cli, 0, sizeof *cli);
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv [i];
+        if (strncmp (arg, "--", 2) != 0 || !arg [2]) {
+            if (cli->n_positional == 8)
+                return cli_usage ("too many arguments"), -1;
+            cli->positional [cli->n_positional++] = arg;
+            continue;
+        }
+        const char *name = arg + 2;
+        if (streq (name, "json")) {
+            cli->json = true;
+            continue;
+        }
+        if (cli->n_options == CLI_MAX_OPTIONS)
+            return cli_usage ("too many options"), -1;
+        if (s_listed (flags, name)) {
+            cli->names [cli->n_options] = name;
+            cli->values [cli->n_options++] = NULL;
+            continue;
+        }
+        if (!s_listed (options, name) && !streq (name, "as")) {
+            char message [128];
+            snprintf (message, sizeof message, "unknown option --%s", name);
+            return cli_usage (message), -1;
+        }
+        if (i + 1 >= argc) {
+            char message [128];
+            snprintf (message, sizeof message, "--%s needs a value", name);
+            return cli_usage (message), -1;
+        }
+        if (streq (name, "as"))
+            cli->identity = argv [++i];
+        else {
+            cli->names [cli->n_options] = name;
+            cli->values [cli->n_options++] = argv [++i];
+        }
+    }
+    cli->config = config_new (NULL);
+    return cli->config ? 0 : -1;
+}
+
+void
+cli_cleanup (cli_t *cli)
+{
+    config_destroy (&cli->config);
+}
+
+const char *
+cli_option (cli_t *cli, const char *name)
+{
+    const char *value = NULL;
+    for (int i = 0; i < cli->n_options; i++)
+        if (streq (cli->names [i], name) && cli->values [i])
+            value = cli->values [i];
+    return value;
+}
+
+int
+cli_options (cli_t *cli, const char *name, const char **values, int max)
+{
+    int count = 0;
+    for (int i = 0; i < cli->n_options && count < max; i++)
+        if (streq (cli->names [i], name) && cli->values [i])
+            values [count++] = cli->values [i];
+    return count;
+}
+
+bool
+cli_flag (cli_t *cli, const char *name)
+{
+    for (int i = 0; i < cli->n_options; i++)
+        if (streq (cli->names [i], name) && !cli->values [i])
+            return true;
+    return false;
+}
+
+client_t *
+cli_client (cli_t *cli, const char *service, const char *identity)
+{
+    zsys_set_linger (0);
+    client_t *client = client_new (cli->config, service, cli->identity ? cli->identity : identity);
+    const char *timeout = getenv ("MOTCUA_TIMEOUT_MS");
+    if (client && timeout)
+        client_set_timeout (client, atoi (timeout), 1);
+    return client;
+}
+
+int
+cli_no_answer (cli_t *cli, const char *service)
+{
+    char endpoint [128];
+    config_endpoint (cli->config, service, "api", endpoint, sizeof endpoint);
+    if (cli->json) {
+        json_t json;
+        json_begin (&json, stderr);
+        json_object (&json, NULL);
+        json_object (&json, "error");
+        json_string (&json, "code", "UNAVAILABLE");
+        json_string (&json, "field", "");
+        json_string (&json, "message", "no answer");
+        json_string (&json, "service", service);
+        json_end_object (&json);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+    else
+        fprintf (stderr, "motcua: UNAVAILABLE: %s did not answer at %s (is the suite up? `make up`)\n",
+                 service, endpoint);
+    return EXIT_NO_ANSWER;
+}
+
+int
+cli_refused (cli_t *cli, const Motcua__V1__Error *error)
+{
+    const char *code = cli_error_code_name (error->code);
+    if (cli->json) {
+        json_t json;
+        json_begin (&json, stderr);
+        json_object (&json, NULL);
+        json_object (&json, "error");
+        json_string (&json, "code", code);
+        json_string (&json, "field", error->field);
+        json_string (&json, "message", error->message);
+        json_end_object (&json);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+    else
+    if (*error->field)
+        fprintf (stderr, "motcua: %s (%s): %s\n", code, error->field, error->message);
+    else
+        fprintf (stderr, "motcua: %s: %s\n", code, error->message);
+    return EXIT_REFUSED;
+}
+
+const char *
+cli_error_code_name (Motcua__V1__ErrorCode code)
+{
+    const ProtobufCEnumValue *value = protobuf_c_enum_descriptor_get_value (
+        &motcua__v1__error_code__descriptor, code);
+    //  ERROR_INVALID_ARGUMENT → INVALID_ARGUMENT
+    return value ? value->name + 6 : "UNKNOWN";
+}
+
+const char *
+cli_channel_name (int channel)
+{
+    return channel == 1 ? "direct" : channel == 2 ? "online" : channel == 3 ? "postal" : "";
+}
+
+const char *
+cli_return_name (int method)
+{
+    return method == 1 ? "counter" : method == 2 ? "postal" : "";
+}

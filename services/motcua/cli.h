@@ -1,0 +1,66 @@
+/*  cli — what every `motcua` command shares: parsing `--name value` options
+    against the command's list, speaking as the right identity, reporting a
+    typed error (text or --json) on stderr with a non-zero exit.
+
+    Exit codes: 0 done; 1 the service refused (typed error); 2 bad usage;
+    3 no answer (service down or key not admitted).                         */
+#ifndef CLI_H
+#define CLI_H
+#include <stdbool.h>
+#include "client.h"
+#include "config.h"
+#include "motcua/v1/common.pb-c.h"
+
+#define CLI_MAX_OPTIONS 64
+#define EXIT_REFUSED 1
+#define EXIT_USAGE   2
+#define EXIT_NO_ANSWER 3
+
+typedef struct {
+    const char *positional [8];
+    int n_positional;
+    const char *names [CLI_MAX_OPTIONS];
+    const char *values [CLI_MAX_OPTIONS];       //  NULL for a flag
+    int n_options;
+    bool json;
+    const char *identity;                       //  --as NAME
+    config_t *config;
+} cli_t;
+
+//  Parse argv (after the command words). `options` and `flags` list the
+//  allowed names, comma-separated, without dashes. 0 or -1 (message printed).
+int         cli_parse (cli_t *cli, int argc, char **argv, const char *options, const char *flags);
+void        cli_cleanup (cli_t *cli);
+
+const char *cli_option (cli_t *cli, const char *name);                 //  last value or NULL
+int         cli_options (cli_t *cli, const char *name, const char **values, int max);
+bool        cli_flag (cli_t *cli, const char *name);
+
+//  A client of service speaking as identity (unless --as gave another).
+client_t   *cli_client (cli_t *cli, const char *service, const char *identity);
+
+//  Report a missing reply (returns EXIT_NO_ANSWER) or a typed error
+//  (returns EXIT_REFUSED), as text or JSON on stderr.
+int         cli_no_answer (cli_t *cli, const char *service);
+int         cli_refused (cli_t *cli, const Motcua__V1__Error *error);
+int         cli_usage (const char *message);
+
+const char *cli_error_code_name (Motcua__V1__ErrorCode code);
+const char *cli_channel_name (int channel);          //  direct, online, postal
+const char *cli_return_name (int method);            //  counter, postal
+
+//  The commands (cmd_*.c). argv starts after the command words.
+int cmd_catalog_list (int argc, char **argv);
+int cmd_counter_submit (int argc, char **argv);
+int cmd_counter_return (int argc, char **argv);
+int cmd_desk_queue (int argc, char **argv);
+int cmd_desk_resolve (int argc, char **argv);
+int cmd_post_shipments (int argc, char **argv);
+int cmd_post_deliver (int argc, char **argv);
+int cmd_trace (int argc, char **argv);
+int cmd_report (int argc, char **argv);
+int cmd_health (int argc, char **argv);
+int cmd_admin_certs (int argc, char **argv);
+int cmd_admin_replay (int argc, char **argv);
+
+#endif

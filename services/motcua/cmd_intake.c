@@ -1,0 +1,173 @@
+/*  cmd_intake — `motcua catalog list` and `motcua counter submit`.          */
+#include <czmq.h>
+#include "cli.h"
+#include "json.h"
+#include "rpc.h"
+#include "vntime.h"
+#include "intake_client.h"
+
+int
+cmd_catalog_list (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "", ""))
+        return EXIT_USAGE;
+    client_t *client = cli_client (&cli, "intake", "counter");
+    intake_reply_t *reply = client ? intake_client_list_procedures (client) : NULL;
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (&cli, "intake");
+    else
+    if (reply->error)
+        rc = cli_refused (&cli, reply->error);
+    else
+    if (cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_array (&json, NULL);
+        for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
+            Motcua__V1__Procedure *p = reply->procedures->procedures [i];
+            json_object (&json, NULL);
+            json_string (&json, "code", p->code);
+            json_string (&json, "name", p->name);
+            json_string (&json, "time_limit", p->time_limit_text);
+            json_int (&json, "time_limit_value", p->time_limit_value);
+            json_string (&json, "time_limit_unit", p->time_limit_unit);
+            json_string (&json, "field", p->field);
+            json_string (&json, "agency_code", p->agency_code);
+            json_end_object (&json);
+        }
+        json_end_array (&json);
+        json_finish (&json);
+    }
+    else {
+        printf ("%-12s %-18s %s\n", "Mã thủ tục", "Thời hạn giải quyết", "Tên thủ tục");
+        for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
+            Motcua__V1__Procedure *p = reply->procedures->procedures [i];
+            printf ("%-12s %-18s %s\n", p->code, p->time_limit_text, p->name);
+        }
+    }
+    intake_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (&cli);
+    return rc;
+}
+
+static void
+s_print_receipt (const Motcua__V1__Receipt *r)
+{
+    char received [40], due [40];
+    printf ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ\n"
+            "Mã hồ sơ: %s\n"
+            "Thủ tục: %s (%s)\n"
+            "Người nộp hồ sơ: %s — Số giấy tờ tùy thân: %s\n"
+            "Địa chỉ: %s — Điện thoại: %s\n"
+            "Thành phần hồ sơ:\n",
+            r->dossier_code, r->procedure_name, r->procedure_code,
+            r->applicant->name, r->applicant->id_number, r->applicant->address, r->applicant->phone);
+    for (size_t i = 0; i < r->n_components; i++)
+        printf ("  %zu. %s\n", i + 1, r->components [i]);
+    printf ("Thời hạn giải quyết: %s\n"
+            "Thời gian nhận hồ sơ: %s\n"
+            "Thời gian trả kết quả: %s\n"
+            "Nhận kết quả: %s\n",
+            r->time_limit_text, vn_format_form (r->received_at, received, sizeof received),
+            vn_format_form (r->due_at, due, sizeof due),
+            r->return_method == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL
+                ? "qua dịch vụ bưu chính công ích" : "tại Bộ phận Một cửa");
+}
+
+static void
+s_json_receipt (const Motcua__V1__Receipt *r)
+{
+    json_t json;
+    json_begin (&json, stdout);
+    json_object (&json, NULL);
+    json_string (&json, "dossier_code", r->dossier_code);
+    json_string (&json, "procedure_code", r->procedure_code);
+    json_string (&json, "procedure_name", r->procedure_name);
+    json_string (&json, "agency_code", r->agency_code);
+    json_object (&json, "applicant");
+    json_string (&json, "name", r->applicant->name);
+    json_string (&json, "id_number", r->applicant->id_number);
+    json_string (&json, "phone", r->applicant->phone);
+    json_string (&json, "address", r->applicant->address);
+    json_end_object (&json);
+    json_string (&json, "channel", cli_channel_name (r->channel));
+    json_string (&json, "return", cli_return_name (r->return_method));
+    json_array (&json, "components");
+    for (size_t i = 0; i < r->n_components; i++)
+        json_string (&json, NULL, r->components [i]);
+    json_end_array (&json);
+    json_string (&json, "time_limit", r->time_limit_text);
+    json_time (&json, "received_at", r->received_at);
+    json_time (&json, "due_at", r->due_at);
+    json_end_object (&json);
+    json_finish (&json);
+}
+
+static int
+s_enum (const char *value, const char *a, const char *b, const char *c)
+{
+    if (!value)
+        return 0;
+    if (streq (value, a)) return 1;
+    if (streq (value, b)) return 2;
+    if (c && streq (value, c)) return 3;
+    return -1;
+}
+
+int
+cmd_counter_submit (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,channel,"
+                                     "return,component,idempotency-key", ""))
+        return EXIT_USAGE;
+    //  Channel numbers follow the proto: direct 1, online 2, postal 3.
+    int channel = s_enum (cli_option (&cli, "channel") ? cli_option (&cli, "channel") : "direct",
+                          "direct", "online", "postal");
+    int return_method = s_enum (cli_option (&cli, "return") ? cli_option (&cli, "return") : "counter",
+                                "counter", "postal", NULL);
+    if (channel < 0 || return_method < 0) {
+        cli_cleanup (&cli);
+        return cli_usage (channel < 0 ? "--channel is direct, online or postal"
+                                      : "--return is counter or postal");
+    }
+    const char *components [50];
+    int n_components = cli_options (&cli, "component", components, 50);
+    char key [40];
+    if (!cli_option (&cli, "idempotency-key"))
+        rpc_new_id (key, sizeof key);
+    Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
+    applicant.name = (char *) (cli_option (&cli, "applicant-name") ? cli_option (&cli, "applicant-name") : "");
+    applicant.id_number = (char *) (cli_option (&cli, "applicant-id") ? cli_option (&cli, "applicant-id") : "");
+    applicant.phone = (char *) (cli_option (&cli, "phone") ? cli_option (&cli, "phone") : "");
+    applicant.address = (char *) (cli_option (&cli, "address") ? cli_option (&cli, "address") : "");
+    Motcua__V1__SubmitDossier submit = MOTCUA__V1__SUBMIT_DOSSIER__INIT;
+    submit.idempotency_key = (char *) (cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key);
+    submit.procedure_code = (char *) (cli_option (&cli, "procedure") ? cli_option (&cli, "procedure") : "");
+    submit.applicant = &applicant;
+    submit.channel = (Motcua__V1__Channel) channel;
+    submit.return_method = (Motcua__V1__ReturnMethod) return_method;
+    submit.n_components = (size_t) n_components;
+    submit.components = (char **) components;
+
+    client_t *client = cli_client (&cli, "intake", "counter");
+    intake_reply_t *reply = client ? intake_client_submit (client, &submit) : NULL;
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (&cli, "intake");
+    else
+    if (reply->error)
+        rc = cli_refused (&cli, reply->error);
+    else
+    if (cli.json)
+        s_json_receipt (reply->receipt);
+    else
+        s_print_receipt (reply->receipt);
+    intake_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (&cli);
+    return rc;
+}

@@ -1,0 +1,100 @@
+/*  cmd_postal — `motcua post shipments|deliver` for postal (BCCI) clerks.   */
+#include <czmq.h>
+#include "cli.h"
+#include "json.h"
+#include "rpc.h"
+#include "vntime.h"
+#include "postal_client.h"
+
+static void
+s_json_shipment (json_t *json, const Motcua__V1__Shipment *s)
+{
+    json_object (json, NULL);
+    json_string (json, "shipment_id", s->shipment_id);
+    json_string (json, "dossier_code", s->dossier_code);
+    json_string (json, "status", s->status);
+    json_string (json, "recipient", s->recipient ? s->recipient->name : "");
+    json_string (json, "address", s->recipient ? s->recipient->address : "");
+    json_string (json, "phone", s->recipient ? s->recipient->phone : "");
+    json_time (json, "created_at", s->created_at);
+    json_time (json, "delivered_at", s->delivered_at);
+    json_end_object (json);
+}
+
+int
+cmd_post_shipments (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "", ""))
+        return EXIT_USAGE;
+    client_t *client = cli_client (&cli, "postal", "postal");
+    postal_reply_t *reply = client ? postal_client_shipments (client) : NULL;
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (&cli, "postal");
+    else
+    if (reply->error)
+        rc = cli_refused (&cli, reply->error);
+    else
+    if (cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_array (&json, NULL);
+        for (size_t i = 0; i < reply->shipments->n_shipments; i++)
+            s_json_shipment (&json, reply->shipments->shipments [i]);
+        json_end_array (&json);
+        json_finish (&json);
+    }
+    else {
+        printf ("%-22s %-26s %s\n", "Mã hồ sơ", "Người nhận", "Địa chỉ");
+        for (size_t i = 0; i < reply->shipments->n_shipments; i++) {
+            Motcua__V1__Shipment *s = reply->shipments->shipments [i];
+            printf ("%-22s %-26s %s\n", s->dossier_code, s->recipient->name, s->recipient->address);
+        }
+    }
+    postal_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (&cli);
+    return rc;
+}
+
+int
+cmd_post_deliver (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "idempotency-key", ""))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua post deliver CODE");
+    }
+    char key [40];
+    if (!cli_option (&cli, "idempotency-key"))
+        rpc_new_id (key, sizeof key);
+    client_t *client = cli_client (&cli, "postal", "postal");
+    postal_reply_t *reply = client ? postal_client_deliver (client,
+        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
+        cli.positional [0]) : NULL;
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (&cli, "postal");
+    else
+    if (reply->error)
+        rc = cli_refused (&cli, reply->error);
+    else
+    if (cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        s_json_shipment (&json, reply->shipment);
+        json_finish (&json);
+    }
+    else {
+        char at [40];
+        printf ("%s  đã phát thành công lúc %s\n", reply->shipment->dossier_code,
+                vn_format_form (reply->shipment->delivered_at, at, sizeof at));
+    }
+    postal_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (&cli);
+    return rc;
+}

@@ -1,0 +1,146 @@
+/*  cmd_processing — `motcua desk queue|resolve` and `motcua counter return`. */
+#include <czmq.h>
+#include "cli.h"
+#include "json.h"
+#include "rpc.h"
+#include "vntime.h"
+#include "processing_client.h"
+
+static void
+s_json_item (json_t *json, const Motcua__V1__WorkItem *item)
+{
+    json_object (json, NULL);
+    json_string (json, "dossier_code", item->dossier_code);
+    json_string (json, "procedure_code", item->procedure_code);
+    json_string (json, "procedure_name", item->procedure_name);
+    json_string (json, "applicant_name", item->applicant_name);
+    json_string (json, "division", item->division);
+    json_string (json, "status", item->status);
+    json_string (json, "return", cli_return_name (item->return_method));
+    json_time (json, "received_at", item->received_at);
+    json_time (json, "due_at", item->due_at);
+    json_string (json, "outcome", item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "approved"
+                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "rejected" : "");
+    json_string (json, "reason", item->reason);
+    json_time (json, "resolved_at", item->resolved_at);
+    json_time (json, "returned_at", item->returned_at);
+    json_end_object (json);
+}
+
+//  Print one item (text or JSON) — the answer of resolve and return.
+static void
+s_show_item (cli_t *cli, const Motcua__V1__WorkItem *item)
+{
+    if (cli->json) {
+        json_t json;
+        json_begin (&json, stdout);
+        s_json_item (&json, item);
+        json_finish (&json);
+        return;
+    }
+    char due [40];
+    printf ("%s  %s  hẹn trả %s\n", item->dossier_code, item->status,
+            vn_format_form (item->due_at, due, sizeof due));
+}
+
+int
+cmd_desk_queue (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "division", ""))
+        return EXIT_USAGE;
+    client_t *client = cli_client (&cli, "processing", "desk");
+    processing_reply_t *reply = client ? processing_client_queue (client, cli_option (&cli, "division")) : NULL;
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (&cli, "processing");
+    else
+    if (reply->error)
+        rc = cli_refused (&cli, reply->error);
+    else
+    if (cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_array (&json, NULL);
+        for (size_t i = 0; i < reply->queue->n_items; i++)
+            s_json_item (&json, reply->queue->items [i]);
+        json_end_array (&json);
+        json_finish (&json);
+    }
+    else {
+        printf ("%-22s %-12s %-8s %-17s %s\n", "Mã hồ sơ", "Thủ tục", "Bộ phận", "Hẹn trả", "Người nộp");
+        for (size_t i = 0; i < reply->queue->n_items; i++) {
+            Motcua__V1__WorkItem *item = reply->queue->items [i];
+            char due [40];
+            printf ("%-22s %-12s %-8s %-17s %s\n", item->dossier_code, item->procedure_code,
+                    item->division, vn_format_form (item->due_at, due, sizeof due), item->applicant_name);
+        }
+    }
+    processing_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (&cli);
+    return rc;
+}
+
+//  Shared tail of resolve and return: show the item or the problem.
+static int
+s_finish (cli_t *cli, client_t *client, processing_reply_t *reply)
+{
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (cli, "processing");
+    else
+    if (reply->error)
+        rc = cli_refused (cli, reply->error);
+    else
+        s_show_item (cli, reply->item);
+    processing_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (cli);
+    return rc;
+}
+
+static const char *
+s_key (cli_t *cli, char *buf, size_t size)
+{
+    if (cli_option (cli, "idempotency-key"))
+        return cli_option (cli, "idempotency-key");
+    rpc_new_id (buf, size);
+    return buf;
+}
+
+int
+cmd_desk_resolve (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "reason,idempotency-key", "approve,reject"))
+        return EXIT_USAGE;
+    bool approve = cli_flag (&cli, "approve"), reject = cli_flag (&cli, "reject");
+    if (cli.n_positional != 1 || approve == reject) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua desk resolve CODE --approve|--reject [--reason TEXT]");
+    }
+    char key [40];
+    client_t *client = cli_client (&cli, "processing", "desk");
+    processing_reply_t *reply = client ? processing_client_resolve (client, s_key (&cli, key, sizeof key),
+        cli.positional [0], approve ? MOTCUA__V1__OUTCOME__OUTCOME_APPROVED : MOTCUA__V1__OUTCOME__OUTCOME_REJECTED,
+        cli_option (&cli, "reason")) : NULL;
+    return s_finish (&cli, client, reply);
+}
+
+int
+cmd_counter_return (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "idempotency-key", ""))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua counter return CODE");
+    }
+    char key [40];
+    client_t *client = cli_client (&cli, "processing", "counter");
+    processing_reply_t *reply = client ? processing_client_return (client, s_key (&cli, key, sizeof key),
+                                                                   cli.positional [0]) : NULL;
+    return s_finish (&cli, client, reply);
+}

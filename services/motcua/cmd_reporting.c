@@ -1,0 +1,178 @@
+/*  cmd_reporting — `motcua trace CODE` and `motcua report --from --to`.     */
+#include <czmq.h>
+#include "cli.h"
+#include "json.h"
+#include "vntime.h"
+#include "reporting_client.h"
+
+//  How the timeline reads for an official.
+static const char *
+s_event_label (const char *type)
+{
+    static const char *labels [][2] = {
+        { "dossier_received",   "Tiếp nhận hồ sơ" },
+        { "dossier_resolved",   "Giải quyết xong hồ sơ" },
+        { "result_ready",       "Chuyển kết quả sang bưu chính công ích" },
+        { "shipment_created",   "Bưu chính nhận kết quả để chuyển phát" },
+        { "shipment_delivered", "Bưu chính phát kết quả cho người nhận" },
+        { "dossier_returned",   "Trả kết quả cho tổ chức, cá nhân" },
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof labels [0]; i++)
+        if (streq (labels [i][0], type))
+            return labels [i][1];
+    return type;
+}
+
+static const char *
+s_status_label (const char *status)
+{
+    return streq (status, "returned") ? "Đã trả kết quả"
+         : streq (status, "resolved") ? "Đã giải quyết"
+         : streq (status, "in_process") ? "Đang giải quyết" : status;
+}
+
+static const char *
+s_timeliness_label (const char *timeliness)
+{
+    return streq (timeliness, "early") ? "trước hạn"
+         : streq (timeliness, "on_time") ? "đúng hạn"
+         : streq (timeliness, "late") ? "quá hạn" : "";
+}
+
+int
+cmd_trace (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "", ""))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua trace CODE");
+    }
+    client_t *client = cli_client (&cli, "reporting", "dashboard");
+    reporting_reply_t *reply = client ? reporting_client_trace (client, cli.positional [0]) : NULL;
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (&cli, "reporting");
+    else
+    if (reply->error)
+        rc = cli_refused (&cli, reply->error);
+    else {
+        Motcua__V1__Trace *t = reply->trace;
+        if (cli.json) {
+            json_t json;
+            json_begin (&json, stdout);
+            json_object (&json, NULL);
+            json_string (&json, "dossier_code", t->dossier_code);
+            json_string (&json, "status", t->status);
+            json_string (&json, "procedure_code", t->procedure_code);
+            json_string (&json, "channel", cli_channel_name (t->channel));
+            json_time (&json, "received_at", t->received_at);
+            json_time (&json, "due_at", t->due_at);
+            json_time (&json, "resolved_at", t->resolved_at);
+            json_time (&json, "returned_at", t->returned_at);
+            json_string (&json, "timeliness", t->timeliness);
+            json_array (&json, "events");
+            for (size_t i = 0; i < t->n_entries; i++) {
+                json_object (&json, NULL);
+                json_time (&json, "at", t->entries [i]->at);
+                json_string (&json, "type", t->entries [i]->event_type);
+                json_string (&json, "actor", t->entries [i]->actor);
+                json_string (&json, "producer", t->entries [i]->producer);
+                json_string (&json, "detail", t->entries [i]->detail);
+                json_end_object (&json);
+            }
+            json_end_array (&json);
+            json_end_object (&json);
+            json_finish (&json);
+        }
+        else {
+            char at [40];
+            printf ("Mã hồ sơ: %s — Thủ tục: %s\nTrạng thái: %s%s%s\nHẹn trả kết quả: %s\n",
+                    t->dossier_code, t->procedure_code, s_status_label (t->status),
+                    *t->timeliness ? ", " : "", s_timeliness_label (t->timeliness),
+                    vn_format_form (t->due_at, at, sizeof at));
+            for (size_t i = 0; i < t->n_entries; i++)
+                printf ("  %s  %-42s %-12s %s\n", vn_format_form (t->entries [i]->at, at, sizeof at),
+                        s_event_label (t->entries [i]->event_type), t->entries [i]->actor,
+                        t->entries [i]->detail);
+        }
+    }
+    reporting_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (&cli);
+    return rc;
+}
+
+int
+cmd_report (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "from,to", ""))
+        return EXIT_USAGE;
+    int64_t from, to;
+    if (vn_parse_date (cli_option (&cli, "from"), &from) || vn_parse_date (cli_option (&cli, "to"), &to)) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua report --from YYYY-MM-DD --to YYYY-MM-DD (both days included)");
+    }
+    to += MS_PER_DAY;               //  the --to day is included
+    client_t *client = cli_client (&cli, "reporting", "dashboard");
+    reporting_reply_t *reply = client ? reporting_client_report (client, from, to) : NULL;
+    int rc = 0;
+    if (!reply)
+        rc = cli_no_answer (&cli, "reporting");
+    else
+    if (reply->error)
+        rc = cli_refused (&cli, reply->error);
+    else {
+        Motcua__V1__Report06a *r = reply->report;
+        if (cli.json) {
+            json_t json;
+            json_begin (&json, stdout);
+            json_object (&json, NULL);
+            json_string (&json, "from", cli_option (&cli, "from"));
+            json_string (&json, "to", cli_option (&cli, "to"));
+            json_int (&json, "received_total", r->received_total);
+            json_int (&json, "received_online", r->received_online);
+            json_int (&json, "received_direct", r->received_direct);
+            json_int (&json, "received_postal", r->received_postal);
+            json_int (&json, "carried_over", r->carried_over);
+            json_int (&json, "resolved_total", r->resolved_total);
+            json_int (&json, "resolved_early", r->resolved_early);
+            json_int (&json, "resolved_on_time", r->resolved_on_time);
+            json_int (&json, "resolved_late", r->resolved_late);
+            json_int (&json, "in_progress_total", r->in_progress_total);
+            json_int (&json, "in_progress_within", r->in_progress_within);
+            json_int (&json, "in_progress_overdue", r->in_progress_overdue);
+            json_end_object (&json);
+            json_finish (&json);
+        }
+        else {
+            printf ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Biểu mẫu II.06a)\n"
+                    "Kỳ báo cáo: từ %s đến %s\n\n"
+                    "Tổng số hồ sơ tiếp nhận               %8lld\n"
+                    "  Trực tuyến                          %8lld\n"
+                    "  Trực tiếp                           %8lld\n"
+                    "  Qua dịch vụ bưu chính công ích      %8lld\n"
+                    "  Từ kỳ trước chuyển qua              %8lld\n"
+                    "Số hồ sơ đã giải quyết                %8lld\n"
+                    "  Trước hạn                           %8lld\n"
+                    "  Đúng hạn                            %8lld\n"
+                    "  Quá hạn                             %8lld\n"
+                    "Số hồ sơ đang giải quyết              %8lld\n"
+                    "  Trong hạn                           %8lld\n"
+                    "  Quá hạn                             %8lld\n",
+                    cli_option (&cli, "from"), cli_option (&cli, "to"),
+                    (long long) r->received_total, (long long) r->received_online,
+                    (long long) r->received_direct, (long long) r->received_postal,
+                    (long long) r->carried_over, (long long) r->resolved_total,
+                    (long long) r->resolved_early, (long long) r->resolved_on_time,
+                    (long long) r->resolved_late, (long long) r->in_progress_total,
+                    (long long) r->in_progress_within, (long long) r->in_progress_overdue);
+        }
+    }
+    reporting_reply_destroy (&reply);
+    client_destroy (&client);
+    cli_cleanup (&cli);
+    return rc;
+}

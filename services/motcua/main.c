@@ -1,0 +1,65 @@
+/*  motcua — the command line for people: counter clerks, desk officers,
+    postal clerks, dashboards and operators. A thin front over the services'
+    client libraries; run from the project root after `make up` it finds the
+    local suite with no flags.                                              */
+#include <czmq.h>
+#include "cli.h"
+#include "version.h"
+
+typedef int (command_fn) (int argc, char **argv);
+
+static const struct {
+    const char *words;
+    command_fn *run;
+    const char *usage;
+} s_commands [] = {
+    { "catalog list",   cmd_catalog_list,   "catalog list                      the procedures: code, name, time limit" },
+    { "counter submit", cmd_counter_submit, "counter submit --procedure CODE --applicant-name NAME --applicant-id ID\n"
+      "               --phone P --address A --channel direct|online|postal --return counter|postal\n"
+      "               --component NAME [--component NAME …] [--idempotency-key K]" },
+    { "counter return", cmd_counter_return, "counter return CODE               hand the result over at the counter" },
+    { "desk queue",     cmd_desk_queue,     "desk queue [--division D]         dossiers waiting for a decision" },
+    { "desk resolve",   cmd_desk_resolve,   "desk resolve CODE --approve|--reject [--reason TEXT]" },
+    { "post shipments", cmd_post_shipments, "post shipments                    results waiting to go by post" },
+    { "post deliver",   cmd_post_deliver,   "post deliver CODE                 record the delivery of a result" },
+    { "trace",          cmd_trace,          "trace CODE                        a dossier's status and timeline" },
+    { "report",         cmd_report,         "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals" },
+    { "health",         cmd_health,         "health [SERVICE]                  version, uptime, database, outbox" },
+    { "admin certs",    cmd_admin_certs,    "admin certs                       create development certificates" },
+    { "admin replay-dead", cmd_admin_replay, "admin replay-dead SERVICE         retry deliveries parked as dead" },
+};
+#define COMMAND_COUNT (sizeof s_commands / sizeof s_commands [0])
+
+static int
+s_help (FILE *out)
+{
+    fprintf (out, "motcua %s — the one-stop dossier suite\n\nusage: motcua COMMAND [options] [--json] [--as IDENTITY]\n\n",
+             MOTCUA_VERSION);
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        fprintf (out, "  %s\n", s_commands [i].usage);
+    fprintf (out, "\nEvery command takes --json. Settings: MOTCUA_VAR (default ./var), MOTCUA_BASE_PORT\n"
+                  "(default 7100), MOTCUA_HOST, MOTCUA_TIMEOUT_MS. Exit: 0 done, 1 refused, 2 usage, 3 no answer.\n");
+    return out == stdout ? 0 : EXIT_USAGE;
+}
+
+int
+main (int argc, char **argv)
+{
+    if (argc < 2 || streq (argv [1], "help") || streq (argv [1], "--help") || streq (argv [1], "-h"))
+        return s_help (argc < 2 ? stderr : stdout);
+    if (streq (argv [1], "--version")) {
+        printf ("motcua %s\n", MOTCUA_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        const char *words = s_commands [i].words;
+        const char *space = strchr (words, ' ');
+        if (!space && streq (argv [1], words))
+            return s_commands [i].run (argc - 2, argv + 2);
+        if (space && argc >= 3 && strlen (argv [1]) == (size_t) (space - words)
+        &&  strncmp (argv [1], words, (size_t) (space - words)) == 0 && streq (argv [2], space + 1))
+            return s_commands [i].run (argc - 3, argv + 3);
+    }
+    fprintf (stderr, "motcua: unknown command '%s%s%s'\n", argv [1], argc > 2 ? " " : "", argc > 2 ? argv [2] : "");
+    return s_help (stderr);
+}

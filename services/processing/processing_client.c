@@ -1,0 +1,77 @@
+/*  processing_client — typed calls to processing. See processing_client.h.  */
+#include <stdlib.h>
+#include "processing_client.h"
+
+static processing_reply_t *
+s_call (client_t *client, Motcua__V1__ProcessingRequest *request)
+{
+    return (processing_reply_t *) client_call (client, &request->base, &request->request_id,
+                                               &motcua__v1__processing_reply__descriptor);
+}
+
+processing_reply_t *
+processing_client_health (client_t *client)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__HealthRequest health = MOTCUA__V1__HEALTH_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_HEALTH;
+    request.health = &health;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_queue (client_t *client, const char *division)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__QueueRequest queue = MOTCUA__V1__QUEUE_REQUEST__INIT;
+    queue.division = (char *) (division ? division : "");
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE;
+    request.queue = &queue;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_resolve (client_t *client, const char *idempotency_key, const char *code,
+                           Motcua__V1__Outcome outcome, const char *reason)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__ResolveDossier resolve = MOTCUA__V1__RESOLVE_DOSSIER__INIT;
+    resolve.idempotency_key = (char *) idempotency_key;
+    resolve.dossier_code = (char *) code;
+    resolve.outcome = outcome;
+    resolve.reason = (char *) (reason ? reason : "");
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_RESOLVE;
+    request.resolve = &resolve;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_return (client_t *client, const char *idempotency_key, const char *code)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__ReturnAtCounter ret = MOTCUA__V1__RETURN_AT_COUNTER__INIT;
+    ret.idempotency_key = (char *) idempotency_key;
+    ret.dossier_code = (char *) code;
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_RETURN_AT_COUNTER;
+    request.return_at_counter = &ret;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_replay_dead (client_t *client)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__ReplayDeadRequest replay = MOTCUA__V1__REPLAY_DEAD_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_REPLAY_DEAD;
+    request.replay_dead = &replay;
+    return s_call (client, &request);
+}
+
+void
+processing_reply_destroy (processing_reply_t **reply_p)
+{
+    if (*reply_p) {
+        motcua__v1__processing_reply__free_unpacked (*reply_p, NULL);
+        *reply_p = NULL;
+    }
+}

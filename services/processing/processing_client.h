@@ -1,0 +1,21 @@
+/*  processing_client — the processing API for desks, counters and tests. Each
+    call returns the reply (check reply->error; free with
+    processing_reply_destroy) or NULL when processing did not answer.       */
+#ifndef PROCESSING_CLIENT_H
+#define PROCESSING_CLIENT_H
+#include "client.h"
+#include "motcua/v1/processing.pb-c.h"
+
+typedef Motcua__V1__ProcessingReply processing_reply_t;
+
+processing_reply_t *processing_client_health (client_t *client);
+processing_reply_t *processing_client_queue (client_t *client, const char *division);
+processing_reply_t *processing_client_resolve (client_t *client, const char *idempotency_key,
+                                               const char *code, Motcua__V1__Outcome outcome,
+                                               const char *reason);
+processing_reply_t *processing_client_return (client_t *client, const char *idempotency_key,
+                                              const char *code);
+processing_reply_t *processing_client_replay_dead (client_t *client);
+void                processing_reply_destroy (processing_reply_t **reply_p);
+
+#endif

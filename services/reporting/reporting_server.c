@@ -1,0 +1,168 @@
+/*  reporting_server — request and event handling of reporting.              */
+#include "reporting_server.h"
+#include "reporting_store.h"
+#include "api.h"
+#include "log.h"
+#include "worktime.h"
+
+#define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
+
+struct reporting_server_t {
+    service_t *service;
+};
+
+static zchunk_t *
+s_error_reply (void *self, const char *request_id, Motcua__V1__ErrorCode code,
+               const char *field, const char *message)
+{
+    (void) self;
+    Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;
+    Motcua__V1__Error error = MOTCUA__V1__ERROR__INIT;
+    error.code = code;
+    error.field = (char *) field;
+    error.message = (char *) message;
+    reply.request_id = (char *) request_id;
+    reply.error = &error;
+    return api_pack (&reply.base);
+}
+
+//  Status and timeliness as the facts show them.
+static void
+s_judge (Motcua__V1__Trace *trace)
+{
+    trace->status = (char *) (trace->returned_at ? "returned"
+                            : trace->resolved_at ? "resolved"
+                            : trace->received_at ? "in_process" : "unknown");
+    trace->timeliness = (char *) (trace->resolved_at && trace->due_at
+        ? timeliness_name (worktime_timeliness (trace->due_at, trace->resolved_at)) : "");
+}
+
+static zchunk_t *
+s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t size)
+{
+    reporting_server_t *self = (reporting_server_t *) self_data;
+    db_t *db = service_db (self->service);
+    Motcua__V1__ReportingRequest *request = motcua__v1__reporting_request__unpack (NULL, size, data);
+    if (!request)
+        return s_error_reply (self, "", INVALID, "", "the request is not a readable ReportingRequest");
+    Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;
+    reply.request_id = request->request_id;
+    api_error_t error = { 0 };
+    Motcua__V1__Health health = MOTCUA__V1__HEALTH__INIT;
+    Motcua__V1__Trace trace = MOTCUA__V1__TRACE__INIT;
+    Motcua__V1__Report06a totals = MOTCUA__V1__REPORT06A__INIT;
+
+    switch (request->body_case) {
+        case MOTCUA__V1__REPORTING_REQUEST__BODY_HEALTH:
+            service_health (self->service, &health);
+            reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_HEALTH;
+            reply.health = &health;
+            break;
+        case MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE: {
+            const char *code = request->trace->dossier_code;
+            if (service_allow (self->service, who, "dashboard,counter,desk,postal", "trace dossiers", &error)
+            ||  api_check_text (&error, "dossier_code", code, 64, true))
+                break;
+            int found = reporting_store_trace (db, code, &trace);
+            if (found < 0)
+                api_db_fail (&error, db_error (db));
+            else
+            if (!found)
+                api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
+                          "no dossier %s is known to reporting", code);
+            s_judge (&trace);
+            reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_TRACE;
+            reply.trace = &trace;
+            break;
+        }
+        case MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT: {
+            if (service_allow (self->service, who, "dashboard,desk", "read reports", &error))
+                break;
+            if (request->report->to <= request->report->from) {
+                api_fail (&error, INVALID, "to", "the period must end after it starts");
+                break;
+            }
+            report06a_t report;
+            report06a_init (&report, request->report->from, request->report->to);
+            if (reporting_store_report (db, &report)) {
+                api_db_fail (&error, db_error (db));
+                break;
+            }
+            if (!report06a_consistent (&report))
+                log_error ("II.06a identities broken for [%lld, %lld)",
+                           (long long) report.from, (long long) report.to);
+            totals.from = report.from;
+            totals.to = report.to;
+            totals.received_total = report.received_total;
+            totals.received_online = report.received_online;
+            totals.received_direct = report.received_direct;
+            totals.received_postal = report.received_postal;
+            totals.carried_over = report.carried_over;
+            totals.resolved_total = report.resolved_total;
+            totals.resolved_early = report.resolved_early;
+            totals.resolved_on_time = report.resolved_on_time;
+            totals.resolved_late = report.resolved_late;
+            totals.in_progress_total = report.in_progress_total;
+            totals.in_progress_within = report.in_progress_within;
+            totals.in_progress_overdue = report.in_progress_overdue;
+            reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_REPORT;
+            reply.report = &totals;
+            break;
+        }
+        default:
+            api_fail (&error, INVALID, "body", "the request names no operation");
+    }
+    Motcua__V1__Error error_pb = MOTCUA__V1__ERROR__INIT;
+    if (error.code) {
+        api_error_to_pb (&error, &error_pb);
+        reply.error = &error_pb;
+        reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY__NOT_SET;
+    }
+    zchunk_t *packed = api_pack (&reply.base);
+    reporting_store_free_trace (&trace);
+    motcua__v1__reporting_request__free_unpacked (request, NULL);
+    return packed;
+}
+
+static int
+s_apply (void *self_data, const Motcua__V1__Event *event)
+{
+    reporting_server_t *self = (reporting_server_t *) self_data;
+    return reporting_store_apply (service_db (self->service), event);
+}
+
+const service_handlers_t reporting_handlers = {
+    .name = "reporting",
+    .summary = "The reporting service: dossier facts from every event, traces and II.06a totals.",
+    .produces_events = false,
+    .handle = s_handle,
+    .error_reply = s_error_reply,
+    .apply = s_apply,
+};
+
+reporting_server_t *
+reporting_server_new (config_t *config)
+{
+    reporting_server_t *self = (reporting_server_t *) zmalloc (sizeof (reporting_server_t));
+    self->service = service_new (config, &reporting_handlers, self);
+    if (!self->service)
+        reporting_server_destroy (&self);
+    return self;
+}
+
+void
+reporting_server_destroy (reporting_server_t **self_p)
+{
+    reporting_server_t *self = *self_p;
+    if (self) {
+        service_destroy (&self->service);
+        free (self);
+        *self_p = NULL;
+    }
+}
+
+int
+reporting_server_run (reporting_server_t *self)
+{
+    return service_run (self->service);
+}

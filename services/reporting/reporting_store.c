@@ -1,0 +1,194 @@
+/*  reporting_store — reporting's SQL. See reporting_store.h.               */
+#include <czmq.h>
+#include "reporting_store.h"
+#include "outbox.h"
+
+#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
+
+static char *
+s_num (int64_t value, char *buf, size_t size)
+{
+    snprintf (buf, size, "%lld", (long long) value);
+    return buf;
+}
+
+static int
+s_merge_received (db_t *db, const Motcua__V1__DossierReceived *r)
+{
+    char channel [24], ret [24], received [24], due [24];
+    const char *params [9] = {
+        r->dossier_code, r->procedure_code, r->agency_code, r->field,
+        s_num (r->channel, channel, sizeof channel), s_num (r->return_method, ret, sizeof ret),
+        r->rule_set, s_num (r->received_at, received, sizeof received), s_num (r->due_at, due, sizeof due)
+    };
+    return db_exec (db,
+        "INSERT INTO reporting.dossier_fact (dossier_code, procedure_code, agency_code, field,"
+        " channel, return_method, rule_set, received_at, due_at)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, " TS (8) ", " TS (9) ")"
+        " ON CONFLICT (dossier_code) DO UPDATE SET procedure_code = EXCLUDED.procedure_code,"
+        " agency_code = EXCLUDED.agency_code, field = EXCLUDED.field, channel = EXCLUDED.channel,"
+        " return_method = EXCLUDED.return_method, rule_set = EXCLUDED.rule_set,"
+        " received_at = EXCLUDED.received_at,"
+        " due_at = coalesce (reporting.dossier_fact.due_at, EXCLUDED.due_at)", 9, params);
+}
+
+static int
+s_merge_resolved (db_t *db, const Motcua__V1__DossierResolved *r)
+{
+    char outcome [24], resolved [24], due [24];
+    const char *params [4] = {
+        r->dossier_code, s_num (r->outcome, outcome, sizeof outcome),
+        s_num (r->resolved_at, resolved, sizeof resolved), s_num (r->due_at, due, sizeof due)
+    };
+    return db_exec (db,
+        "INSERT INTO reporting.dossier_fact (dossier_code, outcome, resolved_at, due_at)"
+        " VALUES ($1, $2, " TS (3) ", " TS (4) ")"
+        " ON CONFLICT (dossier_code) DO UPDATE SET outcome = EXCLUDED.outcome,"
+        " resolved_at = EXCLUDED.resolved_at, due_at = EXCLUDED.due_at", 4, params);
+}
+
+static int
+s_merge_returned (db_t *db, const Motcua__V1__DossierReturned *r)
+{
+    char returned [24];
+    const char *params [2] = { r->dossier_code, s_num (r->returned_at, returned, sizeof returned) };
+    return db_exec (db,
+        "INSERT INTO reporting.dossier_fact (dossier_code, returned_at) VALUES ($1, " TS (2) ")"
+        " ON CONFLICT (dossier_code) DO UPDATE SET returned_at = EXCLUDED.returned_at", 2, params);
+}
+
+//  A short, readable account of what the event says.
+static void
+s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
+{
+    buf [0] = 0;
+    switch (event->body_case) {
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
+            snprintf (buf, size, "%s; %s", event->dossier_received->procedure_code,
+                      event->dossier_received->procedure_name);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
+            snprintf (buf, size, "%s%s%s",
+                      event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED
+                          ? "approved" : "rejected",
+                      *event->dossier_resolved->reason ? ": " : "", event->dossier_resolved->reason);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
+            snprintf (buf, size, "via %s",
+                      event->dossier_returned->via == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL ? "postal" : "counter");
+            break;
+        case MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED:
+            snprintf (buf, size, "shipment %s", event->shipment_created->shipment_id);
+            break;
+        case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
+            snprintf (buf, size, "shipment %s", event->shipment_delivered->shipment_id);
+            break;
+        default:
+            break;
+    }
+}
+
+int
+reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
+{
+    char at [24], detail [1024];
+    s_detail (event, detail, sizeof detail);
+    const char *params [7] = { event->dossier_code, event->event_id, outbox_event_type (event),
+                               s_num (event->occurred_at, at, sizeof at), event->actor,
+                               event->producer, detail };
+    if (db_exec (db,
+        "INSERT INTO reporting.timeline (dossier_code, event_id, event_type, at, actor, producer, detail)"
+        " VALUES ($1, $2, $3, " TS (4) ", $5, $6, $7) ON CONFLICT (event_id) DO NOTHING", 7, params))
+        return -1;
+    switch (event->body_case) {
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
+            return s_merge_received (db, event->dossier_received);
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
+            return s_merge_resolved (db, event->dossier_resolved);
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
+            return s_merge_returned (db, event->dossier_returned);
+        default:
+            return 0;
+    }
+}
+
+int
+reporting_store_trace (db_t *db, const char *code, Motcua__V1__Trace *trace)
+{
+    const char *params [1] = { code };
+    PGresult *fact = db_query (db,
+        "SELECT coalesce (procedure_code, ''), coalesce (channel, 0), " MS ("received_at") ", "
+        MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at")
+        " FROM reporting.dossier_fact WHERE dossier_code = $1", 1, params);
+    if (!fact)
+        return -1;
+    PGresult *lines = PQntuples (fact) ? db_query (db,
+        "SELECT " MS ("at") ", event_type, actor, producer, detail FROM reporting.timeline"
+        " WHERE dossier_code = $1 ORDER BY at, id", 1, params) : NULL;
+    if (!PQntuples (fact) || !lines) {
+        int rc = PQntuples (fact) ? -1 : 0;
+        PQclear (fact);
+        return rc;
+    }
+    trace->dossier_code = strdup (code);
+    trace->procedure_code = strdup (PQgetvalue (fact, 0, 0));
+    trace->channel = (Motcua__V1__Channel) atoi (PQgetvalue (fact, 0, 1));
+    trace->received_at = atoll (PQgetvalue (fact, 0, 2));
+    trace->due_at = atoll (PQgetvalue (fact, 0, 3));
+    trace->resolved_at = atoll (PQgetvalue (fact, 0, 4));
+    trace->returned_at = atoll (PQgetvalue (fact, 0, 5));
+    PQclear (fact);
+    int rows = PQntuples (lines);
+    trace->n_entries = (size_t) rows;
+    trace->entries = (Motcua__V1__TraceEntry **) calloc ((size_t) rows + 1, sizeof (void *));
+    for (int r = 0; r < rows; r++) {
+        Motcua__V1__TraceEntry *entry = (Motcua__V1__TraceEntry *) malloc (sizeof *entry);
+        motcua__v1__trace_entry__init (entry);
+        entry->at = atoll (PQgetvalue (lines, r, 0));
+        entry->event_type = strdup (PQgetvalue (lines, r, 1));
+        entry->actor = strdup (PQgetvalue (lines, r, 2));
+        entry->producer = strdup (PQgetvalue (lines, r, 3));
+        entry->detail = strdup (PQgetvalue (lines, r, 4));
+        trace->entries [r] = entry;
+    }
+    PQclear (lines);
+    return 1;
+}
+
+void
+reporting_store_free_trace (Motcua__V1__Trace *trace)
+{
+    for (size_t i = 0; i < trace->n_entries; i++) {
+        Motcua__V1__TraceEntry *entry = trace->entries [i];
+        free (entry->event_type); free (entry->actor); free (entry->producer); free (entry->detail);
+        free (entry);
+    }
+    free (trace->entries);
+    if (trace->dossier_code != protobuf_c_empty_string)
+        free (trace->dossier_code);
+    if (trace->procedure_code != protobuf_c_empty_string)
+        free (trace->procedure_code);
+}
+
+int
+reporting_store_report (db_t *db, report06a_t *report)
+{
+    char from [24], to [24];
+    const char *params [2] = { s_num (report->from, from, sizeof from), s_num (report->to, to, sizeof to) };
+    PGresult *result = db_query (db,
+        "SELECT " MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1)"
+        " FROM reporting.dossier_fact WHERE received_at < " TS (2)
+        " AND (resolved_at IS NULL OR resolved_at >= " TS (1) ")", 2, params);
+    if (!result)
+        return -1;
+    for (int r = 0; r < PQntuples (result); r++) {
+        report_fact_t fact = {
+            atoll (PQgetvalue (result, r, 0)), atoll (PQgetvalue (result, r, 1)),
+            atoll (PQgetvalue (result, r, 2)), atoi (PQgetvalue (result, r, 3))
+        };
+        report06a_add (report, &fact);
+    }
+    PQclear (result);
+    return 0;
+}

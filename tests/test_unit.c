@@ -1,0 +1,439 @@
+/*  test_unit — unit tests of the pure logic in common/:
+      vntime        civil time in UTC+7, ISO formatting, date parsing
+      worktime      office hours, alignment, working-time arithmetic, due
+                    times, timeliness, custom working-day calendars
+      dossier_code  `<agency>-YYMMDD-NNNN` formatting/parsing, daily key
+      lifecycle     the transition table and state names
+    Weeks used below: 2026-11-27 Fri, 11-28 Sat, 11-29 Sun, 11-30 Mon,
+    12-01 Tue, 12-02 Wed, 12-03 Thu, 12-04 Fri, 12-05 Sat, 12-07 Mon.       */
+#include <stdio.h>
+#include <string.h>
+#include "testkit.h"
+#include "vntime.h"
+#include "worktime.h"
+#include "dossier_code.h"
+#include "lifecycle.h"
+
+#define HM(h, m) ((h) * 60 + (m))
+
+//  The instant as local ISO text, for readable string comparisons.
+static const char *
+iso (int64_t at_ms)
+{
+    static char bufs [4][40];
+    static int next;
+    char *buf = bufs [next++ % 4];
+    return vn_format_iso (at_ms, buf, 40);
+}
+
+//  A UTC instant: the date and time as seen in Greenwich.
+static int64_t
+utc_instant (int y, int mo, int d, int h, int mi, int s)
+{
+    return vn_days_from_civil (y, mo, d) * MS_PER_DAY
+         + ((int64_t) h * 3600 + mi * 60 + s) * 1000;
+}
+
+// --------------------------------------------------------------------------
+//  vntime
+
+static void
+test_vntime (void)
+{
+    vn_civil_t c;
+    vn_civil (vn_instant (2026, 11, 30, HM (9, 0)), &c);
+    CHECK_EQ_INT (c.weekday, 1, "vn_civil: 2026-11-30 is a Monday");
+    vn_civil (vn_instant (2026, 11, 28, HM (9, 0)), &c);
+    CHECK_EQ_INT (c.weekday, 6, "vn_civil: 2026-11-28 is a Saturday");
+    vn_civil (vn_instant (2026, 11, 27, HM (9, 0)), &c);
+    CHECK_EQ_INT (c.weekday, 5, "vn_civil: 2026-11-27 is a Friday");
+
+    //  17:00Z is midnight in Hà Nội: the local date moves to the next day.
+    vn_civil (utc_instant (2026, 11, 28, 17, 0, 0), &c);
+    CHECK (c.year == 2026 && c.month == 11 && c.day == 29 && c.hour == 0 && c.minute == 0,
+           "vn_civil: 2026-11-28T17:00Z is 2026-11-29 00:00 local");
+
+    CHECK_EQ_STR (iso (vn_instant (2026, 11, 29, HM (8, 5))), "2026-11-29T08:05:00+07:00",
+                  "vn_format_iso: local time with +07:00 suffix");
+    CHECK_EQ_STR (iso (utc_instant (2026, 11, 29, 1, 5, 0)), "2026-11-29T08:05:00+07:00",
+                  "vn_format_iso: 01:05Z prints as 08:05+07:00");
+    char form [32];
+    CHECK_EQ_STR (vn_format_form (vn_instant (2026, 11, 29, HM (8, 5)), form, sizeof form),
+                  "08:05 29/11/2026", "vn_format_form: HH:MM DD/MM/YYYY");
+
+    CHECK_EQ_INT (vn_day_start (vn_instant (2026, 11, 29, HM (23, 59))),
+                  vn_instant (2026, 11, 29, 0), "vn_day_start: 23:59 local → same day's midnight");
+
+    int64_t midnight = 0;
+    int rc = vn_parse_date ("2026-11-29", &midnight);
+    CHECK (rc == 0 && midnight == vn_instant (2026, 11, 29, 0),
+           "vn_parse_date: 2026-11-29 → local midnight");
+    rc = vn_parse_date ("2028-02-29", &midnight);
+    CHECK (rc == 0 && midnight == vn_instant (2028, 2, 29, 0),
+           "vn_parse_date: leap day 2028-02-29 accepted");
+    CHECK_EQ_INT (vn_parse_date ("2026-02-30", &midnight), -1, "vn_parse_date: rejects 2026-02-30");
+    CHECK_EQ_INT (vn_parse_date ("2026-02-29", &midnight), -1, "vn_parse_date: rejects 2026-02-29 (not leap)");
+    CHECK_EQ_INT (vn_parse_date ("2026-13-01", &midnight), -1, "vn_parse_date: rejects month 13");
+    CHECK_EQ_INT (vn_parse_date ("garbage", &midnight), -1, "vn_parse_date: rejects garbage");
+    CHECK_EQ_INT (vn_parse_date ("", &midnight), -1, "vn_parse_date: rejects empty string");
+    CHECK_EQ_INT (vn_parse_date (NULL, &midnight), -1, "vn_parse_date: rejects NULL");
+    CHECK_EQ_INT (vn_parse_date ("2026-11-29x", &midnight), -1, "vn_parse_date: rejects trailing text");
+}
+
+// --------------------------------------------------------------------------
+//  dossier_code
+
+static void
+test_dossier_code (void)
+{
+    char buf [DOSSIER_CODE_MAX];
+    int day = dossier_code_day (vn_instant (2026, 11, 29, HM (8, 30)));
+    CHECK_EQ_INT (day, 261129, "dossier_code_day: 2026-11-29 local → 261129");
+
+    int rc = dossier_code_format (buf, sizeof buf, "H27.22", day, 1);
+    CHECK (rc == 0, "dossier_code_format: succeeds");
+    CHECK_EQ_STR (buf, "H27.22-261129-0001", "dossier_code_format: H27.22, 2026-11-29, seq 1");
+
+    CHECK_EQ_INT (dossier_code_day (utc_instant (2026, 11, 28, 16, 59, 59)), 261128,
+                  "dossier_code_day: 2026-11-28T16:59:59Z is still 28 Nov local");
+    CHECK_EQ_INT (dossier_code_day (utc_instant (2026, 11, 28, 17, 0, 0)), 261129,
+                  "dossier_code_day: 2026-11-28T17:00:00Z is 29 Nov local (key changes)");
+    CHECK_EQ_INT (dossier_code_day (vn_instant (2026, 1, 5, HM (9, 0))), 260105,
+                  "dossier_code_day: zero-padded month and day");
+
+    dossier_code_format (buf, sizeof buf, "H27.22", 261129, 9999);
+    CHECK_EQ_STR (buf, "H27.22-261129-9999", "dossier_code_format: sequence 9999");
+    dossier_code_format (buf, sizeof buf, "H27.22", 261129, 10000);
+    CHECK_EQ_STR (buf, "H27.22-261129-10000", "dossier_code_format: sequence 10000 widens, not wraps");
+    dossier_code_format (buf, sizeof buf, "H27.22", 260105, 42);
+    CHECK_EQ_STR (buf, "H27.22-260105-0042", "dossier_code_format: day keeps its leading zero");
+
+    CHECK_EQ_INT (dossier_code_format (buf, sizeof buf, "", 261129, 1), -1,
+                  "dossier_code_format: empty agency rejected");
+    CHECK_EQ_INT (dossier_code_format (buf, sizeof buf, "H27.22", 261129, 0), -1,
+                  "dossier_code_format: sequence 0 rejected");
+    CHECK_EQ_INT (dossier_code_format (buf, 10, "H27.22", 261129, 1), -1,
+                  "dossier_code_format: too-small buffer rejected");
+
+    //  Round trips
+    char agency [32];
+    int pday = 0;
+    int64_t seq = 0;
+    rc = dossier_code_parse ("H27.22-261129-0001", agency, sizeof agency, &pday, &seq);
+    CHECK (rc == 0 && strcmp (agency, "H27.22") == 0 && pday == 261129 && seq == 1,
+           "dossier_code_parse: H27.22-261129-0001 round trip");
+    dossier_code_format (buf, sizeof buf, "000.00.12.H27", 260105, 10000);
+    rc = dossier_code_parse (buf, agency, sizeof agency, &pday, &seq);
+    CHECK (rc == 0 && strcmp (agency, "000.00.12.H27") == 0 && pday == 260105 && seq == 10000,
+           "dossier_code_parse: widened sequence 10000 round trip");
+
+    //  Malformed
+    static const char *bad [] = {
+        "H27.22-261129-001",        //  sequence too short
+        "H27.22-26112-0001",        //  day too short
+        "H27.22-2611290-0001",      //  day too long
+        "H27.22-2611x9-0001",       //  day not digits
+        "H27.22-261129-00a1",       //  sequence not digits
+        "-261129-0001",             //  no agency
+        "H27.22-261129-0000",       //  sequence 0
+        "H27.22-261129-",           //  no sequence
+        "H27.22261129-0001",        //  no dash before day
+        "garbage",
+        "",
+    };
+    int rejected = 0;
+    for (size_t i = 0; i < sizeof bad / sizeof bad [0]; i++) {
+        int r = dossier_code_parse (bad [i], agency, sizeof agency, &pday, &seq);
+        if (r == -1)
+            rejected++;
+        else
+            printf ("     (accepted malformed code \"%s\")\n", bad [i]);
+    }
+    CHECK_EQ_INT (rejected, (long long) (sizeof bad / sizeof bad [0]),
+                  "dossier_code_parse: every malformed code rejected");
+    CHECK_EQ_INT (dossier_code_parse (NULL, agency, sizeof agency, &pday, &seq), -1,
+                  "dossier_code_parse: NULL rejected");
+    CHECK_EQ_INT (dossier_code_parse ("H27.22-261129-0001", agency, 4, &pday, &seq), -1,
+                  "dossier_code_parse: agency buffer too small rejected");
+}
+
+// --------------------------------------------------------------------------
+//  worktime
+
+//  A calendar where Wednesday 2026-12-02 is a holiday, otherwise Mon–Fri.
+static bool
+s_holiday_calendar (void *ctx, int year, int month, int day)
+{
+    int *calls = ctx;
+    (*calls)++;
+    if (year == 2026 && month == 12 && day == 2)
+        return false;
+    int64_t wd = (vn_days_from_civil (year, month, day) + 4) % 7;
+    return wd >= 1 && wd <= 5;
+}
+
+static void
+test_worktime (void)
+{
+    worktime_rules_t r;
+    worktime_rules_default (&r);
+    CHECK (r.span_count == 2 && r.span_start [0] == HM (7, 0) && r.span_end [0] == HM (11, 30)
+        && r.span_start [1] == HM (13, 30) && r.span_end [1] == HM (17, 0),
+           "worktime_rules_default: 07:00-11:30, 13:30-17:00");
+
+    //  Alignment of the receipt time
+    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (6, 0)))),
+                  "2026-11-30T07:00:00+07:00", "align: Mon 06:00 → Mon 07:00");
+    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (9, 15)))),
+                  "2026-11-30T09:15:00+07:00", "align: Mon 09:15 inside hours stays");
+    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (12, 0)))),
+                  "2026-11-30T13:30:00+07:00", "align: Mon 12:00 lunch break → 13:30");
+    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (11, 30)))),
+                  "2026-11-30T13:30:00+07:00", "align: Mon 11:30 (span end) → 13:30");
+    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (17, 30)))),
+                  "2026-12-01T07:00:00+07:00", "align: Mon 17:30 → Tue 07:00");
+    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 27, HM (17, 30)))),
+                  "2026-11-30T07:00:00+07:00", "align: Fri 17:30 → Mon 07:00");
+    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 28, HM (10, 0)))),
+                  "2026-11-30T07:00:00+07:00", "align: Sat 10:00 → Mon 07:00");
+    int64_t sub_minute = vn_instant (2026, 11, 30, HM (9, 15)) + 12345;
+    CHECK_EQ_INT (worktime_align (&r, sub_minute), sub_minute,
+                  "align: seconds and millis inside hours are kept");
+    CHECK (!worktime_is_working_day (&r, vn_instant (2026, 11, 29, HM (9, 0)))
+        && worktime_is_working_day (&r, vn_instant (2026, 11, 30, HM (9, 0))),
+           "is_working_day: Sunday no, Monday yes");
+
+    //  Working days
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (7, 0)), 1, LIMIT_WORKING_DAYS)),
+                  "2026-11-30T17:00:00+07:00", "due: 1 WD from Mon 07:00 → Mon 17:00");
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+                  "2026-12-01T10:00:00+07:00", "due: 1 WD from Mon 10:00 → Tue 10:00");
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 27, HM (15, 0)), 1, LIMIT_WORKING_DAYS)),
+                  "2026-11-30T15:00:00+07:00", "due: 1 WD from Fri 15:00 → Mon 15:00");
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (7, 0)), 5, LIMIT_WORKING_DAYS)),
+                  "2026-12-04T17:00:00+07:00", "due: 5 WD from Mon 07:00 → Fri 17:00");
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 28, HM (9, 0)), 1, LIMIT_WORKING_DAYS)),
+                  "2026-11-30T17:00:00+07:00", "due: 1 WD received Sat → Mon 17:00");
+
+    //  Working hours, crossing lunch and the night
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (10, 0)), 4, LIMIT_WORKING_HOURS)),
+                  "2026-11-30T16:00:00+07:00", "due: 4 WH from Mon 10:00 crosses lunch → 16:00");
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (11, 0)), 1, LIMIT_WORKING_HOURS)),
+                  "2026-11-30T14:00:00+07:00", "due: 1 WH from Mon 11:00 → 14:00");
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (15, 0)), 4, LIMIT_WORKING_HOURS)),
+                  "2026-12-01T09:00:00+07:00", "due: 4 WH from Mon 15:00 → Tue 09:00");
+    CHECK_EQ_INT (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 2, LIMIT_WORKING_HOURS),
+                  worktime_add (&r, vn_instant (2026, 11, 30, HM (9, 0)), 120),
+                  "due: 2 WH equals worktime_add of 120 min");
+    CHECK_EQ_STR (iso (worktime_add (&r, vn_instant (2026, 11, 30, HM (9, 0)), 150)),
+                  "2026-11-30T11:30:00+07:00", "worktime_add: ending exactly at 11:30 stays at 11:30");
+
+    //  Working time between two instants
+    CHECK_EQ_INT (worktime_between (&r, vn_instant (2026, 11, 30, HM (11, 0)), vn_instant (2026, 11, 30, HM (14, 0))),
+                  60, "between: Mon 11:00 → 14:00 across lunch = 60 min");
+    CHECK_EQ_INT (worktime_between (&r, vn_instant (2026, 11, 27, HM (16, 0)), vn_instant (2026, 11, 30, HM (8, 0))),
+                  120, "between: Fri 16:00 → Mon 08:00 across weekend = 120 min");
+    CHECK_EQ_INT (worktime_between (&r, vn_instant (2026, 11, 30, HM (7, 0)), vn_instant (2026, 12, 7, HM (7, 0))),
+                  5 * WORKTIME_MINUTES_PER_DAY, "between: one week = 5 working days");
+    CHECK_EQ_INT (worktime_between (&r, vn_instant (2026, 11, 30, HM (14, 0)), vn_instant (2026, 11, 30, HM (10, 0))),
+                  0, "between: to before from = 0");
+    {
+        int64_t s = vn_instant (2026, 11, 27, HM (15, 20));
+        int64_t e = worktime_add (&r, s, 1000);
+        CHECK_EQ_INT (worktime_between (&r, s, e), 1000, "between inverts add: 1000 min from Fri 15:20");
+    }
+
+    //  Calendar days
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 5, LIMIT_CALENDAR_DAYS)),
+                  "2026-12-07T17:00:00+07:00", "due: 5 calendar days from Mon lands on Sat → Mon 17:00");
+    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 3, LIMIT_CALENDAR_DAYS)),
+                  "2026-12-03T17:00:00+07:00", "due: 3 calendar days from Mon → Thu 17:00");
+
+    //  A custom calendar: Wednesday 2026-12-02 is a holiday
+    worktime_rules_t h = r;
+    int calls = 0;
+    h.is_working_day = s_holiday_calendar;
+    h.calendar = &calls;
+    CHECK_EQ_STR (iso (worktime_due (&h, vn_instant (2026, 12, 1, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+                  "2026-12-03T10:00:00+07:00", "holiday: 1 WD from Tue 10:00 skips Wed → Thu 10:00");
+    CHECK (calls > 0, "holiday: the is_working_day callback is called with its ctx");
+    CHECK_EQ_STR (iso (worktime_align (&h, vn_instant (2026, 12, 2, HM (9, 0)))),
+                  "2026-12-03T07:00:00+07:00", "holiday: align on the holiday → Thu 07:00");
+    CHECK_EQ_STR (iso (worktime_due (&h, vn_instant (2026, 11, 30, HM (9, 0)), 2, LIMIT_CALENDAR_DAYS)),
+                  "2026-12-03T17:00:00+07:00", "holiday: calendar-days due on the holiday → Thu 17:00");
+    CHECK_EQ_INT (worktime_between (&h, vn_instant (2026, 12, 1, HM (7, 0)), vn_instant (2026, 12, 3, HM (7, 0))),
+                  WORKTIME_MINUTES_PER_DAY, "holiday: Tue 07:00 → Thu 07:00 = 1 working day");
+
+    //  Timeliness
+    int64_t due = vn_instant (2026, 12, 1, HM (17, 0));
+    CHECK_EQ_INT (worktime_timeliness (due, vn_instant (2026, 11, 30, HM (16, 0))), TIMELINESS_EARLY,
+                  "timeliness: resolved the day before due → early");
+    CHECK_EQ_INT (worktime_timeliness (due, vn_instant (2026, 12, 1, HM (8, 0))), TIMELINESS_ON_TIME,
+                  "timeliness: resolved on the due day before due time → on_time");
+    CHECK_EQ_INT (worktime_timeliness (due, due), TIMELINESS_ON_TIME,
+                  "timeliness: resolved exactly at due instant → on_time");
+    CHECK_EQ_INT (worktime_timeliness (due, due + 1), TIMELINESS_LATE,
+                  "timeliness: resolved 1 ms after due → late");
+    CHECK_EQ_INT (worktime_timeliness (due, vn_instant (2026, 12, 2, HM (8, 0))), TIMELINESS_LATE,
+                  "timeliness: resolved the next day → late");
+    CHECK (strcmp (timeliness_name (TIMELINESS_EARLY), "early") == 0
+        && strcmp (timeliness_name (TIMELINESS_ON_TIME), "on_time") == 0
+        && strcmp (timeliness_name (TIMELINESS_LATE), "late") == 0,
+           "timeliness_name: early, on_time, late");
+
+    //  Limit units
+    limit_unit_t u = 0;
+    int ok = 1;
+    for (int i = LIMIT_WORKING_DAYS; i <= LIMIT_CALENDAR_DAYS; i++)
+        if (limit_unit_parse (limit_unit_name ((limit_unit_t) i), &u) != 0 || (int) u != i)
+            ok = 0;
+    CHECK (ok && limit_unit_parse ("fortnights", &u) == -1, "limit_unit: name/parse round trip, unknown rejected");
+    char text [64];
+    limit_text (20, LIMIT_WORKING_DAYS, text, sizeof text);
+    CHECK_EQ_STR (text, "20 ngày làm việc", "limit_text: 20 ngày làm việc");
+
+    //  Parsing office hours
+    worktime_rules_t p;
+    worktime_rules_default (&p);
+    int rc = worktime_rules_parse_hours (&p, "07:30-12:00,13:00-16:30");
+    CHECK (rc == 0 && p.span_count == 2 && p.span_start [0] == HM (7, 30) && p.span_end [0] == HM (12, 0)
+        && p.span_start [1] == HM (13, 0) && p.span_end [1] == HM (16, 30),
+           "parse_hours: accepts 07:30-12:00,13:00-16:30");
+    CHECK_EQ_STR (iso (worktime_due (&p, vn_instant (2026, 11, 30, HM (7, 30)), 1, LIMIT_WORKING_DAYS)),
+                  "2026-11-30T16:30:00+07:00", "parse_hours: 1 WD from 07:30 under the new hours → 16:30");
+    static const char *bad_hours [] = {
+        "garbage",
+        "",
+        "07:00-11:30;13:30-17:00",      //  wrong separator
+        "07:00-12:00,11:00-17:00",      //  overlap
+        "13:30-17:00,07:00-11:30",      //  out of order
+        "11:30-07:00",                  //  end before start
+        "07:00-07:00",                  //  empty span
+        "07:61-11:30",                  //  minute 61
+        "07:00-25:00",                  //  past midnight
+        "07:00-11:30x",                 //  trailing text
+        "07:00-08:00,09:00-10:00,11:00-12:00,13:00-14:00,15:00-16:00",  //  > 4 spans
+    };
+    int rejected = 0;
+    for (size_t i = 0; i < sizeof bad_hours / sizeof bad_hours [0]; i++) {
+        worktime_rules_t q;
+        worktime_rules_default (&q);
+        if (worktime_rules_parse_hours (&q, bad_hours [i]) == -1)
+            rejected++;
+        else
+            printf ("     (accepted bad hours \"%s\")\n", bad_hours [i]);
+    }
+    CHECK_EQ_INT (rejected, (long long) (sizeof bad_hours / sizeof bad_hours [0]),
+                  "parse_hours: rejects garbage, overlaps, bad times");
+}
+
+// --------------------------------------------------------------------------
+//  lifecycle
+
+typedef struct {
+    dossier_state_t from;
+    dossier_action_t action;
+    dossier_state_t to;
+} move_t;
+
+static const move_t s_legal [] = {
+    { STATE_NONE, ACTION_RECEIVE, STATE_RECEIVED },
+    { STATE_NONE, ACTION_REFUSE, STATE_REFUSED },
+    { STATE_RECEIVED, ACTION_START, STATE_IN_PROCESS },
+    { STATE_RECEIVED, ACTION_REQUEST_SUPPLEMENT, STATE_SUPPLEMENT_REQUESTED },
+    { STATE_RECEIVED, ACTION_RESOLVE, STATE_RESOLVED },
+    { STATE_RECEIVED, ACTION_WITHDRAW, STATE_WITHDRAWN },
+    { STATE_IN_PROCESS, ACTION_REQUEST_SUPPLEMENT, STATE_SUPPLEMENT_REQUESTED },
+    { STATE_IN_PROCESS, ACTION_RESOLVE, STATE_RESOLVED },
+    { STATE_IN_PROCESS, ACTION_WITHDRAW, STATE_WITHDRAWN },
+    { STATE_SUPPLEMENT_REQUESTED, ACTION_SUPPLEMENT_RECEIVED, STATE_IN_PROCESS },
+    { STATE_SUPPLEMENT_REQUESTED, ACTION_WITHDRAW, STATE_WITHDRAWN },
+    { STATE_SUPPLEMENT_REQUESTED, ACTION_CLOSE, STATE_CLOSED },
+    { STATE_RESOLVED, ACTION_RETURN, STATE_RETURNED },
+};
+
+static void
+check_move (dossier_state_t from, dossier_action_t action, dossier_state_t want)
+{
+    char name [128];
+    dossier_state_t to = STATE_COUNT;
+    int rc = lifecycle_next (from, action, &to);
+    snprintf (name, sizeof name, "lifecycle: %s --%s--> %s",
+              lifecycle_state_name (from), lifecycle_action_name (action), lifecycle_state_name (want));
+    CHECK (rc == 0 && to == want, name);
+}
+
+static void
+check_illegal (dossier_state_t from, dossier_action_t action)
+{
+    char name [128];
+    dossier_state_t to = STATE_COUNT;
+    int rc = lifecycle_next (from, action, &to);
+    snprintf (name, sizeof name, "lifecycle: %s --%s--> illegal",
+              lifecycle_state_name (from), lifecycle_action_name (action));
+    CHECK (rc == -1 && to == STATE_NONE, name);
+}
+
+static void
+test_lifecycle (void)
+{
+    size_t nlegal = sizeof s_legal / sizeof s_legal [0];
+    for (size_t i = 0; i < nlegal; i++)
+        check_move (s_legal [i].from, s_legal [i].action, s_legal [i].to);
+
+    check_illegal (STATE_RETURNED, ACTION_RESOLVE);
+    check_illegal (STATE_RESOLVED, ACTION_WITHDRAW);
+    check_illegal (STATE_NONE, ACTION_RESOLVE);
+    check_illegal (STATE_RECEIVED, ACTION_RETURN);
+    check_illegal (STATE_IN_PROCESS, ACTION_START);
+    check_illegal (STATE_WITHDRAWN, ACTION_START);
+    check_illegal (STATE_REFUSED, ACTION_RECEIVE);
+    check_illegal (STATE_CLOSED, ACTION_SUPPLEMENT_RECEIVED);
+
+    //  Exactly the listed moves are legal: every other pair of the table fails.
+    int extra = 0;
+    for (int s = 0; s < STATE_COUNT; s++)
+        for (int a = 0; a < ACTION_COUNT; a++) {
+            int listed = 0;
+            for (size_t i = 0; i < nlegal; i++)
+                if ((int) s_legal [i].from == s && (int) s_legal [i].action == a)
+                    listed = 1;
+            dossier_state_t to;
+            if (!listed && lifecycle_next ((dossier_state_t) s, (dossier_action_t) a, &to) == 0) {
+                printf ("     (unexpected legal move %s --%s-->)\n",
+                        lifecycle_state_name ((dossier_state_t) s), lifecycle_action_name ((dossier_action_t) a));
+                extra++;
+            }
+        }
+    CHECK_EQ_INT (extra, 0, "lifecycle: no legal move outside the table");
+
+    dossier_state_t to;
+    CHECK (lifecycle_next (STATE_COUNT, ACTION_RECEIVE, &to) == -1
+        && lifecycle_next (STATE_RECEIVED, ACTION_COUNT, &to) == -1
+        && lifecycle_next ((dossier_state_t) -1, ACTION_RECEIVE, &to) == -1,
+           "lifecycle: out-of-range state or action rejected");
+
+    int round = 0;
+    for (int s = 0; s < STATE_COUNT; s++) {
+        dossier_state_t back = STATE_COUNT;
+        if (lifecycle_state_parse (lifecycle_state_name ((dossier_state_t) s), &back) == 0 && (int) back == s)
+            round++;
+    }
+    CHECK_EQ_INT (round, STATE_COUNT, "lifecycle: state name/parse round trip for every state");
+    CHECK_EQ_STR (lifecycle_state_name (STATE_SUPPLEMENT_REQUESTED), "supplement_requested",
+                  "lifecycle: state name supplement_requested");
+    dossier_state_t st;
+    CHECK (lifecycle_state_parse ("bogus", &st) == -1 && lifecycle_state_parse (NULL, &st) == -1,
+           "lifecycle: unknown state name rejected");
+    CHECK_EQ_STR (lifecycle_state_name (STATE_COUNT), "unknown", "lifecycle: out-of-range state name is unknown");
+}
+
+int
+main (void)
+{
+    test_vntime ();
+    test_dossier_code ();
+    test_worktime ();
+    test_lifecycle ();
+    return testkit_finish ();
+}
