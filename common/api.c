@@ -85,3 +85,38 @@ api_db_fail (api_error_t *error, const char *db_error)
     return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_UNAVAILABLE, "",
                      "the database is unavailable; nothing was saved, try again");
 }
+
+zchunk_t *
+api_reply_pack (ProtobufCMessage *reply, const api_error_t *error)
+{
+    Motcua__V1__Error error_pb = MOTCUA__V1__ERROR__INIT;
+    const ProtobufCMessageDescriptor *type = reply->descriptor;
+    const ProtobufCFieldDescriptor *error_field = protobuf_c_message_descriptor_get_field_by_name (type, "error");
+    if (error->code && error_field) {
+        api_error_to_pb (error, &error_pb);
+        *(Motcua__V1__Error **) ((char *) reply + error_field->offset) = &error_pb;
+        for (unsigned i = 0; i < type->n_fields; i++)
+            if (type->fields [i].flags & PROTOBUF_C_FIELD_FLAG_ONEOF)
+                *(uint32_t *) ((char *) reply + type->fields [i].quantifier_offset) = 0;
+    }
+    zchunk_t *packed = api_pack (reply);
+    if (error->code && error_field)
+        *(Motcua__V1__Error **) ((char *) reply + error_field->offset) = NULL;
+    return packed;
+}
+
+zchunk_t *
+api_error_reply (const ProtobufCMessageDescriptor *reply_type, const char *request_id,
+                 Motcua__V1__ErrorCode code, const char *field, const char *message)
+{
+    ProtobufCMessage *reply = (ProtobufCMessage *) calloc (1, reply_type->sizeof_message);
+    reply_type->message_init (reply);
+    const ProtobufCFieldDescriptor *id_field = protobuf_c_message_descriptor_get_field_by_name (reply_type, "request_id");
+    if (id_field)
+        *(const char **) ((char *) reply + id_field->offset) = request_id;
+    api_error_t error = { 0 };
+    api_fail (&error, code, field, "%s", message);
+    zchunk_t *packed = api_reply_pack (reply, &error);
+    free (reply);
+    return packed;
+}

@@ -30,6 +30,14 @@ int  api_check_text (api_error_t *error, const char *field, const char *value,
 //  Pack any message into a new chunk.
 zchunk_t *api_pack (const ProtobufCMessage *message);
 
+//  Pack a service reply: when error is set, it goes in the reply's `error`
+//  field (field 2 of every reply) and the reply's oneof body is cleared.
+zchunk_t *api_reply_pack (ProtobufCMessage *reply, const api_error_t *error);
+
+//  A reply of reply_type carrying only request_id and an error.
+zchunk_t *api_error_reply (const ProtobufCMessageDescriptor *reply_type, const char *request_id,
+                           Motcua__V1__ErrorCode code, const char *field, const char *message);
+
 //  Map a failed database call to a typed error (UNAVAILABLE or INTERNAL).
 int  api_db_fail (api_error_t *error, const char *db_error);
 

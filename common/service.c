@@ -13,7 +13,6 @@
 struct service_t {
     config_t *config;
     const service_handlers_t *handlers;
-    void *self;
     db_t *db;
     zcert_t *cert;
     auth_t *auth;
@@ -68,7 +67,7 @@ service_parse_args (const service_handlers_t *handlers, int argc, char **argv, i
 }
 
 service_t *
-service_new (config_t *config, const service_handlers_t *handlers, void *self_data)
+service_new (config_t *config, const service_handlers_t *handlers)
 {
     log_init (handlers->name, config->log_level);
     zsys_set_linger (0);
@@ -76,7 +75,6 @@ service_new (config_t *config, const service_handlers_t *handlers, void *self_da
     service_t *self = (service_t *) zmalloc (sizeof (service_t));
     self->config = config;
     self->handlers = handlers;
-    self->self = self_data;
     self->started_ms = vn_now_ms ();
     self->db = db_new (config->conninfo);
     char name [64], endpoint [128];
@@ -201,7 +199,7 @@ s_handle_api (service_t *self)
     principal_t who;
     zchunk_t *reply;
     if (auth_principal (self->auth, request.payload, &who))
-        reply = self->handlers->error_reply (self->self, request_id,
+        reply = api_error_reply (self->handlers->reply_type, request_id,
             MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "", "this key is not admitted");
     else
     if (size > self->config->request_bytes) {
@@ -209,11 +207,22 @@ s_handle_api (service_t *self)
         snprintf (message, sizeof message, "request of %zu bytes is over the limit of %zu bytes",
                   size, self->config->request_bytes);
         log_warn ("%s from %s", message, who.name);
-        reply = self->handlers->error_reply (self->self, request_id,
+        reply = api_error_reply (self->handlers->reply_type, request_id,
             MOTCUA__V1__ERROR_CODE__ERROR_RESOURCE_EXHAUSTED, "", message);
     }
-    else
-        reply = self->handlers->handle (self->self, &who, data, size);
+    else {
+        ProtobufCMessage *message = protobuf_c_message_unpack (self->handlers->request_type, NULL, size, data);
+        if (message) {
+            reply = self->handlers->handle (self, &who, message);
+            protobuf_c_message_free_unpacked (message, NULL);
+        }
+        else {
+            char text [128];
+            snprintf (text, sizeof text, "the request is not a readable %s", self->handlers->request_type->name);
+            reply = api_error_reply (self->handlers->reply_type, request_id,
+                                     MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "", text);
+        }
+    }
     rpc_server_reply (self->api, &request, zchunk_data (reply), zchunk_size (reply));
     zchunk_destroy (&reply);
 }
@@ -228,7 +237,7 @@ s_handle_events (service_t *self)
         return;
     }
     if (consumer_handle (self->events, self->auth, self->db, self->handlers->name,
-                         self->handlers->apply, self->self) == 1)
+                         self->handlers->apply, self) == 1)
         self->kicked = true;        //  applying may have written to our outbox
 }
 
@@ -292,5 +301,19 @@ service_run (service_t *self)
     }
     zpoller_destroy (&poller);
     log_info ("stopped");
+    return rc;
+}
+
+int
+service_main (const service_handlers_t *handlers, int argc, char **argv)
+{
+    int exit_code;
+    config_t *config = service_parse_args (handlers, argc, argv, &exit_code);
+    if (!config)
+        return exit_code;
+    service_t *service = service_new (config, handlers);
+    int rc = service ? service_run (service) : 1;
+    service_destroy (&service);
+    config_destroy (&config);
     return rc;
 }

@@ -18,12 +18,13 @@ typedef struct {
     const char *name;           //  intake, processing, postal, reporting
     const char *summary;        //  one line for --help
     bool produces_events;       //  has an outbox and a relay
-    //  Answer one API request; always return a packed reply.
-    zchunk_t *(*handle) (void *self, const principal_t *who, const uint8_t *data, size_t size);
-    //  A packed reply that carries only an error.
-    zchunk_t *(*error_reply) (void *self, const char *request_id, Motcua__V1__ErrorCode code,
-                              const char *field, const char *message);
-    consumer_apply_fn *apply;   //  NULL: consumes no events
+    //  The service's Request and Reply messages. Requests that cannot be
+    //  read or are too large get a Reply carrying only an error.
+    const ProtobufCMessageDescriptor *request_type;
+    const ProtobufCMessageDescriptor *reply_type;
+    //  Answer one readable API request; always return a packed reply.
+    zchunk_t *(*handle) (service_t *service, const principal_t *who, const ProtobufCMessage *request);
+    consumer_apply_fn *apply;   //  NULL: consumes no events; its argument is the service_t
 } service_handlers_t;
 
 //  Parse the command line (--help, --version, --config FILE). Returns NULL
@@ -31,11 +32,14 @@ typedef struct {
 config_t  *service_parse_args (const service_handlers_t *handlers, int argc, char **argv,
                                int *exit_code);
 
-service_t *service_new (config_t *config, const service_handlers_t *handlers, void *self);
+service_t *service_new (config_t *config, const service_handlers_t *handlers);
 void       service_destroy (service_t **self_p);
 
 //  Run until SIGINT/SIGTERM. 0 on a clean stop.
 int        service_run (service_t *self);
+
+//  A service's whole main(): arguments, settings, run, clean up.
+int        service_main (const service_handlers_t *handlers, int argc, char **argv);
 
 db_t          *service_db (service_t *self);
 const config_t *service_config (service_t *self);

@@ -12,26 +12,6 @@
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
-struct intake_server_t {
-    service_t *service;
-    config_t *config;
-};
-
-static zchunk_t *
-s_error_reply (void *self, const char *request_id, Motcua__V1__ErrorCode code,
-               const char *field, const char *message)
-{
-    (void) self;
-    Motcua__V1__IntakeReply reply = MOTCUA__V1__INTAKE_REPLY__INIT;
-    Motcua__V1__Error error = MOTCUA__V1__ERROR__INIT;
-    error.code = code;
-    error.field = (char *) field;
-    error.message = (char *) message;
-    reply.request_id = (char *) request_id;
-    reply.error = &error;
-    return api_pack (&reply.base);
-}
-
 static int
 s_check_submit (const Motcua__V1__SubmitDossier *req, api_error_t *error)
 {
@@ -60,7 +40,7 @@ s_check_submit (const Motcua__V1__SubmitDossier *req, api_error_t *error)
 }
 
 typedef struct {
-    intake_server_t *self;
+    service_t *service;
     const principal_t *who;
     const Motcua__V1__SubmitDossier *req;
 } submit_t;
@@ -72,7 +52,7 @@ s_receive (void *context, api_error_t *error)
 {
     submit_t *submit = (submit_t *) context;
     const Motcua__V1__SubmitDossier *req = submit->req;
-    db_t *db = service_db (submit->self->service);
+    db_t *db = service_db (submit->service);
     procedure_row_t procedure;
     int found = intake_store_procedure (db, req->procedure_code, &procedure);
     if (found < 0) {
@@ -148,29 +128,26 @@ s_receive (void *context, api_error_t *error)
 
 //  Submit: checks, then the receipt exactly once per idempotency key.
 static Motcua__V1__Receipt *
-s_submit (intake_server_t *self, const principal_t *who, const Motcua__V1__SubmitDossier *req,
+s_submit (service_t *service, const principal_t *who, const Motcua__V1__SubmitDossier *req,
           api_error_t *error)
 {
     if (s_check_submit (req, error))
         return NULL;
-    submit_t submit = { self, who, req };
-    zchunk_t *body = idempotency_run (service_db (self->service), "intake", req->idempotency_key,
+    submit_t submit = { service, who, req };
+    zchunk_t *body = idempotency_run (service_db (service), "intake", req->idempotency_key,
                                       s_receive, &submit, error);
     if (!body)
         return NULL;
-    service_kick (self->service);
+    service_kick (service);
     Motcua__V1__Receipt *receipt = motcua__v1__receipt__unpack (NULL, zchunk_size (body), zchunk_data (body));
     zchunk_destroy (&body);
     return receipt;
 }
 
 static zchunk_t *
-s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t size)
+s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *message)
 {
-    intake_server_t *self = (intake_server_t *) self_data;
-    Motcua__V1__IntakeRequest *request = motcua__v1__intake_request__unpack (NULL, size, data);
-    if (!request)
-        return s_error_reply (self, "", INVALID, "", "the request is not a readable IntakeRequest");
+    const Motcua__V1__IntakeRequest *request = (const Motcua__V1__IntakeRequest *) message;
     Motcua__V1__IntakeReply reply = MOTCUA__V1__INTAKE_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
@@ -181,44 +158,37 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_HEALTH:
-            service_health (self->service, &health);
+            service_health (service, &health);
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_HEALTH;
             reply.health = &health;
             break;
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
-            if (intake_store_procedures (service_db (self->service), &procedures))
-                api_db_fail (&error, db_error (service_db (self->service)));
+            if (intake_store_procedures (service_db (service), &procedures))
+                api_db_fail (&error, db_error (service_db (service)));
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_PROCEDURES;
             reply.procedures = &procedures;
             break;
         case MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT:
-            if (service_allow (self->service, who, "counter,postal", "submit dossiers", &error))
+            if (service_allow (service, who, "counter,postal", "submit dossiers", &error))
                 break;
-            receipt = s_submit (self, who, request->submit, &error);
+            receipt = s_submit (service, who, request->submit, &error);
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_RECEIPT;
             reply.receipt = receipt;
             break;
         case MOTCUA__V1__INTAKE_REQUEST__BODY_REPLAY_DEAD:
-            if (service_allow (self->service, who, "admin", "replay dead deliveries", &error))
+            if (service_allow (service, who, "admin", "replay dead deliveries", &error))
                 break;
-            replayed.replayed = service_replay_dead (self->service);
+            replayed.replayed = service_replay_dead (service);
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REPLAYED;
             reply.replayed = &replayed;
             break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
-    Motcua__V1__Error error_pb = MOTCUA__V1__ERROR__INIT;
-    if (error.code) {
-        api_error_to_pb (&error, &error_pb);
-        reply.error = &error_pb;
-        reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY__NOT_SET;
-    }
-    zchunk_t *packed = api_pack (&reply.base);
+    zchunk_t *packed = api_reply_pack (&reply.base, &error);
     intake_store_free_list (&procedures);
     if (receipt)
         motcua__v1__receipt__free_unpacked (receipt, NULL);
-    motcua__v1__intake_request__free_unpacked (request, NULL);
     return packed;
 }
 
@@ -227,34 +197,7 @@ const service_handlers_t intake_handlers = {
     .summary = "The intake service: procedure catalogue and dossier submission (receipts).",
     .produces_events = true,
     .handle = s_handle,
-    .error_reply = s_error_reply,
+    .request_type = &motcua__v1__intake_request__descriptor,
+    .reply_type = &motcua__v1__intake_reply__descriptor,
     .apply = NULL,
 };
-
-intake_server_t *
-intake_server_new (config_t *config)
-{
-    intake_server_t *self = (intake_server_t *) zmalloc (sizeof (intake_server_t));
-    self->config = config;
-    self->service = service_new (config, &intake_handlers, self);
-    if (!self->service)
-        intake_server_destroy (&self);
-    return self;
-}
-
-void
-intake_server_destroy (intake_server_t **self_p)
-{
-    intake_server_t *self = *self_p;
-    if (self) {
-        service_destroy (&self->service);
-        free (self);
-        *self_p = NULL;
-    }
-}
-
-int
-intake_server_run (intake_server_t *self)
-{
-    return service_run (self->service);
-}

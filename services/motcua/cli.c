@@ -179,3 +179,16 @@ cli_return_name (int method)
 {
     return method == 1 ? "counter" : method == 2 ? "postal" : "";
 }
+
+void
+cli_pad (const char *text, int width)
+{
+    int chars = 0;
+    for (const unsigned char *p = (const unsigned char *) text; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            chars++;
+    fputs (text, stdout);
+    for (int i = chars; i < width; i++)
+        fputc (' ', stdout);
+    fputc (' ', stdout);
+}

@@ -45,6 +45,9 @@ int         cli_no_answer (cli_t *cli, const char *service);
 int         cli_refused (cli_t *cli, const Motcua__V1__Error *error);
 int         cli_usage (const char *message);
 
+//  Print text left-aligned in width columns (counting UTF-8 characters, not bytes).
+void        cli_pad (const char *text, int width);
+
 const char *cli_error_code_name (Motcua__V1__ErrorCode code);
 const char *cli_channel_name (int channel);          //  direct, online, postal
 const char *cli_return_name (int method);            //  counter, postal

@@ -41,10 +41,14 @@ cmd_catalog_list (int argc, char **argv)
         json_finish (&json);
     }
     else {
-        printf ("%-12s %-18s %s\n", "Mã thủ tục", "Thời hạn giải quyết", "Tên thủ tục");
+        cli_pad ("Mã thủ tục", 12);
+        cli_pad ("Thời hạn giải quyết", 20);
+        printf ("Tên thủ tục\n");
         for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
             Motcua__V1__Procedure *p = reply->procedures->procedures [i];
-            printf ("%-12s %-18s %s\n", p->code, p->time_limit_text, p->name);
+            cli_pad (p->code, 12);
+            cli_pad (p->time_limit_text, 20);
+            printf ("%s\n", p->name);
         }
     }
     intake_reply_destroy (&reply);

@@ -46,10 +46,14 @@ cmd_post_shipments (int argc, char **argv)
         json_finish (&json);
     }
     else {
-        printf ("%-22s %-26s %s\n", "Mã hồ sơ", "Người nhận", "Địa chỉ");
+        cli_pad ("Mã hồ sơ", 20);
+        cli_pad ("Người nhận", 24);
+        printf ("Địa chỉ\n");
         for (size_t i = 0; i < reply->shipments->n_shipments; i++) {
             Motcua__V1__Shipment *s = reply->shipments->shipments [i];
-            printf ("%-22s %-26s %s\n", s->dossier_code, s->recipient->name, s->recipient->address);
+            cli_pad (s->dossier_code, 20);
+            cli_pad (s->recipient->name, 24);
+            printf ("%s\n", s->recipient->address);
         }
     }
     postal_reply_destroy (&reply);

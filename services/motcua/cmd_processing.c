@@ -68,12 +68,19 @@ cmd_desk_queue (int argc, char **argv)
         json_finish (&json);
     }
     else {
-        printf ("%-22s %-12s %-8s %-17s %s\n", "Mã hồ sơ", "Thủ tục", "Bộ phận", "Hẹn trả", "Người nộp");
+        const char *heads [] = { "Mã hồ sơ", "Thủ tục", "Bộ phận", "Hẹn trả kết quả" };
+        const int widths [] = { 20, 11, 8, 16 };
+        for (int c = 0; c < 4; c++)
+            cli_pad (heads [c], widths [c]);
+        printf ("Người nộp\n");
         for (size_t i = 0; i < reply->queue->n_items; i++) {
             Motcua__V1__WorkItem *item = reply->queue->items [i];
             char due [40];
-            printf ("%-22s %-12s %-8s %-17s %s\n", item->dossier_code, item->procedure_code,
-                    item->division, vn_format_form (item->due_at, due, sizeof due), item->applicant_name);
+            const char *cells [] = { item->dossier_code, item->procedure_code, item->division,
+                                     vn_format_form (item->due_at, due, sizeof due) };
+            for (int c = 0; c < 4; c++)
+                cli_pad (cells [c], widths [c]);
+            printf ("%s\n", item->applicant_name);
         }
     }
     processing_reply_destroy (&reply);

@@ -92,10 +92,12 @@ cmd_trace (int argc, char **argv)
                     t->dossier_code, t->procedure_code, s_status_label (t->status),
                     *t->timeliness ? ", " : "", s_timeliness_label (t->timeliness),
                     vn_format_form (t->due_at, at, sizeof at));
-            for (size_t i = 0; i < t->n_entries; i++)
-                printf ("  %s  %-42s %-12s %s\n", vn_format_form (t->entries [i]->at, at, sizeof at),
-                        s_event_label (t->entries [i]->event_type), t->entries [i]->actor,
-                        t->entries [i]->detail);
+            for (size_t i = 0; i < t->n_entries; i++) {
+                printf ("  %s  ", vn_format_form (t->entries [i]->at, at, sizeof at));
+                cli_pad (s_event_label (t->entries [i]->event_type), 39);
+                cli_pad (t->entries [i]->actor, 10);
+                printf ("%s\n", t->entries [i]->detail);
+            }
         }
     }
     reporting_reply_destroy (&reply);

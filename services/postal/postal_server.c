@@ -9,27 +9,8 @@
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
-struct postal_server_t {
-    service_t *service;
-};
-
-static zchunk_t *
-s_error_reply (void *self, const char *request_id, Motcua__V1__ErrorCode code,
-               const char *field, const char *message)
-{
-    (void) self;
-    Motcua__V1__PostalReply reply = MOTCUA__V1__POSTAL_REPLY__INIT;
-    Motcua__V1__Error error = MOTCUA__V1__ERROR__INIT;
-    error.code = code;
-    error.field = (char *) field;
-    error.message = (char *) message;
-    reply.request_id = (char *) request_id;
-    reply.error = &error;
-    return api_pack (&reply.base);
-}
-
 typedef struct {
-    postal_server_t *self;
+    service_t *service;
     const principal_t *who;
     const char *code;
 } deliver_t;
@@ -38,7 +19,7 @@ static zchunk_t *
 s_deliver (void *context, api_error_t *error)
 {
     deliver_t *command = (deliver_t *) context;
-    db_t *db = service_db (command->self->service);
+    db_t *db = service_db (command->service);
     shipment_row_t row;
     int found = postal_store_load (db, command->code, &row);
     if (found < 0) {
@@ -76,12 +57,9 @@ s_deliver (void *context, api_error_t *error)
 }
 
 static zchunk_t *
-s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t size)
+s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *message)
 {
-    postal_server_t *self = (postal_server_t *) self_data;
-    Motcua__V1__PostalRequest *request = motcua__v1__postal_request__unpack (NULL, size, data);
-    if (!request)
-        return s_error_reply (self, "", INVALID, "", "the request is not a readable PostalRequest");
+    const Motcua__V1__PostalRequest *request = (const Motcua__V1__PostalRequest *) message;
     Motcua__V1__PostalReply reply = MOTCUA__V1__POSTAL_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
@@ -93,16 +71,16 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
 
     switch (request->body_case) {
         case MOTCUA__V1__POSTAL_REQUEST__BODY_HEALTH:
-            service_health (self->service, &health);
+            service_health (service, &health);
             reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_HEALTH;
             reply.health = &health;
             break;
         case MOTCUA__V1__POSTAL_REQUEST__BODY_LIST: {
-            if (service_allow (self->service, who, "postal,dashboard", "list shipments", &error))
+            if (service_allow (service, who, "postal,dashboard", "list shipments", &error))
                 break;
-            int count = postal_store_open (service_db (self->service), &rows);
+            int count = postal_store_open (service_db (service), &rows);
             if (count < 0) {
-                api_db_fail (&error, db_error (service_db (self->service)));
+                api_db_fail (&error, db_error (service_db (service)));
                 break;
             }
             list.n_shipments = (size_t) count;
@@ -117,16 +95,16 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
             break;
         }
         case MOTCUA__V1__POSTAL_REQUEST__BODY_DELIVER: {
-            if (service_allow (self->service, who, "postal", "record deliveries", &error)
+            if (service_allow (service, who, "postal", "record deliveries", &error)
             ||  api_check_text (&error, "idempotency_key", request->deliver->idempotency_key, 128, true)
             ||  api_check_text (&error, "dossier_code", request->deliver->dossier_code, 64, true))
                 break;
-            deliver_t command = { self, who, request->deliver->dossier_code };
-            zchunk_t *body = idempotency_run (service_db (self->service), "postal",
+            deliver_t command = { service, who, request->deliver->dossier_code };
+            zchunk_t *body = idempotency_run (service_db (service), "postal",
                                               request->deliver->idempotency_key, s_deliver, &command, &error);
             if (!body)
                 break;
-            service_kick (self->service);
+            service_kick (service);
             shipment = motcua__v1__shipment__unpack (NULL, zchunk_size (body), zchunk_data (body));
             zchunk_destroy (&body);
             reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_SHIPMENT;
@@ -134,39 +112,32 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
             break;
         }
         case MOTCUA__V1__POSTAL_REQUEST__BODY_REPLAY_DEAD:
-            if (service_allow (self->service, who, "admin", "replay dead deliveries", &error))
+            if (service_allow (service, who, "admin", "replay dead deliveries", &error))
                 break;
-            replayed.replayed = service_replay_dead (self->service);
+            replayed.replayed = service_replay_dead (service);
             reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_REPLAYED;
             reply.replayed = &replayed;
             break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
-    Motcua__V1__Error error_pb = MOTCUA__V1__ERROR__INIT;
-    if (error.code) {
-        api_error_to_pb (&error, &error_pb);
-        reply.error = &error_pb;
-        reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY__NOT_SET;
-    }
-    zchunk_t *packed = api_pack (&reply.base);
+    zchunk_t *packed = api_reply_pack (&reply.base, &error);
     for (size_t i = 0; i < list.n_shipments; i++)
         free (list.shipments [i]);
     free (list.shipments);
     free (rows);
     if (shipment)
         motcua__v1__shipment__free_unpacked (shipment, NULL);
-    motcua__v1__postal_request__free_unpacked (request, NULL);
     return packed;
 }
 
 static int
-s_apply (void *self_data, const Motcua__V1__Event *event)
+s_apply (void *service_data, const Motcua__V1__Event *event)
 {
-    postal_server_t *self = (postal_server_t *) self_data;
+    service_t *service = (service_t *) service_data;
     if (event->body_case != MOTCUA__V1__EVENT__BODY_RESULT_READY)
         return 0;
-    db_t *db = service_db (self->service);
+    db_t *db = service_db (service);
     shipment_row_t row;
     int created = postal_store_create (db, event->result_ready, &row);
     if (created <= 0)
@@ -189,33 +160,7 @@ const service_handlers_t postal_handlers = {
     .summary = "The postal-return (BCCI) service: shipments of results and their delivery.",
     .produces_events = true,
     .handle = s_handle,
-    .error_reply = s_error_reply,
+    .request_type = &motcua__v1__postal_request__descriptor,
+    .reply_type = &motcua__v1__postal_reply__descriptor,
     .apply = s_apply,
 };
-
-postal_server_t *
-postal_server_new (config_t *config)
-{
-    postal_server_t *self = (postal_server_t *) zmalloc (sizeof (postal_server_t));
-    self->service = service_new (config, &postal_handlers, self);
-    if (!self->service)
-        postal_server_destroy (&self);
-    return self;
-}
-
-void
-postal_server_destroy (postal_server_t **self_p)
-{
-    postal_server_t *self = *self_p;
-    if (self) {
-        service_destroy (&self->service);
-        free (self);
-        *self_p = NULL;
-    }
-}
-
-int
-postal_server_run (postal_server_t *self)
-{
-    return service_run (self->service);
-}

@@ -5,12 +5,6 @@
 #define POSTAL_SERVER_H
 #include "service.h"
 
-typedef struct postal_server_t postal_server_t;
-
-postal_server_t *postal_server_new (config_t *config);
-void             postal_server_destroy (postal_server_t **self_p);
-int              postal_server_run (postal_server_t *self);
-
 extern const service_handlers_t postal_handlers;
 
 #endif

@@ -10,25 +10,6 @@
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
-struct processing_server_t {
-    service_t *service;
-};
-
-static zchunk_t *
-s_error_reply (void *self, const char *request_id, Motcua__V1__ErrorCode code,
-               const char *field, const char *message)
-{
-    (void) self;
-    Motcua__V1__ProcessingReply reply = MOTCUA__V1__PROCESSING_REPLY__INIT;
-    Motcua__V1__Error error = MOTCUA__V1__ERROR__INIT;
-    error.code = code;
-    error.field = (char *) field;
-    error.message = (char *) message;
-    reply.request_id = (char *) request_id;
-    reply.error = &error;
-    return api_pack (&reply.base);
-}
-
 //  Move row by action (the lifecycle table decides), record it. 0 or -1.
 static int
 s_move (db_t *db, work_row_t *row, dossier_action_t action, const char *actor, api_error_t *error)
@@ -69,7 +50,7 @@ s_emit_returned (db_t *db, const work_row_t *row, const char *actor)
 }
 
 typedef struct {
-    processing_server_t *self;
+    service_t *service;
     const principal_t *who;
     const char *code;
     Motcua__V1__Outcome outcome;
@@ -102,7 +83,7 @@ static zchunk_t *
 s_resolve (void *context, api_error_t *error)
 {
     command_t *command = (command_t *) context;
-    db_t *db = service_db (command->self->service);
+    db_t *db = service_db (command->service);
     work_row_t row;
     if (s_load (db, command->code, &row, error))
         return NULL;
@@ -152,7 +133,7 @@ static zchunk_t *
 s_return_at_counter (void *context, api_error_t *error)
 {
     command_t *command = (command_t *) context;
-    db_t *db = service_db (command->self->service);
+    db_t *db = service_db (command->service);
     work_row_t row;
     if (s_load (db, command->code, &row, error))
         return NULL;
@@ -170,29 +151,26 @@ s_return_at_counter (void *context, api_error_t *error)
 }
 
 static Motcua__V1__WorkItem *
-s_run_command (processing_server_t *self, const char *key, idempotent_fn *work,
+s_run_command (service_t *service, const char *key, idempotent_fn *work,
                command_t *command, api_error_t *error)
 {
     if (api_check_text (error, "idempotency_key", key, 128, true)
     ||  api_check_text (error, "dossier_code", command->code, 64, true)
     ||  api_check_text (error, "reason", command->reason, 2000, false))
         return NULL;
-    zchunk_t *body = idempotency_run (service_db (self->service), "processing", key, work, command, error);
+    zchunk_t *body = idempotency_run (service_db (service), "processing", key, work, command, error);
     if (!body)
         return NULL;
-    service_kick (self->service);
+    service_kick (service);
     Motcua__V1__WorkItem *item = motcua__v1__work_item__unpack (NULL, zchunk_size (body), zchunk_data (body));
     zchunk_destroy (&body);
     return item;
 }
 
 static zchunk_t *
-s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t size)
+s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *message)
 {
-    processing_server_t *self = (processing_server_t *) self_data;
-    Motcua__V1__ProcessingRequest *request = motcua__v1__processing_request__unpack (NULL, size, data);
-    if (!request)
-        return s_error_reply (self, "", INVALID, "", "the request is not a readable ProcessingRequest");
+    const Motcua__V1__ProcessingRequest *request = (const Motcua__V1__ProcessingRequest *) message;
     Motcua__V1__ProcessingReply reply = MOTCUA__V1__PROCESSING_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
@@ -201,21 +179,21 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
     Motcua__V1__ReplayDeadResult replayed = MOTCUA__V1__REPLAY_DEAD_RESULT__INIT;
     Motcua__V1__WorkItem *item = NULL;
     work_row_t *rows = NULL;
-    command_t command = { self, who, "", 0, "" };
+    command_t command = { service, who, "", 0, "" };
 
     switch (request->body_case) {
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_HEALTH:
-            service_health (self->service, &health);
+            service_health (service, &health);
             reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_HEALTH;
             reply.health = &health;
             break;
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE: {
-            if (service_allow (self->service, who, "desk,counter,dashboard", "see the queue", &error)
+            if (service_allow (service, who, "desk,counter,dashboard", "see the queue", &error)
             ||  api_check_text (&error, "division", request->queue->division, 64, false))
                 break;
-            int count = processing_store_queue (service_db (self->service), request->queue->division, &rows);
+            int count = processing_store_queue (service_db (service), request->queue->division, &rows);
             if (count < 0) {
-                api_db_fail (&error, db_error (service_db (self->service)));
+                api_db_fail (&error, db_error (service_db (service)));
                 break;
             }
             queue.n_items = (size_t) count;
@@ -230,7 +208,7 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
             break;
         }
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_RESOLVE:
-            if (service_allow (self->service, who, "desk", "resolve dossiers", &error))
+            if (service_allow (service, who, "desk", "resolve dossiers", &error))
                 break;
             command.code = request->resolve->dossier_code;
             command.outcome = request->resolve->outcome;
@@ -243,51 +221,44 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
             if (command.outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED
             &&  api_check_text (&error, "reason", command.reason, 2000, true))
                 break;      //  a refusal must say why
-            item = s_run_command (self, request->resolve->idempotency_key, s_resolve, &command, &error);
+            item = s_run_command (service, request->resolve->idempotency_key, s_resolve, &command, &error);
             reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_ITEM;
             reply.item = item;
             break;
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_RETURN_AT_COUNTER:
-            if (service_allow (self->service, who, "counter", "return results at the counter", &error))
+            if (service_allow (service, who, "counter", "return results at the counter", &error))
                 break;
             command.code = request->return_at_counter->dossier_code;
-            item = s_run_command (self, request->return_at_counter->idempotency_key,
+            item = s_run_command (service, request->return_at_counter->idempotency_key,
                                   s_return_at_counter, &command, &error);
             reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_ITEM;
             reply.item = item;
             break;
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_REPLAY_DEAD:
-            if (service_allow (self->service, who, "admin", "replay dead deliveries", &error))
+            if (service_allow (service, who, "admin", "replay dead deliveries", &error))
                 break;
-            replayed.replayed = service_replay_dead (self->service);
+            replayed.replayed = service_replay_dead (service);
             reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_REPLAYED;
             reply.replayed = &replayed;
             break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
-    Motcua__V1__Error error_pb = MOTCUA__V1__ERROR__INIT;
-    if (error.code) {
-        api_error_to_pb (&error, &error_pb);
-        reply.error = &error_pb;
-        reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY__NOT_SET;
-    }
-    zchunk_t *packed = api_pack (&reply.base);
+    zchunk_t *packed = api_reply_pack (&reply.base, &error);
     for (size_t i = 0; i < queue.n_items; i++)
         free (queue.items [i]);
     free (queue.items);
     free (rows);
     if (item)
         motcua__v1__work_item__free_unpacked (item, NULL);
-    motcua__v1__processing_request__free_unpacked (request, NULL);
     return packed;
 }
 
 //  Delivered by post: the result is back with the applicant.
 static int
-s_on_delivered (processing_server_t *self, const Motcua__V1__ShipmentDelivered *delivered, const char *actor)
+s_on_delivered (service_t *service, const Motcua__V1__ShipmentDelivered *delivered, const char *actor)
 {
-    db_t *db = service_db (self->service);
+    db_t *db = service_db (service);
     work_row_t row;
     api_error_t error = { 0 };
     if (s_load (db, delivered->dossier_code, &row, &error))
@@ -303,14 +274,14 @@ s_on_delivered (processing_server_t *self, const Motcua__V1__ShipmentDelivered *
 }
 
 static int
-s_apply (void *self_data, const Motcua__V1__Event *event)
+s_apply (void *service_data, const Motcua__V1__Event *event)
 {
-    processing_server_t *self = (processing_server_t *) self_data;
+    service_t *service = (service_t *) service_data;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
-            return processing_store_receive (service_db (self->service), event->dossier_received);
+            return processing_store_receive (service_db (service), event->dossier_received);
         case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
-            return s_on_delivered (self, event->shipment_delivered, event->actor);
+            return s_on_delivered (service, event->shipment_delivered, event->actor);
         default:
             return 0;       //  not ours to act on
     }
@@ -321,33 +292,7 @@ const service_handlers_t processing_handlers = {
     .summary = "The processing service: division queues, decisions, results and returns.",
     .produces_events = true,
     .handle = s_handle,
-    .error_reply = s_error_reply,
+    .request_type = &motcua__v1__processing_request__descriptor,
+    .reply_type = &motcua__v1__processing_reply__descriptor,
     .apply = s_apply,
 };
-
-processing_server_t *
-processing_server_new (config_t *config)
-{
-    processing_server_t *self = (processing_server_t *) zmalloc (sizeof (processing_server_t));
-    self->service = service_new (config, &processing_handlers, self);
-    if (!self->service)
-        processing_server_destroy (&self);
-    return self;
-}
-
-void
-processing_server_destroy (processing_server_t **self_p)
-{
-    processing_server_t *self = *self_p;
-    if (self) {
-        service_destroy (&self->service);
-        free (self);
-        *self_p = NULL;
-    }
-}
-
-int
-processing_server_run (processing_server_t *self)
-{
-    return service_run (self->service);
-}

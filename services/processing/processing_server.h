@@ -6,12 +6,6 @@
 #define PROCESSING_SERVER_H
 #include "service.h"
 
-typedef struct processing_server_t processing_server_t;
-
-processing_server_t *processing_server_new (config_t *config);
-void                 processing_server_destroy (processing_server_t **self_p);
-int                  processing_server_run (processing_server_t *self);
-
 extern const service_handlers_t processing_handlers;
 
 #endif

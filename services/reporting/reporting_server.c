@@ -7,25 +7,6 @@
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
-struct reporting_server_t {
-    service_t *service;
-};
-
-static zchunk_t *
-s_error_reply (void *self, const char *request_id, Motcua__V1__ErrorCode code,
-               const char *field, const char *message)
-{
-    (void) self;
-    Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;
-    Motcua__V1__Error error = MOTCUA__V1__ERROR__INIT;
-    error.code = code;
-    error.field = (char *) field;
-    error.message = (char *) message;
-    reply.request_id = (char *) request_id;
-    reply.error = &error;
-    return api_pack (&reply.base);
-}
-
 //  Status and timeliness as the facts show them.
 static void
 s_judge (Motcua__V1__Trace *trace)
@@ -38,13 +19,10 @@ s_judge (Motcua__V1__Trace *trace)
 }
 
 static zchunk_t *
-s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t size)
+s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *message)
 {
-    reporting_server_t *self = (reporting_server_t *) self_data;
-    db_t *db = service_db (self->service);
-    Motcua__V1__ReportingRequest *request = motcua__v1__reporting_request__unpack (NULL, size, data);
-    if (!request)
-        return s_error_reply (self, "", INVALID, "", "the request is not a readable ReportingRequest");
+    db_t *db = service_db (service);
+    const Motcua__V1__ReportingRequest *request = (const Motcua__V1__ReportingRequest *) message;
     Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
@@ -54,13 +32,13 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
 
     switch (request->body_case) {
         case MOTCUA__V1__REPORTING_REQUEST__BODY_HEALTH:
-            service_health (self->service, &health);
+            service_health (service, &health);
             reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_HEALTH;
             reply.health = &health;
             break;
         case MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE: {
             const char *code = request->trace->dossier_code;
-            if (service_allow (self->service, who, "dashboard,counter,desk,postal", "trace dossiers", &error)
+            if (service_allow (service, who, "dashboard,counter,desk,postal", "trace dossiers", &error)
             ||  api_check_text (&error, "dossier_code", code, 64, true))
                 break;
             int found = reporting_store_trace (db, code, &trace);
@@ -76,7 +54,7 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
             break;
         }
         case MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT: {
-            if (service_allow (self->service, who, "dashboard,desk", "read reports", &error))
+            if (service_allow (service, who, "dashboard,desk", "read reports", &error))
                 break;
             if (request->report->to <= request->report->from) {
                 api_fail (&error, INVALID, "to", "the period must end after it starts");
@@ -112,23 +90,16 @@ s_handle (void *self_data, const principal_t *who, const uint8_t *data, size_t s
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
-    Motcua__V1__Error error_pb = MOTCUA__V1__ERROR__INIT;
-    if (error.code) {
-        api_error_to_pb (&error, &error_pb);
-        reply.error = &error_pb;
-        reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY__NOT_SET;
-    }
-    zchunk_t *packed = api_pack (&reply.base);
+    zchunk_t *packed = api_reply_pack (&reply.base, &error);
     reporting_store_free_trace (&trace);
-    motcua__v1__reporting_request__free_unpacked (request, NULL);
     return packed;
 }
 
 static int
-s_apply (void *self_data, const Motcua__V1__Event *event)
+s_apply (void *service_data, const Motcua__V1__Event *event)
 {
-    reporting_server_t *self = (reporting_server_t *) self_data;
-    return reporting_store_apply (service_db (self->service), event);
+    service_t *service = (service_t *) service_data;
+    return reporting_store_apply (service_db (service), event);
 }
 
 const service_handlers_t reporting_handlers = {
@@ -136,33 +107,7 @@ const service_handlers_t reporting_handlers = {
     .summary = "The reporting service: dossier facts from every event, traces and II.06a totals.",
     .produces_events = false,
     .handle = s_handle,
-    .error_reply = s_error_reply,
+    .request_type = &motcua__v1__reporting_request__descriptor,
+    .reply_type = &motcua__v1__reporting_reply__descriptor,
     .apply = s_apply,
 };
-
-reporting_server_t *
-reporting_server_new (config_t *config)
-{
-    reporting_server_t *self = (reporting_server_t *) zmalloc (sizeof (reporting_server_t));
-    self->service = service_new (config, &reporting_handlers, self);
-    if (!self->service)
-        reporting_server_destroy (&self);
-    return self;
-}
-
-void
-reporting_server_destroy (reporting_server_t **self_p)
-{
-    reporting_server_t *self = *self_p;
-    if (self) {
-        service_destroy (&self->service);
-        free (self);
-        *self_p = NULL;
-    }
-}
-
-int
-reporting_server_run (reporting_server_t *self)
-{
-    return service_run (self->service);
-}

@@ -4,12 +4,6 @@
 #define REPORTING_SERVER_H
 #include "service.h"
 
-typedef struct reporting_server_t reporting_server_t;
-
-reporting_server_t *reporting_server_new (config_t *config);
-void                reporting_server_destroy (reporting_server_t **self_p);
-int                 reporting_server_run (reporting_server_t *self);
-
 extern const service_handlers_t reporting_handlers;
 
 #endif

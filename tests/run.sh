@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `make test`: the unit tests (plain and under valgrind), then the black-box
+# tests, which start the four real service binaries against a throw-away
+# PostgreSQL cluster with CURVE on. Ends with the line `N passed, N failed`.
+set -u
+cd "$(dirname "$0")/.."
+BIN=${MOTCUA_BIN:-build/bin}
+export MOTCUA_BIN=$BIN
+
+if ! command -v valgrind >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then apt-get install -y valgrind >/dev/null 2>&1 || true; fi
+fi
+
+TMP=$(mktemp -d /tmp/motcua-test.XXXXXX)
+chmod 755 "$TMP"
+export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${MOTCUA_TEST_PORT:-17100} MOTCUA_LOG_LEVEL=info
+export MOTCUA_RELAY_RETRY_MS=200 MOTCUA_RELAY_MAX_RETRY_MS=1000
+unset MOTCUA_DB MOTCUA_CONFIG PGHOST PGPORT PGDATABASE PGSERVICE PGUSER
+cleanup() {
+    deploy/pg.sh stop
+    if [ -n "${KEEP_TEST_VAR:-}" ]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+
+passed=0; failed=0
+tally() {                       # add up a test program's last line
+    local log=$1 line
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "FAIL $2 ended without a result line"; failed=$((failed + 1)); return
+    fi
+    passed=$((passed + $(echo "$line" | cut -d' ' -f1)))
+    failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+}
+
+echo "== unit tests"
+"$BIN/test_unit" > "$TMP/unit.log" 2>&1; grep -E '^FAIL' "$TMP/unit.log"; tail -n 1 "$TMP/unit.log"
+tally "$TMP/unit.log" test_unit
+
+if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
+    echo "== unit tests under valgrind"
+    if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+           "$BIN/test_unit" > "$TMP/valgrind.log" 2>&1; then
+        echo "ok   valgrind: no memory errors or leaks in the unit tests"; passed=$((passed + 1))
+    else
+        grep -v '^ok' "$TMP/valgrind.log" | head -n 40
+        echo "FAIL valgrind found memory errors in the unit tests"; failed=$((failed + 1))
+    fi
+fi
+
+echo "== black-box tests (PostgreSQL under $TMP, services on port $MOTCUA_BASE_PORT+)"
+if deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin certs >/dev/null; then
+    "$BIN/test_blackbox" > "$TMP/blackbox.log" 2>&1
+    grep -E '^(FAIL|ok)' "$TMP/blackbox.log"
+    tally "$TMP/blackbox.log" test_blackbox
+    if grep -q '^FAIL' "$TMP/blackbox.log"; then
+        for svc in intake processing postal reporting; do
+            echo "-- last lines of $svc.log"; tail -n 15 "$TMP/log/$svc.log" 2>/dev/null
+        done
+    fi
+else
+    echo "FAIL could not start the test PostgreSQL"; failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
