@@ -4,8 +4,12 @@
                     times, timeliness, custom working-day calendars
       dossier_code  `<agency>-YYMMDD-NNNN` formatting/parsing, daily key
       lifecycle     the transition table and state names
+      report06a     II.06a counting and its identities
+      api / rpc     UTF-8 checks, the request-id peek of every reply
+      rule_set      the law chosen by the receipt date
     Weeks used below: 2026-11-27 Fri, 11-28 Sat, 11-29 Sun, 11-30 Mon,
     12-01 Tue, 12-02 Wed, 12-03 Thu, 12-04 Fri, 12-05 Sat, 12-07 Mon.       */
+#include <czmq.h>
 #include <stdio.h>
 #include <string.h>
 #include "testkit.h"
@@ -13,6 +17,10 @@
 #include "worktime.h"
 #include "dossier_code.h"
 #include "lifecycle.h"
+#include "report06a.h"
+#include "rule_set.h"
+#include "api.h"
+#include "rpc.h"
 
 #define HM(h, m) ((h) * 60 + (m))
 
@@ -428,6 +436,73 @@ test_lifecycle (void)
     CHECK_EQ_STR (lifecycle_state_name (STATE_COUNT), "unknown", "lifecycle: out-of-range state name is unknown");
 }
 
+static void
+test_report06a (void)
+{
+    //  Window: 2026-11-15 00:00 to 2026-12-15 00:00 (the II.06a month of December).
+    int64_t from = vn_instant (2026, 11, 15, 0), to = vn_instant (2026, 12, 15, 0);
+    int64_t due_in = vn_instant (2026, 12, 10, HM (17, 0));
+    report06a_t r;
+    report06a_init (&r, from, to);
+    report_fact_t facts [] = {
+        //  received,                             due,                                 resolved,                               channel
+        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 1, HM (9, 0)),    1 },  //  early, direct
+        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 10, HM (16, 0)),  2 },  //  on time, online
+        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 11, HM (8, 0)),   3 },  //  late, postal
+        { vn_instant (2026, 11, 1, HM (8, 0)),   vn_instant (2026, 11, 30, HM (17, 0)), 0,                                    1 },  //  carried over, overdue
+        { vn_instant (2026, 12, 1, HM (8, 0)),   vn_instant (2026, 12, 30, HM (17, 0)), 0,                                    2 },  //  in progress, within
+        { vn_instant (2026, 11, 1, HM (8, 0)),   due_in,                              vn_instant (2026, 11, 10, HM (8, 0)),   1 },  //  finished before: out
+        { vn_instant (2026, 12, 20, HM (8, 0)),  due_in,                              0,                                      1 },  //  received after: out
+        { 0,                                     due_in,                              vn_instant (2026, 12, 1, HM (9, 0)),    1 },  //  receipt unknown yet: out
+    };
+    for (size_t i = 0; i < sizeof facts / sizeof facts [0]; i++)
+        report06a_add (&r, &facts [i]);
+    CHECK_EQ_INT (r.received_total, 5, "II.06a: five dossiers in the window's population");
+    CHECK_EQ_INT (r.carried_over, 1, "II.06a: one carried over from the previous period");
+    CHECK_EQ_INT (r.received_direct, 1, "II.06a: new direct");
+    CHECK_EQ_INT (r.received_online, 2, "II.06a: new online");
+    CHECK_EQ_INT (r.received_postal, 1, "II.06a: new postal");
+    CHECK_EQ_INT (r.resolved_early, 1, "II.06a: resolved before the due day is early");
+    CHECK_EQ_INT (r.resolved_on_time, 1, "II.06a: resolved on the due day before the due time is on time");
+    CHECK_EQ_INT (r.resolved_late, 1, "II.06a: resolved after the due time is late");
+    CHECK_EQ_INT (r.in_progress_within, 1, "II.06a: open with a due time after the window is within deadline");
+    CHECK_EQ_INT (r.in_progress_overdue, 1, "II.06a: open past its due time is overdue");
+    CHECK (report06a_consistent (&r), "II.06a: the four identities hold");
+    r.received_direct++;
+    CHECK (!report06a_consistent (&r), "II.06a: a drifted total breaks the identities");
+}
+
+static void
+test_api_and_rpc (void)
+{
+    CHECK (api_utf8_valid ("Nguyễn Văn An, Hà Tĩnh"), "utf8: Vietnamese text is valid");
+    CHECK (!api_utf8_valid ("\xC3\x28"), "utf8: a broken two-byte sequence is invalid");
+    CHECK (!api_utf8_valid ("\xE0\x80\xAF"), "utf8: an overlong encoding is invalid");
+    CHECK (!api_utf8_valid ("\xED\xA0\x80"), "utf8: a UTF-16 surrogate is invalid");
+    CHECK (!api_utf8_valid ("\xF8\x88\x80\x80\x80"), "utf8: a five-byte sequence is invalid");
+    api_error_t error = { 0 };
+    CHECK (api_check_text (&error, "applicant.name", "  ", 10, true) == -1
+        && streq (error.field, "applicant.name"), "api: a blank required field names itself");
+    memset (&error, 0, sizeof error);
+    CHECK (api_check_text (&error, "phone", "0123456789012", 12, true) == -1
+        && error.code == MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "api: an oversize field is INVALID_ARGUMENT");
+    memset (&error, 0, sizeof error);
+    CHECK (api_check_text (&error, "phone", "", 12, false) == 0, "api: an empty optional field passes");
+
+    char id [64];
+    const uint8_t with_id [] = { 0x0A, 3, 'a', 'b', 'c', 0x12, 0 };
+    CHECK (rpc_peek_field1 (with_id, sizeof with_id, id, sizeof id) && streq (id, "abc"),
+           "rpc: the request id is read from field 1");
+    const uint8_t without_id [] = { 0x12, 2, 0x08, 3 };
+    CHECK (rpc_peek_field1 (without_id, sizeof without_id, id, sizeof id) && streq (id, ""),
+           "rpc: a reply without field 1 has an empty request id");
+    const uint8_t truncated [] = { 0x0A, 20, 'a' };
+    CHECK (!rpc_peek_field1 (truncated, sizeof truncated, id, sizeof id), "rpc: a truncated field 1 is refused");
+
+    CHECK_EQ_STR (rule_set_for (vn_instant (2025, 6, 30, HM (16, 59))), "2018", "rule set: 30/6/2025 is under the 2018 rules");
+    CHECK_EQ_STR (rule_set_for (vn_instant (2025, 7, 1, 0)), "2025", "rule set: from 1/7/2025 the 2025 rules");
+}
+
 int
 main (void)
 {
@@ -435,5 +510,7 @@ main (void)
     test_dossier_code ();
     test_worktime ();
     test_lifecycle ();
+    test_report06a ();
+    test_api_and_rpc ();
     return testkit_finish ();
 }
