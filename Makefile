@@ -29,7 +29,7 @@ svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard servi
 TESTS    := $(BIN)/test_unit $(BIN)/test_blackbox
 
 .SECONDEXPANSION:
-.PHONY: all deps up down run test test-unit test-asan bench clean distclean
+.PHONY: all deps up down run test test-unit test-asan clean distclean
 all: deps $(addprefix $(BIN)/motcua-,$(SERVICES)) $(BIN)/motcua $(TESTS)
 
 # Install missing Debian packages when root; otherwise say exactly what to run.

@@ -83,6 +83,12 @@ db_is_up (db_t *self)
     return self->conn && PQstatus (self->conn) == CONNECTION_OK;
 }
 
+int
+db_ping (db_t *self)
+{
+    return db_exec (self, "SELECT 1", 0, NULL);
+}
+
 PGresult *
 db_query_bin (db_t *self, const char *sql, int count, const char *const *params,
               const int *lengths, const int *formats)

@@ -17,6 +17,9 @@ void        db_destroy (db_t **self_p);
 int         db_ensure (db_t *self);
 bool        db_is_up (db_t *self);
 
+//  Ask the server (SELECT 1), reconnecting if needed. 0 if it answered.
+int         db_ping (db_t *self);
+
 //  Run one statement with text parameters (NULL entries are SQL NULL).
 //  Returns the result (caller PQclear()s it) or NULL on failure.
 PGresult   *db_query (db_t *self, const char *sql, int count, const char *const *params);

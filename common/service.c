@@ -140,17 +140,18 @@ service_kick (service_t *self)
 void
 service_health (service_t *self, Motcua__V1__Health *health)
 {
-    bool up = db_ensure (self->db) == 0;
+    bool up = db_ping (self->db) == 0;
+    if (up && self->handlers->produces_events) {
+        health->outbox_backlog = relay_backlog (self->db, self->handlers->name);
+        health->dead_letters = relay_dead (self->db, self->handlers->name);
+        up = health->outbox_backlog >= 0 && health->dead_letters >= 0;
+    }
     snprintf (self->db_state, sizeof self->db_state, "%s", up ? "up" : "down");
     health->service = (char *) self->handlers->name;
     health->version = (char *) MOTCUA_VERSION;
     health->uptime_ms = vn_now_ms () - self->started_ms;
     health->db_state = self->db_state;
     health->now = vn_now_ms ();
-    if (up && self->handlers->produces_events) {
-        health->outbox_backlog = relay_backlog (self->db, self->handlers->name);
-        health->dead_letters = relay_dead (self->db, self->handlers->name);
-    }
 }
 
 int64_t

@@ -112,6 +112,19 @@ cmd_admin_certs (int argc, char **argv)
                      parties [i][0], cli.config->var_dir);
             rc = 1;
         }
+    if (!rc && cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_object (&json, NULL);
+        json_string (&json, "certs", cli.config->var_dir);
+        json_array (&json, "parties");
+        for (size_t i = 0; i < sizeof parties / sizeof parties [0]; i++)
+            json_string (&json, NULL, parties [i][0]);
+        json_end_array (&json);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+    else
     if (!rc)
         printf ("certificates ready under %s/certs (keys/: key pairs, allowed/: admitted public keys)\n",
                 cli.config->var_dir);
@@ -155,8 +168,15 @@ cmd_admin_replay (int argc, char **argv)
     if (error)
         rc = cli_refused (&cli, error);
     else
-    if (cli.json)
-        printf ("{\"service\":\"%s\",\"replayed\":%lld}\n", service, (long long) result->replayed);
+    if (cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_object (&json, NULL);
+        json_string (&json, "service", service);
+        json_int (&json, "replayed", result->replayed);
+        json_end_object (&json);
+        json_finish (&json);
+    }
     else
         printf ("%s: %lld dead deliveries put back in the queue\n", service, (long long) result->replayed);
     if (reply)
