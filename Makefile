@@ -29,6 +29,8 @@ svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard servi
 TESTS    := $(BIN)/test_unit $(BIN)/test_blackbox
 
 .SECONDEXPANSION:
+# Keep the generated protobuf C between builds (make would delete intermediates).
+.SECONDARY:
 .PHONY: all deps up down run test test-unit test-asan clean distclean
 all: deps $(addprefix $(BIN)/motcua-,$(SERVICES)) $(BIN)/motcua $(TESTS)
 

@@ -134,7 +134,10 @@ service_config (service_t *self)
 void
 service_kick (service_t *self)
 {
-    self->kicked = true;
+    //  Only the relay clears the flag: without one, a kick would turn the
+    //  poll loop into a busy spin.
+    if (self->relay)
+        self->kicked = true;
 }
 
 void
@@ -239,7 +242,7 @@ s_handle_events (service_t *self)
     }
     if (consumer_handle (self->events, self->auth, self->db, self->handlers->name,
                          self->handlers->apply, self) == 1)
-        self->kicked = true;        //  applying may have written to our outbox
+        service_kick (self);        //  applying may have written to our outbox
 }
 
 //  On first contact with the database: refuse a schema newer than we know.
