@@ -58,6 +58,10 @@ if deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin cer
             echo "-- last lines of $svc.log"; tail -n 15 "$TMP/log/$svc.log" 2>/dev/null
         done
     fi
+    echo "== command-line tests (deploy/up.sh, motcua …, deploy/down.sh)"
+    tests/test_cli.sh > "$TMP/cli.log" 2>&1
+    grep -E '^(FAIL|ok)' "$TMP/cli.log"
+    tally "$TMP/cli.log" test_cli.sh
 else
     echo "FAIL could not start the test PostgreSQL"; failed=$((failed + 1))
 fi

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# test_cli — the `motcua` command line as people use it, against the suite
+# brought up by deploy/up.sh (the same path as `make up`): JSON keys, the
+# Vietnamese receipt and report, typed errors on stderr with exit codes, and
+# each service's --help. Run by tests/run.sh with MOTCUA_VAR and
+# MOTCUA_BASE_PORT pointing at a throw-away setup.
+set -u
+cd "$(dirname "$0")/.."
+BIN=${MOTCUA_BIN:-build/bin}
+M="$BIN/motcua"
+passed=0; failed=0
+check() {                       # check NAME COMMAND…: ok if the command succeeds
+    local name=$1; shift
+    if "$@" >/dev/null 2>&1; then echo "ok   cli: $name"; passed=$((passed + 1))
+    else echo "FAIL cli: $name"; failed=$((failed + 1)); fi
+}
+json_field() {                  # json_field KEY: the value of "KEY":… in stdin
+    grep -o "\"$1\":\(\"[^\"]*\"\|[-0-9]*\)" | head -n 1 | cut -d: -f2- | tr -d '"'
+}
+
+check "make up's script brings the suite up and waits for health" deploy/up.sh
+check "health answers for all four services" bash -c "[ \$($M health | grep -c ' up ') = 4 ]"
+for svc in intake processing postal reporting; do
+    check "motcua-$svc --help prints its usage" bash -c "$BIN/motcua-$svc --help | grep -q 'usage: motcua-$svc'"
+done
+
+catalog=$($M catalog list --json)
+check "catalog list --json has at least 5 procedures with code, name, time_limit" \
+    bash -c "[ \$(grep -o '\"code\":\"[^\"]*\",\"name\":\"[^\"]*\",\"time_limit\":\"[^\"]*\"' <<< '$catalog' | wc -l) -ge 5 ]"
+check "catalog list speaks Vietnamese" bash -c "$M catalog list | grep -q 'ngày làm việc'"
+
+receipt=$($M counter submit --json --procedure 1.000843 --applicant-name "Lê Thị Hoa" \
+    --applicant-id 042190009999 --phone 0987654321 --address "Xã Cẩm Xuyên, Hà Tĩnh" \
+    --channel online --return counter --component "Tờ trình" --idempotency-key cli-test-1)
+code=$(json_field dossier_code <<< "$receipt")
+check "counter submit --json gives a dossier code" bash -c "[[ '$code' =~ ^H27\.22-[0-9]{6}-[0-9]{4}$ ]]"
+check "the receipt's times are ISO 8601 with +07:00" \
+    bash -c "grep -q '\"received_at\":\"[0-9T:-]*+07:00\",\"due_at\":\"[0-9T:-]*+07:00\"' <<< '$receipt'"
+again=$($M counter submit --json --procedure 1.000843 --applicant-name "Lê Thị Hoa" \
+    --applicant-id 042190009999 --phone 0987654321 --address "Xã Cẩm Xuyên, Hà Tĩnh" \
+    --channel online --return counter --component "Tờ trình" --idempotency-key cli-test-1)
+check "the same idempotency key gives the same receipt" bash -c "[ '$receipt' = '$again' ]"
+check "the printed receipt is the Vietnamese form" bash -c "$M counter submit --procedure 1.000804 \
+    --applicant-name 'Phạm Văn Minh' --applicant-id 1 --phone 1 --address 'Hà Tĩnh' --component 'Đơn' \
+    | grep -q 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ'"
+
+$M counter submit --procedure 9.999999 --applicant-name A --applicant-id 1 --phone 1 --address a \
+    --component c > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
+check "an unknown procedure exits 1" test "$rc" = 1
+check "and stderr names the field and the code" grep -q "INVALID_ARGUMENT (procedure_code).*9.999999" "$MOTCUA_VAR/err.txt"
+$M counter submit --json --procedure 9.999999 --applicant-name A --applicant-id 1 --phone 1 --address a \
+    --component c > /dev/null 2> "$MOTCUA_VAR/err.json"
+check "with --json the error is JSON on stderr" grep -q '"code":"INVALID_ARGUMENT","field":"procedure_code"' "$MOTCUA_VAR/err.json"
+$M counter submit --bogus 1 > /dev/null 2>&1; rc=$?
+check "an unknown option exits 2" test "$rc" = 2
+
+for _ in $(seq 1 50); do $M desk queue --json | grep -q "$code" && break; sleep 0.1; done
+check "desk queue lists the dossier" bash -c "$M desk queue | grep -q '$code'"
+check "desk resolve --approve" bash -c "$M desk resolve '$code' --approve --reason 'Đủ điều kiện' --json | grep -q '\"status\":\"resolved\"'"
+check "counter return hands the result over" bash -c "$M counter return '$code' --json | grep -q '\"status\":\"returned\"'"
+for _ in $(seq 1 50); do $M trace "$code" --json | grep -q '"status":"returned"' && break; sleep 0.1; done
+check "trace --json shows the dossier returned" bash -c "$M trace '$code' --json | grep -q '\"status\":\"returned\"'"
+check "trace reads as a Vietnamese timeline" bash -c "$M trace '$code' | grep -q 'Trả kết quả cho tổ chức, cá nhân'"
+
+today=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
+report=$($M report --from "$today" --to "$today" --json); echo "report: $report"
+keys_ok=1
+for key in received_total received_online received_direct received_postal carried_over resolved_total \
+           resolved_early resolved_on_time resolved_late in_progress_total in_progress_within in_progress_overdue; do
+    v=$(json_field "$key" <<< "$report"); [ -n "$v" ] || keys_ok=0; eval "r_$key=\${v:-0}"
+done
+check "report --json carries the twelve II.06a keys" test "$keys_ok" = 1
+check "the report's identities hold" test $((r_received_online + r_received_direct + r_received_postal + r_carried_over)) = "$r_received_total" \
+    -a $((r_resolved_total + r_in_progress_total)) = "$r_received_total" \
+    -a $((r_resolved_early + r_resolved_on_time + r_resolved_late)) = "$r_resolved_total" \
+    -a $((r_in_progress_within + r_in_progress_overdue)) = "$r_in_progress_total"
+check "the report counts today's online dossier" test "${r_received_online:-0}" -ge 1
+check "the printed report has the form's Vietnamese headings" bash -c "$M report --from '$today' --to '$today' | grep -q 'Số hồ sơ đã giải quyết'"
+$M report --from 2026-02-30 --to 2026-03-01 > /dev/null 2>&1; rc=$?
+check "an impossible date is a usage error" test "$rc" = 2
+
+check "make down's script stops everything" deploy/down.sh
+$M health > /dev/null 2>&1; rc=$?
+check "after down, health says nobody answers (exit 3)" test "$rc" = 3
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
