@@ -276,6 +276,10 @@ service_run (service_t *self)
     log_info ("motcua-%s %s serving %s", self->handlers->name, MOTCUA_VERSION,
               config_endpoint (self->config, self->handlers->name, "api", endpoint, sizeof endpoint));
     int64_t next_poll = 0;
+    //  Fall back to polling the outbox no slower than a lease expires.
+    int poll_ms = self->config->relay_retry_ms < RELAY_POLL_MS ? self->config->relay_retry_ms : RELAY_POLL_MS;
+    if (poll_ms < 50)
+        poll_ms = 50;
     int rc = 0;
     while (!zsys_interrupted) {
         if (s_check_schema (self)) {
@@ -286,9 +290,9 @@ service_run (service_t *self)
         if (self->relay && (self->kicked || now >= next_poll)) {
             self->kicked = false;
             relay_flush (self->relay);
-            next_poll = now + RELAY_POLL_MS;
+            next_poll = now + poll_ms;
         }
-        void *which = zpoller_wait (poller, self->kicked ? 0 : RELAY_POLL_MS);
+        void *which = zpoller_wait (poller, self->kicked ? 0 : poll_ms);
         if (!which) {
             if (zpoller_terminated (poller))
                 break;

@@ -58,12 +58,15 @@ for _ in $(seq 1 50); do $M desk queue --json | grep -q "$code" && break; sleep 
 check "desk queue lists the dossier" bash -c "$M desk queue | grep -q '$code'"
 check "desk resolve --approve" bash -c "$M desk resolve '$code' --approve --reason 'Đủ điều kiện' --json | grep -q '\"status\":\"resolved\"'"
 check "counter return hands the result over" bash -c "$M counter return '$code' --json | grep -q '\"status\":\"returned\"'"
-for _ in $(seq 1 50); do $M trace "$code" --json | grep -q '"status":"returned"' && break; sleep 0.1; done
+# reporting learns from two producers, in any order: wait for both facts
+for _ in $(seq 1 50); do
+    $M trace "$code" --json | grep '"status":"returned"' | grep -q '"received_at":"' && break; sleep 0.1
+done
 check "trace --json shows the dossier returned" bash -c "$M trace '$code' --json | grep -q '\"status\":\"returned\"'"
 check "trace reads as a Vietnamese timeline" bash -c "$M trace '$code' | grep -q 'Trả kết quả cho tổ chức, cá nhân'"
 
 today=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
-report=$($M report --from "$today" --to "$today" --json); echo "report: $report"
+report=$($M report --from "$today" --to "$today" --json)
 keys_ok=1
 for key in received_total received_online received_direct received_postal carried_over resolved_total \
            resolved_early resolved_on_time resolved_late in_progress_total in_progress_within in_progress_overdue; do

@@ -192,3 +192,25 @@ cli_pad (const char *text, int width)
         fputc (' ', stdout);
     fputc (' ', stdout);
 }
+
+int
+cli_outcome (cli_t *cli, const char *service, const ProtobufCMessage *reply)
+{
+    if (!reply)
+        return cli_no_answer (cli, service);
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (
+        reply->descriptor, "error");
+    const Motcua__V1__Error *error = field
+        ? *(const Motcua__V1__Error *const *) ((const char *) reply + field->offset) : NULL;
+    return error ? cli_refused (cli, error) : 0;
+}
+
+int
+cli_done (cli_t *cli, client_t **client, ProtobufCMessage *reply, int rc)
+{
+    if (reply)
+        protobuf_c_message_free_unpacked (reply, NULL);
+    client_destroy (client);
+    cli_cleanup (cli);
+    return rc;
+}

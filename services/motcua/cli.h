@@ -39,6 +39,13 @@ bool        cli_flag (cli_t *cli, const char *name);
 //  A client of service speaking as identity (unless --as gave another).
 client_t   *cli_client (cli_t *cli, const char *service, const char *identity);
 
+//  How a call went: EXIT_NO_ANSWER if reply is NULL, EXIT_REFUSED if it
+//  carries an error (both reported on stderr), 0 if there is a result to show.
+int         cli_outcome (cli_t *cli, const char *service, const ProtobufCMessage *reply);
+
+//  Release what a command used (reply may be NULL) and return rc.
+int         cli_done (cli_t *cli, client_t **client, ProtobufCMessage *reply, int rc);
+
 //  Report a missing reply (returns EXIT_NO_ANSWER) or a typed error
 //  (returns EXIT_REFUSED), as text or JSON on stderr.
 int         cli_no_answer (cli_t *cli, const char *service);

@@ -145,30 +145,23 @@ cmd_admin_replay (int argc, char **argv)
     }
     client_t *client = cli_client (&cli, service, "admin");
     ProtobufCMessage *reply = NULL;
-    Motcua__V1__Error *error = NULL;
     Motcua__V1__ReplayDeadResult *result = NULL;
     if (client && streq (service, "intake")) {
         intake_reply_t *r = intake_client_replay_dead (client);
-        if (r) { reply = &r->base; error = r->error; result = r->replayed; }
+        if (r) { reply = &r->base; result = r->replayed; }
     }
     else
     if (client && streq (service, "processing")) {
         processing_reply_t *r = processing_client_replay_dead (client);
-        if (r) { reply = &r->base; error = r->error; result = r->replayed; }
+        if (r) { reply = &r->base; result = r->replayed; }
     }
     else
     if (client) {
         postal_reply_t *r = postal_client_replay_dead (client);
-        if (r) { reply = &r->base; error = r->error; result = r->replayed; }
+        if (r) { reply = &r->base; result = r->replayed; }
     }
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, service);
-    else
-    if (error)
-        rc = cli_refused (&cli, error);
-    else
-    if (cli.json) {
+    int rc = cli_outcome (&cli, service, reply);
+    if (rc == 0 && cli.json) {
         json_t json;
         json_begin (&json, stdout);
         json_object (&json, NULL);
@@ -178,10 +171,7 @@ cmd_admin_replay (int argc, char **argv)
         json_finish (&json);
     }
     else
+    if (rc == 0)
         printf ("%s: %lld dead deliveries put back in the queue\n", service, (long long) result->replayed);
-    if (reply)
-        protobuf_c_message_free_unpacked (reply, NULL);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, reply, rc);
 }

@@ -14,14 +14,8 @@ cmd_catalog_list (int argc, char **argv)
         return EXIT_USAGE;
     client_t *client = cli_client (&cli, "intake", "counter");
     intake_reply_t *reply = client ? intake_client_list_procedures (client) : NULL;
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, "intake");
-    else
-    if (reply->error)
-        rc = cli_refused (&cli, reply->error);
-    else
-    if (cli.json) {
+    int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
+    if (rc == 0 && cli.json) {
         json_t json;
         json_begin (&json, stdout);
         json_array (&json, NULL);
@@ -40,7 +34,8 @@ cmd_catalog_list (int argc, char **argv)
         json_end_array (&json);
         json_finish (&json);
     }
-    else {
+    else
+    if (rc == 0) {
         cli_pad ("Mã thủ tục", 12);
         cli_pad ("Thời hạn giải quyết", 20);
         printf ("Tên thủ tục\n");
@@ -51,10 +46,7 @@ cmd_catalog_list (int argc, char **argv)
             printf ("%s\n", p->name);
         }
     }
-    intake_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
 static void
@@ -159,19 +151,11 @@ cmd_counter_submit (int argc, char **argv)
 
     client_t *client = cli_client (&cli, "intake", "counter");
     intake_reply_t *reply = client ? intake_client_submit (client, &submit) : NULL;
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, "intake");
-    else
-    if (reply->error)
-        rc = cli_refused (&cli, reply->error);
-    else
-    if (cli.json)
+    int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
+    if (rc == 0 && cli.json)
         s_json_receipt (reply->receipt);
     else
+    if (rc == 0)
         s_print_receipt (reply->receipt);
-    intake_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }

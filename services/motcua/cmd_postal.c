@@ -29,14 +29,8 @@ cmd_post_shipments (int argc, char **argv)
         return EXIT_USAGE;
     client_t *client = cli_client (&cli, "postal", "postal");
     postal_reply_t *reply = client ? postal_client_shipments (client) : NULL;
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, "postal");
-    else
-    if (reply->error)
-        rc = cli_refused (&cli, reply->error);
-    else
-    if (cli.json) {
+    int rc = cli_outcome (&cli, "postal", (ProtobufCMessage *) reply);
+    if (rc == 0 && cli.json) {
         json_t json;
         json_begin (&json, stdout);
         json_array (&json, NULL);
@@ -45,7 +39,8 @@ cmd_post_shipments (int argc, char **argv)
         json_end_array (&json);
         json_finish (&json);
     }
-    else {
+    else
+    if (rc == 0) {
         cli_pad ("Mã hồ sơ", 20);
         cli_pad ("Người nhận", 24);
         printf ("Địa chỉ\n");
@@ -56,10 +51,7 @@ cmd_post_shipments (int argc, char **argv)
             printf ("%s\n", s->recipient->address);
         }
     }
-    postal_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
 int
@@ -79,26 +71,18 @@ cmd_post_deliver (int argc, char **argv)
     postal_reply_t *reply = client ? postal_client_deliver (client,
         cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
         cli.positional [0]) : NULL;
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, "postal");
-    else
-    if (reply->error)
-        rc = cli_refused (&cli, reply->error);
-    else
-    if (cli.json) {
+    int rc = cli_outcome (&cli, "postal", (ProtobufCMessage *) reply);
+    if (rc == 0 && cli.json) {
         json_t json;
         json_begin (&json, stdout);
         s_json_shipment (&json, reply->shipment);
         json_finish (&json);
     }
-    else {
+    else
+    if (rc == 0) {
         char at [40];
         printf ("%s  đã phát thành công lúc %s\n", reply->shipment->dossier_code,
                 vn_format_form (reply->shipment->delivered_at, at, sizeof at));
     }
-    postal_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }

@@ -51,14 +51,8 @@ cmd_desk_queue (int argc, char **argv)
         return EXIT_USAGE;
     client_t *client = cli_client (&cli, "processing", "desk");
     processing_reply_t *reply = client ? processing_client_queue (client, cli_option (&cli, "division")) : NULL;
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, "processing");
-    else
-    if (reply->error)
-        rc = cli_refused (&cli, reply->error);
-    else
-    if (cli.json) {
+    int rc = cli_outcome (&cli, "processing", (ProtobufCMessage *) reply);
+    if (rc == 0 && cli.json) {
         json_t json;
         json_begin (&json, stdout);
         json_array (&json, NULL);
@@ -67,7 +61,8 @@ cmd_desk_queue (int argc, char **argv)
         json_end_array (&json);
         json_finish (&json);
     }
-    else {
+    else
+    if (rc == 0) {
         const char *heads [] = { "Mã hồ sơ", "Thủ tục", "Bộ phận", "Hẹn trả kết quả" };
         const int widths [] = { 20, 11, 8, 16 };
         for (int c = 0; c < 4; c++)
@@ -83,28 +78,17 @@ cmd_desk_queue (int argc, char **argv)
             printf ("%s\n", item->applicant_name);
         }
     }
-    processing_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
 //  Shared tail of resolve and return: show the item or the problem.
 static int
 s_finish (cli_t *cli, client_t *client, processing_reply_t *reply)
 {
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (cli, "processing");
-    else
-    if (reply->error)
-        rc = cli_refused (cli, reply->error);
-    else
+    int rc = cli_outcome (cli, "processing", (ProtobufCMessage *) reply);
+    if (rc == 0)
         s_show_item (cli, reply->item);
-    processing_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (cli);
-    return rc;
+    return cli_done (cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
 static const char *

@@ -51,13 +51,8 @@ cmd_trace (int argc, char **argv)
     }
     client_t *client = cli_client (&cli, "reporting", "dashboard");
     reporting_reply_t *reply = client ? reporting_client_trace (client, cli.positional [0]) : NULL;
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, "reporting");
-    else
-    if (reply->error)
-        rc = cli_refused (&cli, reply->error);
-    else {
+    int rc = cli_outcome (&cli, "reporting", (ProtobufCMessage *) reply);
+    if (rc == 0) {
         Motcua__V1__Trace *t = reply->trace;
         if (cli.json) {
             json_t json;
@@ -100,10 +95,7 @@ cmd_trace (int argc, char **argv)
             }
         }
     }
-    reporting_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
 int
@@ -120,13 +112,8 @@ cmd_report (int argc, char **argv)
     to += MS_PER_DAY;               //  the --to day is included
     client_t *client = cli_client (&cli, "reporting", "dashboard");
     reporting_reply_t *reply = client ? reporting_client_report (client, from, to) : NULL;
-    int rc = 0;
-    if (!reply)
-        rc = cli_no_answer (&cli, "reporting");
-    else
-    if (reply->error)
-        rc = cli_refused (&cli, reply->error);
-    else {
+    int rc = cli_outcome (&cli, "reporting", (ProtobufCMessage *) reply);
+    if (rc == 0) {
         Motcua__V1__Report06a *r = reply->report;
         if (cli.json) {
             json_t json;
@@ -173,8 +160,5 @@ cmd_report (int argc, char **argv)
                     (long long) r->in_progress_within, (long long) r->in_progress_overdue);
         }
     }
-    reporting_reply_destroy (&reply);
-    client_destroy (&client);
-    cli_cleanup (&cli);
-    return rc;
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
