@@ -100,4 +100,7 @@ clean:
 distclean: down
 	rm -rf build var
 
+# Fuzzing targets (make fuzz, make fuzz-short) live beside their sources.
+-include tests/fuzz/fuzz.mk
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
