@@ -1,10 +1,14 @@
 /*  auth — who is calling. Starts CZMQ's zauth so that CURVE admits only the
     public keys under <var>/certs/allowed, and maps a caller's key (the ZAP
-    User-Id of each frame) to its principal: a role and a name, read from the
-    certificate's metadata. The role decides what a request may do.          */
+    User-Id of each frame) to its principal from the grants in
+    catalog.grant: a role, an agency and the procedures it may touch. Grants
+    are re-read at most a second old, so granting, revoking or rotating a key
+    needs no restart; a revoked key is refused even on an open connection.  */
 #ifndef AUTH_H
 #define AUTH_H
 #include <czmq.h>
+#include <stdbool.h>
+#include "db.h"
 
 typedef struct auth_t auth_t;
 
@@ -12,10 +16,14 @@ typedef struct {
     char key [41];
     char role [32];       //  service, counter, desk, postal, dashboard, admin
     char name [64];
+    char agency [64];     //  "" = every agency
+    bool all_procedures;
+    char procedures [2048];   //  comma-separated codes when not all
 } principal_t;
 
-//  Start zauth for CURVE over var_dir's allowed folder. NULL on failure.
-auth_t *auth_new (const char *var_dir);
+//  Start zauth for CURVE over var_dir's allowed folder; grants come from db
+//  (borrowed). NULL on failure.
+auth_t *auth_new (const char *var_dir, db_t *db);
 void    auth_destroy (auth_t **self_p);
 
 //  Fill principal from a frame received on a CURVE server socket. 0 if the
@@ -24,5 +32,12 @@ int     auth_principal (auth_t *self, zframe_t *frame, principal_t *principal);
 
 //  Is role among the comma-separated roles? "admin" is allowed everything.
 int     auth_role_in (const principal_t *principal, const char *roles);
+
+//  May the principal touch this procedure of this agency? (Empty arguments
+//  are not checked.)
+bool    auth_may_touch (const principal_t *principal, const char *procedure, const char *agency);
+
+//  Is code in the comma-separated list?
+bool    auth_listed (const char *list, const char *code);
 
 #endif

@@ -87,3 +87,30 @@ client_call (client_t *self, ProtobufCMessage *request, char **request_id,
     zframe_destroy (&frame);
     return reply;
 }
+
+ProtobufCMessage *
+client_call_shared (client_t *self, const ProtobufCMessageDescriptor *request_type,
+                    const ProtobufCMessageDescriptor *reply_type, const char *operation,
+                    ProtobufCMessage *body)
+{
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (request_type, operation);
+    const ProtobufCFieldDescriptor *id_field = protobuf_c_message_descriptor_get_field_by_name (request_type, "request_id");
+    if (!field || !id_field)
+        return NULL;
+    ProtobufCMessage *request = (ProtobufCMessage *) calloc (1, request_type->sizeof_message);
+    request_type->message_init (request);
+    *(ProtobufCMessage **) ((char *) request + field->offset) = body;
+    *(uint32_t *) ((char *) request + field->quantifier_offset) = field->id;
+    ProtobufCMessage *reply = client_call (self, request, (char **) ((char *) request + id_field->offset), reply_type);
+    free (request);
+    return reply;
+}
+
+ProtobufCMessage *
+client_reply_body (const ProtobufCMessage *reply, const char *name)
+{
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (reply->descriptor, name);
+    if (!field || *(const uint32_t *) ((const char *) reply + field->quantifier_offset) != field->id)
+        return NULL;
+    return *(ProtobufCMessage *const *) ((const char *) reply + field->offset);
+}

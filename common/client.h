@@ -23,4 +23,15 @@ void      client_set_timeout (client_t *self, int timeout_ms, int tries);
 ProtobufCMessage *client_call (client_t *self, ProtobufCMessage *request, char **request_id,
                                const ProtobufCMessageDescriptor *reply_type);
 
+//  The operations every service answers alike (health, audit, deliveries,
+//  replay_dead), called by name through protobuf reflection: build a
+//  request_type message whose oneof member `operation` is body (borrowed),
+//  call, and return the reply (caller frees) or NULL.
+ProtobufCMessage *client_call_shared (client_t *self, const ProtobufCMessageDescriptor *request_type,
+                                      const ProtobufCMessageDescriptor *reply_type,
+                                      const char *operation, ProtobufCMessage *body);
+
+//  The reply's oneof member `name` (borrowed from reply), or NULL.
+ProtobufCMessage *client_reply_body (const ProtobufCMessage *reply, const char *name);
+
 #endif

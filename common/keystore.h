@@ -11,6 +11,15 @@
 //  Create name's key pair and admit it with role, unless it exists. 0 or -1.
 int      keystore_ensure (const char *var_dir, const char *name, const char *role);
 
+//  Make a new key pair for name (replacing any) and admit its public key.
+int      keystore_create (const char *var_dir, const char *name, const char *role);
+
+//  Admit a public key given as Z85 text (40 chars) under name. 0 or -1.
+int      keystore_admit (const char *var_dir, const char *name, const char *public_key);
+
+//  Stop admitting name's key (remove its public certificate). 0 or -1.
+int      keystore_withdraw (const char *var_dir, const char *name);
+
 //  Load name's key pair (public and secret). NULL if missing.
 zcert_t *keystore_load (const char *var_dir, const char *name);
 

@@ -16,6 +16,9 @@ struct relay_t {
     char claim_sql [1024];
     char done_sql [256];
     char dead_sql [256];
+    char error_sql [256];
+    char unsent_sql [256];
+    bool unsent;                //  the last flush found a peer not connected
 };
 
 relay_t *
@@ -53,15 +56,24 @@ relay_new (db_t *db, const config_t *config, const char *producer, zcert_t *cert
         " , claimed AS (UPDATE %1$s.outbox_delivery d SET attempts = d.attempts + 1,"
         "  state = CASE WHEN d.attempts + 1 > $3::int THEN 'dead' ELSE 'pending' END,"
         "  next_attempt_at = now() + least ($1::bigint * (2 ^ least (d.attempts, 20)), $2::bigint)"
-        "   * interval '1 millisecond'"
+        "   * interval '1 millisecond',"
+        "  last_error = CASE WHEN d.attempts > 0"
+        "   THEN coalesce (d.last_error, 'no acknowledgement from ' || d.subscriber) END"
         " FROM due, %1$s.outbox o"
         " WHERE d.event_id = due.event_id AND d.subscriber = due.subscriber AND o.event_id = d.event_id"
-        " RETURNING d.subscriber, d.state, o.payload, o.id)"
-        " SELECT subscriber, state, payload FROM claimed ORDER BY id",
+        " RETURNING d.subscriber, d.state, o.payload, o.id, o.event_id, o.event_type, d.last_error)"
+        " SELECT subscriber, state, payload, event_id, event_type, last_error FROM claimed ORDER BY id",
         self->schema, RELAY_BATCH);
     snprintf (self->done_sql, sizeof self->done_sql,
         "UPDATE %s.outbox_delivery SET state = 'done', delivered_at = now()"
         " WHERE event_id = $1 AND subscriber = $2 AND state <> 'done'", self->schema);
+    snprintf (self->unsent_sql, sizeof self->unsent_sql,
+        "UPDATE %s.outbox_delivery SET attempts = attempts - 1,"
+        " next_attempt_at = now () + interval '50 milliseconds'"
+        " WHERE event_id = $1 AND subscriber = $2 AND state = 'pending'", self->schema);
+    snprintf (self->error_sql, sizeof self->error_sql,
+        "UPDATE %s.outbox_delivery SET last_error = $3"
+        " WHERE event_id = $1 AND subscriber = $2 AND state = 'pending'", self->schema);
     snprintf (self->dead_sql, sizeof self->dead_sql,
         "UPDATE %s.outbox_delivery SET state = 'dead', last_error = $3"
         " WHERE event_id = $1 AND subscriber = $2 AND state = 'pending'", self->schema);
@@ -115,6 +127,7 @@ relay_flush (relay_t *self)
     snprintf (max_attempts, sizeof max_attempts, "%d", self->config->relay_max_attempts);
     const char *params [3] = { retry, max_retry, max_attempts };
     int sent = 0;
+    self->unsent = false;
     for (int round = 0; round < 50; round++) {
         PGresult *result = db_query_bin (self->db, self->claim_sql, 3, params, NULL, NULL);
         if (!result) {
@@ -125,8 +138,9 @@ relay_flush (relay_t *self)
         for (int row = 0; row < rows; row++) {
             const char *subscriber = PQgetvalue (result, row, 0);
             if (streq (PQgetvalue (result, row, 1), "dead")) {
-                log_warn ("a delivery to %s is parked as dead after %d attempts",
-                          subscriber, self->config->relay_max_attempts);
+                log_error ("delivery of %s %s to %s parked as dead after %d attempts: %s",
+                           PQgetvalue (result, row, 4), PQgetvalue (result, row, 3), subscriber,
+                           self->config->relay_max_attempts, PQgetvalue (result, row, 5));
                 continue;
             }
             int index = s_subscriber_index (subscriber);
@@ -137,6 +151,12 @@ relay_flush (relay_t *self)
                 (const unsigned char *) PQgetvalue (result, row, 2), &size);
             if (payload && zmq_send (zsock_resolve (self->dealers [index]), payload, size, ZMQ_DONTWAIT) >= 0)
                 sent++;
+            else {
+                //  Not connected (yet): that was no attempt; look again soon.
+                const char *params [2] = { PQgetvalue (result, row, 3), subscriber };
+                db_exec (self->db, self->unsent_sql, 2, params);
+                self->unsent = true;
+            }
             PQfreemem (payload);
         }
         PQclear (result);
@@ -144,6 +164,12 @@ relay_flush (relay_t *self)
             break;
     }
     return sent;
+}
+
+bool
+relay_unsent (relay_t *self)
+{
+    return self->unsent;
 }
 
 void
@@ -171,9 +197,11 @@ relay_on_ack (relay_t *self, void *socket)
             log_error ("%s refused event %s for good: %s", subscriber, ack->event_id, params [2]);
             db_exec (self->db, self->dead_sql, 3, params);
         }
-        else
+        else {
             log_warn ("%s could not apply event %s (%s); it will be retried",
                       subscriber, ack->event_id, params [2]);
+            db_exec (self->db, self->error_sql, 3, params);
+        }
         motcua__v1__event_ack__free_unpacked (ack, NULL);
     }
 }
@@ -209,4 +237,52 @@ relay_replay_dead (db_t *db, const char *schema)
     return s_count (db, "WITH r AS (UPDATE %s.outbox_delivery SET state = 'pending', attempts = 0,"
                         " next_attempt_at = now() WHERE state = 'dead' RETURNING 1)"
                         " SELECT count(*) FROM r", schema);
+}
+
+int
+relay_deliveries (db_t *db, const char *schema, const char *state, Motcua__V1__DeliveryList *list)
+{
+    char sql [640];
+    snprintf (sql, sizeof sql,
+        "SELECT d.event_id, o.event_type, o.dossier_code, d.subscriber, d.state, d.attempts,"
+        " (extract (epoch FROM d.next_attempt_at) * 1000)::bigint, coalesce (d.last_error, ''),"
+        " (extract (epoch FROM o.created_at) * 1000)::bigint"
+        " FROM %1$s.outbox_delivery d JOIN %1$s.outbox o USING (event_id)"
+        " WHERE ($1 = '' AND d.state <> 'done') OR d.state = $1 ORDER BY o.id DESC LIMIT 1000", schema);
+    const char *params [1] = { state ? state : "" };
+    PGresult *result = db_query (db, sql, 1, params);
+    if (!result)
+        return -1;
+    int rows = PQntuples (result);
+    list->deliveries = (Motcua__V1__Delivery **) calloc ((size_t) rows + 1, sizeof (void *));
+    for (int r = 0; r < rows; r++) {
+        Motcua__V1__Delivery *d = (Motcua__V1__Delivery *) malloc (sizeof *d);
+        motcua__v1__delivery__init (d);
+        d->event_id = strdup (PQgetvalue (result, r, 0));
+        d->event_type = strdup (PQgetvalue (result, r, 1));
+        d->dossier_code = strdup (PQgetvalue (result, r, 2));
+        d->subscriber = strdup (PQgetvalue (result, r, 3));
+        d->state = strdup (PQgetvalue (result, r, 4));
+        d->attempts = atoi (PQgetvalue (result, r, 5));
+        d->next_attempt_at = atoll (PQgetvalue (result, r, 6));
+        d->last_error = strdup (PQgetvalue (result, r, 7));
+        d->created_at = atoll (PQgetvalue (result, r, 8));
+        list->deliveries [list->n_deliveries++] = d;
+    }
+    PQclear (result);
+    return 0;
+}
+
+void
+relay_deliveries_free (Motcua__V1__DeliveryList *list)
+{
+    for (size_t i = 0; i < list->n_deliveries; i++) {
+        Motcua__V1__Delivery *d = list->deliveries [i];
+        free (d->event_id); free (d->event_type); free (d->dossier_code);
+        free (d->subscriber); free (d->state); free (d->last_error);
+        free (d);
+    }
+    free (list->deliveries);
+    list->deliveries = NULL;
+    list->n_deliveries = 0;
 }

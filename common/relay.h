@@ -11,6 +11,7 @@
 #include <czmq.h>
 #include "db.h"
 #include "config.h"
+#include "motcua/v1/common.pb-c.h"
 
 typedef struct relay_t relay_t;
 
@@ -26,6 +27,10 @@ bool     relay_owns (relay_t *self, void *socket);
 //  Claim due deliveries and send them. Returns how many were sent, or -1.
 int      relay_flush (relay_t *self);
 
+//  Did the last flush leave deliveries unsent because a subscriber was not
+//  connected? (Then flush again soon rather than at the slow poll.)
+bool     relay_unsent (relay_t *self);
+
 //  Read acks waiting on socket and mark their deliveries done.
 void     relay_on_ack (relay_t *self, void *socket);
 
@@ -33,5 +38,11 @@ void     relay_on_ack (relay_t *self, void *socket);
 int64_t  relay_backlog (db_t *db, const char *schema);
 int64_t  relay_dead (db_t *db, const char *schema);
 int64_t  relay_replay_dead (db_t *db, const char *schema);
+
+//  Deliveries in state ("" = all not done), newest first, at most 1000,
+//  into list (free with relay_deliveries_free). 0 or -1.
+int      relay_deliveries (db_t *db, const char *schema, const char *state,
+                           Motcua__V1__DeliveryList *list);
+void     relay_deliveries_free (Motcua__V1__DeliveryList *list);
 
 #endif

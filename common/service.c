@@ -1,6 +1,7 @@
 /*  service — the shared run-time of every motcua service. See service.h.   */
 #include <getopt.h>
 #include "service.h"
+#include "audit.h"
 #include "keystore.h"
 #include "log.h"
 #include "relay.h"
@@ -9,6 +10,7 @@
 #include "vntime.h"
 
 #define RELAY_POLL_MS 1000
+#define RELAY_UNSENT_MS 50         //  a subscriber still connecting
 
 struct service_t {
     config_t *config;
@@ -80,7 +82,7 @@ service_new (config_t *config, const service_handlers_t *handlers)
     char name [64], endpoint [128];
     snprintf (name, sizeof name, "service-%s", handlers->name);
     self->cert = keystore_load (config->var_dir, name);
-    self->auth = self->cert ? auth_new (config->var_dir) : NULL;
+    self->auth = self->cert ? auth_new (config->var_dir, self->db) : NULL;
     if (!self->auth) {
         service_destroy (&self);
         return NULL;
@@ -171,12 +173,7 @@ void
 service_audit_denied (service_t *self, const principal_t *who, const char *what)
 {
     log_warn ("permission denied: %s (%s) may not %s", who->name, who->role, what);
-    char sql [160];
-    snprintf (sql, sizeof sql,
-              "INSERT INTO %s.audit (principal, role, action, outcome) VALUES ($1, $2, $3, 'denied')",
-              self->handlers->name);
-    const char *params [3] = { *who->name ? who->name : who->key, who->role, what };
-    db_exec (self->db, sql, 3, params);
+    audit_denied (self->db, self->handlers->name, *who->name ? who->name : who->key, who->role, what);
 }
 
 int
@@ -188,6 +185,116 @@ service_allow (service_t *self, const principal_t *who, const char *roles, const
     service_audit_denied (self, who, what);
     return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "",
                      "role '%s' may not %s", who->role, what);
+}
+
+int
+service_allow_dossier (service_t *self, const principal_t *who, const char *procedure,
+                       const char *agency, const char *what, api_error_t *error)
+{
+    if (auth_may_touch (who, procedure, agency))
+        return 0;
+    char action [256];
+    snprintf (action, sizeof action, "%s (procedure %s, agency %s)", what, procedure, agency);
+    service_audit_denied (self, who, action);
+    return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "procedure_code",
+                     "%s is not granted procedure %s of agency %s", who->name, procedure,
+                     *agency ? agency : "-");
+}
+
+//  ---- the operations every service answers alike (health, audit,
+//  deliveries, replay), found and answered through protobuf reflection ----
+
+//  Set the reply's oneof member `name` to body (borrowed). 0 or -1.
+static int
+s_set_body (ProtobufCMessage *reply, const char *name, ProtobufCMessage *body)
+{
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (
+        reply->descriptor, name);
+    if (!field)
+        return -1;
+    *(ProtobufCMessage **) ((char *) reply + field->offset) = body;
+    *(uint32_t *) ((char *) reply + field->quantifier_offset) = field->id;
+    return 0;
+}
+
+//  The name of the request's chosen operation ("" if none).
+static const char *
+s_operation (const ProtobufCMessage *request)
+{
+    const ProtobufCMessageDescriptor *type = request->descriptor;
+    for (unsigned i = 0; i < type->n_fields; i++)
+        if (type->fields [i].flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+            uint32_t chosen = *(const uint32_t *) ((const char *) request + type->fields [i].quantifier_offset);
+            const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field (type, chosen);
+            return field ? field->name : "";
+        }
+    return "";
+}
+
+static const ProtobufCMessage *
+s_operation_body (const ProtobufCMessage *request, const char *name)
+{
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (
+        request->descriptor, name);
+    return field ? *(ProtobufCMessage *const *) ((const char *) request + field->offset) : NULL;
+}
+
+//  Answer a shared operation; NULL if the request is the service's own.
+static zchunk_t *
+s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage *request)
+{
+    const char *operation = s_operation (request);
+    if (!streq (operation, "health") && !streq (operation, "audit")
+    &&  !streq (operation, "deliveries") && !streq (operation, "replay_dead"))
+        return NULL;
+    ProtobufCMessage *reply = (ProtobufCMessage *) calloc (1, self->handlers->reply_type->sizeof_message);
+    self->handlers->reply_type->message_init (reply);
+    const ProtobufCFieldDescriptor *id_field = protobuf_c_message_descriptor_get_field_by_name (
+        request->descriptor, "request_id");
+    *(char **) ((char *) reply + id_field->offset) = *(char *const *) ((const char *) request + id_field->offset);
+    api_error_t error = { 0 };
+    Motcua__V1__Health health = MOTCUA__V1__HEALTH__INIT;
+    Motcua__V1__AuditTrail trail = MOTCUA__V1__AUDIT_TRAIL__INIT;
+    Motcua__V1__DeliveryList deliveries = MOTCUA__V1__DELIVERY_LIST__INIT;
+    Motcua__V1__ReplayDeadResult replayed = MOTCUA__V1__REPLAY_DEAD_RESULT__INIT;
+    const char *name = self->handlers->name;
+
+    if (streq (operation, "health")) {
+        service_health (self, &health);
+        s_set_body (reply, "health", &health.base);
+    }
+    else
+    if (streq (operation, "audit")) {
+        const Motcua__V1__AuditRequest *body = (const Motcua__V1__AuditRequest *) s_operation_body (request, operation);
+        if (service_allow (self, who, "dashboard", "read the audit trail", &error) == 0
+        &&  api_check_text (&error, "dossier_code", body->dossier_code, 64, true) == 0) {
+            if (audit_trail (self->db, name, body->dossier_code, &trail))
+                api_db_fail (&error, db_error (self->db));
+            s_set_body (reply, "audit", &trail.base);
+        }
+    }
+    else
+    if (streq (operation, "deliveries")) {
+        const Motcua__V1__DeliveriesRequest *body = (const Motcua__V1__DeliveriesRequest *) s_operation_body (request, operation);
+        if (service_allow (self, who, "dashboard", "list deliveries", &error) == 0
+        &&  api_check_text (&error, "state", body->state, 16, false) == 0) {
+            if (self->handlers->produces_events && relay_deliveries (self->db, name, body->state, &deliveries))
+                api_db_fail (&error, db_error (self->db));
+            s_set_body (reply, "deliveries", &deliveries.base);
+        }
+    }
+    else
+    if (service_allow (self, who, "admin", "replay dead deliveries", &error) == 0) {
+        replayed.replayed = service_replay_dead (self);
+        if (replayed.replayed < 0)
+            api_db_fail (&error, db_error (self->db));
+        s_set_body (reply, "replayed", &replayed.base);
+    }
+    zchunk_t *packed = api_reply_pack (reply, &error);
+    audit_trail_free (&trail);
+    relay_deliveries_free (&deliveries);
+    free (reply);
+    return packed;
 }
 
 static void
@@ -217,7 +324,9 @@ s_handle_api (service_t *self)
     else {
         ProtobufCMessage *message = protobuf_c_message_unpack (self->handlers->request_type, NULL, size, data);
         if (message) {
-            reply = self->handlers->handle (self, &who, message);
+            reply = s_handle_shared (self, &who, message);
+            if (!reply)
+                reply = self->handlers->handle (self, &who, message);
             protobuf_c_message_free_unpacked (message, NULL);
         }
         else {
@@ -290,9 +399,10 @@ service_run (service_t *self)
         if (self->relay && (self->kicked || now >= next_poll)) {
             self->kicked = false;
             relay_flush (self->relay);
-            next_poll = now + poll_ms;
+            next_poll = now + (relay_unsent (self->relay) ? RELAY_UNSENT_MS : poll_ms);
         }
-        void *which = zpoller_wait (poller, self->kicked ? 0 : poll_ms);
+        int64_t wait = self->kicked ? 0 : self->relay ? next_poll - zclock_mono () : poll_ms;
+        void *which = zpoller_wait (poller, (int) (wait < 0 ? 0 : wait));
         if (!which) {
             if (zpoller_terminated (poller))
                 break;

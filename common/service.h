@@ -23,6 +23,8 @@ typedef struct {
     const ProtobufCMessageDescriptor *request_type;
     const ProtobufCMessageDescriptor *reply_type;
     //  Answer one readable API request; always return a packed reply.
+    //  (health, audit, deliveries and replay_dead are answered for every
+    //  service by common/service.c and never reach this.)
     zchunk_t *(*handle) (service_t *service, const principal_t *who, const ProtobufCMessage *request);
     consumer_apply_fn *apply;   //  NULL: consumes no events; its argument is the service_t
 } service_handlers_t;
@@ -60,5 +62,10 @@ void       service_audit_denied (service_t *self, const principal_t *who, const 
 //  refusal, set a PERMISSION_DENIED error naming `what`, and return -1.
 int        service_allow (service_t *self, const principal_t *who, const char *roles,
                           const char *what, api_error_t *error);
+
+//  0 if who's grant covers this procedure of this agency; otherwise audit,
+//  set PERMISSION_DENIED and return -1.
+int        service_allow_dossier (service_t *self, const principal_t *who, const char *procedure,
+                                  const char *agency, const char *what, api_error_t *error);
 
 #endif

@@ -37,6 +37,10 @@ echo "== unit tests"
 "$BIN/test_unit" > "$TMP/unit.log" 2>&1; grep -E '^FAIL' "$TMP/unit.log"; tail -n 1 "$TMP/unit.log"
 tally "$TMP/unit.log" test_unit
 
+echo "== calendar tests (lunar dates, holidays, declared days 2023-2030)"
+"$BIN/test_calendar" > "$TMP/calendar.log" 2>&1; grep -E '^FAIL' "$TMP/calendar.log"; tail -n 1 "$TMP/calendar.log"
+tally "$TMP/calendar.log" test_calendar
+
 if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
     echo "== unit tests under valgrind"
     if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \

@@ -3,6 +3,7 @@
 #include "intake_store.h"
 #include "intake_check.h"
 #include "api.h"
+#include "audit.h"
 #include "dossier_code.h"
 #include "idempotency.h"
 #include "log.h"
@@ -38,6 +39,11 @@ s_receive (void *context, api_error_t *error)
                   "unknown procedure code '%s' (see `motcua catalog list`)", req->procedure_code);
         return NULL;
     }
+    //  Any centre takes any procedure of the province (2025): the grant
+    //  limits procedures, not the competent agency.
+    if (service_allow_dossier (submit->service, submit->who, procedure.code, "",
+                               "submit dossiers", error))
+        return NULL;
     worktime_rules_t rules;
     worktime_rules_default (&rules);
     if (worktime_rules_parse_hours (&rules, procedure.office_hours))
@@ -93,8 +99,14 @@ s_receive (void *context, api_error_t *error)
     event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED;
     event.dossier_received = &received;
 
+    char due_text [40], change [512];
+    audit_json (change, sizeof change, "procedure", procedure.code, "channel",
+                (req->channel == MOTCUA__V1__CHANNEL__CHANNEL_ONLINE ? "online"
+                : req->channel == MOTCUA__V1__CHANNEL__CHANNEL_POSTAL ? "postal" : "direct"), "due_at", vn_format_iso (due_at, due_text, sizeof due_text),
+                "rule_set", rule_set, NULL);
     if (intake_store_insert (db, &receipt, rule_set, submit->who->name, req->idempotency_key)
-    ||  outbox_append (db, "intake", "intake", &event))
+    ||  outbox_append (db, "intake", "intake", &event)
+    ||  audit_change (db, "intake", submit->who->name, submit->who->role, "receive", code, NULL, change))
         return NULL;
     log_info ("received %s (%s) from %s", code, procedure.code, submit->who->name);
     return api_pack (&receipt.base);
@@ -125,17 +137,10 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__IntakeReply reply = MOTCUA__V1__INTAKE_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
-    Motcua__V1__Health health = MOTCUA__V1__HEALTH__INIT;
     Motcua__V1__ProcedureList procedures = MOTCUA__V1__PROCEDURE_LIST__INIT;
-    Motcua__V1__ReplayDeadResult replayed = MOTCUA__V1__REPLAY_DEAD_RESULT__INIT;
     Motcua__V1__Receipt *receipt = NULL;
 
     switch (request->body_case) {
-        case MOTCUA__V1__INTAKE_REQUEST__BODY_HEALTH:
-            service_health (service, &health);
-            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_HEALTH;
-            reply.health = &health;
-            break;
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
             if (intake_store_procedures (service_db (service), &procedures))
                 api_db_fail (&error, db_error (service_db (service)));
@@ -148,13 +153,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             receipt = s_submit (service, who, request->submit, &error);
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_RECEIPT;
             reply.receipt = receipt;
-            break;
-        case MOTCUA__V1__INTAKE_REQUEST__BODY_REPLAY_DEAD:
-            if (service_allow (service, who, "admin", "replay dead deliveries", &error))
-                break;
-            replayed.replayed = service_replay_dead (service);
-            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REPLAYED;
-            reply.replayed = &replayed;
             break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");

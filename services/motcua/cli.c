@@ -2,6 +2,37 @@
 #include <czmq.h>
 #include "cli.h"
 #include "json.h"
+#include "motcua/v1/intake.pb-c.h"
+#include "motcua/v1/processing.pb-c.h"
+#include "motcua/v1/postal.pb-c.h"
+#include "motcua/v1/reporting.pb-c.h"
+
+const cli_service_t cli_services [CLI_SERVICE_COUNT] = {
+    { "intake", &motcua__v1__intake_request__descriptor, &motcua__v1__intake_reply__descriptor },
+    { "processing", &motcua__v1__processing_request__descriptor, &motcua__v1__processing_reply__descriptor },
+    { "postal", &motcua__v1__postal_request__descriptor, &motcua__v1__postal_reply__descriptor },
+    { "reporting", &motcua__v1__reporting_request__descriptor, &motcua__v1__reporting_reply__descriptor },
+};
+
+const cli_service_t *
+cli_service (const char *name)
+{
+    for (int i = 0; i < CLI_SERVICE_COUNT; i++)
+        if (name && streq (cli_services [i].name, name))
+            return &cli_services [i];
+    return NULL;
+}
+
+db_t *
+cli_db (cli_t *cli)
+{
+    db_t *db = db_new (cli->config->conninfo);
+    if (db_ensure (db)) {
+        fprintf (stderr, "motcua: UNAVAILABLE: cannot reach the database (%s)\n", db_error (db));
+        db_destroy (&db);
+    }
+    return db;
+}
 
 static bool
 s_listed (const char *list, const char *name)

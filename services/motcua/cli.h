@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include "client.h"
 #include "config.h"
+#include "db.h"
 #include "motcua/v1/common.pb-c.h"
 
 #define CLI_MAX_OPTIONS 64
@@ -59,6 +60,21 @@ const char *cli_error_code_name (Motcua__V1__ErrorCode code);
 const char *cli_channel_name (int channel);          //  direct, online, postal
 const char *cli_return_name (int method);            //  counter, postal
 
+//  The suite's services and their message types, for the operations every
+//  service answers alike (client_call_shared).
+typedef struct {
+    const char *name;
+    const ProtobufCMessageDescriptor *request_type;
+    const ProtobufCMessageDescriptor *reply_type;
+} cli_service_t;
+#define CLI_SERVICE_COUNT 4
+extern const cli_service_t cli_services [CLI_SERVICE_COUNT];
+const cli_service_t *cli_service (const char *name);       //  NULL if unknown
+
+//  A database connection for the operator's commands that manage reference
+//  data (grants): the suite's own settings. NULL (and a message) if unusable.
+db_t       *cli_db (cli_t *cli);
+
 //  The commands (cmd_*.c). argv starts after the command words.
 int cmd_catalog_list (int argc, char **argv);
 int cmd_counter_submit (int argc, char **argv);
@@ -72,5 +88,11 @@ int cmd_report (int argc, char **argv);
 int cmd_health (int argc, char **argv);
 int cmd_admin_certs (int argc, char **argv);
 int cmd_admin_replay (int argc, char **argv);
+int cmd_admin_deliveries (int argc, char **argv);
+int cmd_audit (int argc, char **argv);
+int cmd_admin_grant (int argc, char **argv);
+int cmd_admin_revoke (int argc, char **argv);
+int cmd_admin_rotate (int argc, char **argv);
+int cmd_admin_keys (int argc, char **argv);
 
 #endif

@@ -4,6 +4,7 @@
     local suite with no flags.                                              */
 #include <czmq.h>
 #include "cli.h"
+#include "log.h"
 #include "version.h"
 
 typedef int (command_fn) (int argc, char **argv);
@@ -26,7 +27,13 @@ static const struct {
     { "report",         cmd_report,         "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals" },
     { "health",         cmd_health,         "health [SERVICE]                  version, uptime, database, outbox" },
     { "admin certs",    cmd_admin_certs,    "admin certs                       create development certificates" },
-    { "admin replay-dead", cmd_admin_replay, "admin replay-dead SERVICE         retry deliveries parked as dead" },
+    { "audit",          cmd_audit,          "audit CODE                        every recorded change to a dossier" },
+    { "admin deliveries", cmd_admin_deliveries, "admin deliveries [SERVICE] [--state pending|dead|done]" },
+    { "admin replay",   cmd_admin_replay,   "admin replay SERVICE              send deliveries parked as dead again" },
+    { "admin grant",    cmd_admin_grant,    "admin grant NAME --role R [--agency A] [--procedures C,C] [--public-key K]" },
+    { "admin revoke",   cmd_admin_revoke,   "admin revoke NAME                 the key is refused from now on" },
+    { "admin rotate",   cmd_admin_rotate,   "admin rotate NAME                 a new key pair with the same grant" },
+    { "admin keys",     cmd_admin_keys,     "admin keys [--all]                who may speak to the suite" },
 };
 #define COMMAND_COUNT (sizeof s_commands / sizeof s_commands [0])
 
@@ -47,6 +54,7 @@ main (int argc, char **argv)
 {
     if (argc < 2 || streq (argv [1], "help") || streq (argv [1], "--help") || streq (argv [1], "-h"))
         return s_help (argc < 2 ? stderr : stdout);
+    log_init ("motcua", getenv ("MOTCUA_LOG_LEVEL") ? getenv ("MOTCUA_LOG_LEVEL") : "warn");
     if (streq (argv [1], "--version")) {
         printf ("motcua %s\n", MOTCUA_VERSION);
         return 0;

@@ -2,6 +2,7 @@
 #include "postal_server.h"
 #include "postal_store.h"
 #include "api.h"
+#include "audit.h"
 #include "idempotency.h"
 #include "log.h"
 #include "outbox.h"
@@ -48,7 +49,9 @@ s_deliver (void *context, api_error_t *error)
     event.dossier_code = row.dossier_code;
     event.body_case = MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED;
     event.shipment_delivered = &delivered;
-    if (postal_store_delivered (db, &row) || outbox_append (db, "postal", "postal", &event))
+    if (postal_store_delivered (db, &row) || outbox_append (db, "postal", "postal", &event)
+    ||  audit_change (db, "postal", command->who->name, command->who->role, "deliver", row.dossier_code,
+                      "{\"status\":\"created\"}", "{\"status\":\"delivered\"}"))
         return NULL;
     log_info ("delivered %s by %s", row.dossier_code, command->who->name);
     Motcua__V1__Shipment shipment = MOTCUA__V1__SHIPMENT__INIT;
@@ -63,18 +66,11 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__PostalReply reply = MOTCUA__V1__POSTAL_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
-    Motcua__V1__Health health = MOTCUA__V1__HEALTH__INIT;
     Motcua__V1__ShipmentList list = MOTCUA__V1__SHIPMENT_LIST__INIT;
-    Motcua__V1__ReplayDeadResult replayed = MOTCUA__V1__REPLAY_DEAD_RESULT__INIT;
     Motcua__V1__Shipment *shipment = NULL;
     shipment_row_t *rows = NULL;
 
     switch (request->body_case) {
-        case MOTCUA__V1__POSTAL_REQUEST__BODY_HEALTH:
-            service_health (service, &health);
-            reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_HEALTH;
-            reply.health = &health;
-            break;
         case MOTCUA__V1__POSTAL_REQUEST__BODY_LIST: {
             if (service_allow (service, who, "postal,dashboard", "list shipments", &error))
                 break;
@@ -111,13 +107,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.shipment = shipment;
             break;
         }
-        case MOTCUA__V1__POSTAL_REQUEST__BODY_REPLAY_DEAD:
-            if (service_allow (service, who, "admin", "replay dead deliveries", &error))
-                break;
-            replayed.replayed = service_replay_dead (service);
-            reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_REPLAYED;
-            reply.replayed = &replayed;
-            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
@@ -152,7 +141,11 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
     created_event.dossier_code = row.dossier_code;
     created_event.body_case = MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED;
     created_event.shipment_created = &shipment;
-    return outbox_append (db, "postal", "postal", &created_event);
+    char change [160];
+    audit_json (change, sizeof change, "status", "created", "shipment_id", row.shipment_id, NULL);
+    return outbox_append (db, "postal", "postal", &created_event)
+        || audit_change (db, "postal", event->actor, event->producer, "create shipment",
+                         row.dossier_code, NULL, change) ? -1 : 0;
 }
 
 const service_handlers_t postal_handlers = {

@@ -2,6 +2,7 @@
 #include "processing_server.h"
 #include "processing_store.h"
 #include "api.h"
+#include "audit.h"
 #include "idempotency.h"
 #include "lifecycle.h"
 #include "log.h"
@@ -10,9 +11,11 @@
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
-//  Move row by action (the lifecycle table decides), record it. 0 or -1.
+//  Move row by action (the lifecycle table decides), record it in the trail
+//  and the audit. 0 or -1.
 static int
-s_move (db_t *db, work_row_t *row, dossier_action_t action, const char *actor, api_error_t *error)
+s_move (db_t *db, work_row_t *row, dossier_action_t action, const char *actor, const char *role,
+        api_error_t *error)
 {
     dossier_state_t from, to;
     if (lifecycle_state_parse (row->status, &from) || lifecycle_next (from, action, &to))
@@ -20,9 +23,17 @@ s_move (db_t *db, work_row_t *row, dossier_action_t action, const char *actor, a
                          "dossier %s is %s; it cannot %s now", row->dossier_code, row->status,
                          lifecycle_action_name (action));
     snprintf (row->status, sizeof row->status, "%s", lifecycle_state_name (to));
+    char old_value [128], new_value [1400];
+    audit_json (old_value, sizeof old_value, "status", lifecycle_state_name (from), NULL);
+    audit_json (new_value, sizeof new_value, "status", row->status,
+                "outcome", row->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "approved"
+                         : row->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "rejected" : "",
+                "reason", row->reason, NULL);
     if (processing_store_save (db, row)
     ||  processing_store_trail (db, row->dossier_code, lifecycle_state_name (from),
-                                row->status, lifecycle_action_name (action), actor))
+                                row->status, lifecycle_action_name (action), actor)
+    ||  audit_change (db, "processing", actor, role, lifecycle_action_name (action),
+                      row->dossier_code, old_value, new_value))
         return api_db_fail (error, db_error (db));
     return 0;
 }
@@ -85,12 +96,14 @@ s_resolve (void *context, api_error_t *error)
     command_t *command = (command_t *) context;
     db_t *db = service_db (command->service);
     work_row_t row;
-    if (s_load (db, command->code, &row, error))
+    if (s_load (db, command->code, &row, error)
+    ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
+                               "resolve dossiers", error))
         return NULL;
     row.outcome = command->outcome;
     row.resolved_at = vn_now_ms ();
     snprintf (row.reason, sizeof row.reason, "%s", command->reason);
-    if (s_move (db, &row, ACTION_RESOLVE, command->who->name, error))
+    if (s_move (db, &row, ACTION_RESOLVE, command->who->name, command->who->role, error))
         return NULL;
     Motcua__V1__DossierResolved resolved = MOTCUA__V1__DOSSIER_RESOLVED__INIT;
     resolved.dossier_code = row.dossier_code;
@@ -135,7 +148,9 @@ s_return_at_counter (void *context, api_error_t *error)
     command_t *command = (command_t *) context;
     db_t *db = service_db (command->service);
     work_row_t row;
-    if (s_load (db, command->code, &row, error))
+    if (s_load (db, command->code, &row, error)
+    ||  service_allow_dossier (command->service, command->who, row.procedure_code, "",
+                               "return results", error))
         return NULL;
     if (row.return_method != MOTCUA__V1__RETURN_METHOD__RETURN_COUNTER) {
         api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
@@ -143,7 +158,7 @@ s_return_at_counter (void *context, api_error_t *error)
         return NULL;
     }
     row.returned_at = vn_now_ms ();
-    if (s_move (db, &row, ACTION_RETURN, command->who->name, error)
+    if (s_move (db, &row, ACTION_RETURN, command->who->name, command->who->role, error)
     ||  s_emit_returned (db, &row, command->who->name))
         return NULL;
     log_info ("returned %s at the counter by %s", row.dossier_code, command->who->name);
@@ -174,19 +189,12 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__ProcessingReply reply = MOTCUA__V1__PROCESSING_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
-    Motcua__V1__Health health = MOTCUA__V1__HEALTH__INIT;
     Motcua__V1__Queue queue = MOTCUA__V1__QUEUE__INIT;
-    Motcua__V1__ReplayDeadResult replayed = MOTCUA__V1__REPLAY_DEAD_RESULT__INIT;
     Motcua__V1__WorkItem *item = NULL;
     work_row_t *rows = NULL;
     command_t command = { service, who, "", 0, "" };
 
     switch (request->body_case) {
-        case MOTCUA__V1__PROCESSING_REQUEST__BODY_HEALTH:
-            service_health (service, &health);
-            reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_HEALTH;
-            reply.health = &health;
-            break;
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE: {
             if (service_allow (service, who, "desk,counter,dashboard", "see the queue", &error)
             ||  api_check_text (&error, "division", request->queue->division, 64, false))
@@ -234,13 +242,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_ITEM;
             reply.item = item;
             break;
-        case MOTCUA__V1__PROCESSING_REQUEST__BODY_REPLAY_DEAD:
-            if (service_allow (service, who, "admin", "replay dead deliveries", &error))
-                break;
-            replayed.replayed = service_replay_dead (service);
-            reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_REPLAYED;
-            reply.replayed = &replayed;
-            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
@@ -264,7 +265,7 @@ s_on_delivered (service_t *service, const Motcua__V1__ShipmentDelivered *deliver
     if (s_load (db, delivered->dossier_code, &row, &error))
         return error.code == MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND ? 0 : -1;
     row.returned_at = delivered->delivered_at;
-    if (s_move (db, &row, ACTION_RETURN, actor, &error)) {
+    if (s_move (db, &row, ACTION_RETURN, actor, "postal", &error)) {
         if (error.code != MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION)
             return -1;
         log_warn ("shipment delivered for %s, which is %s: noted, no change", row.dossier_code, row.status);
@@ -278,8 +279,14 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
 {
     service_t *service = (service_t *) service_data;
     switch (event->body_case) {
-        case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
-            return processing_store_receive (service_db (service), event->dossier_received);
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED: {
+            const Motcua__V1__DossierReceived *received = event->dossier_received;
+            char change [256];
+            audit_json (change, sizeof change, "status", "received", "division", received->division, NULL);
+            return processing_store_receive (service_db (service), received)
+                || audit_change (service_db (service), "processing", event->actor, event->producer, "enqueue",
+                                 received->dossier_code, NULL, change) ? -1 : 0;
+        }
         case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
             return s_on_delivered (service, event->shipment_delivered, event->actor);
         default:

@@ -5,7 +5,7 @@
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 #define ROW_COLUMNS "dossier_code, procedure_code, procedure_name, division, applicant_name," \
     " applicant_id, phone, address, status, rule_set, reason, return_method, outcome, " \
-    MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at")
+    MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at") ", agency_code"
 
 static void
 s_read_row (PGresult *result, int r, work_row_t *row)
@@ -28,6 +28,7 @@ s_read_row (PGresult *result, int r, work_row_t *row)
     row->due_at = atoll (PQgetvalue (result, r, 14));
     row->resolved_at = atoll (PQgetvalue (result, r, 15));
     row->returned_at = atoll (PQgetvalue (result, r, 16));
+    snprintf (row->agency_code, sizeof row->agency_code, "%s", PQgetvalue (result, r, 17));
 }
 
 void
@@ -56,17 +57,18 @@ processing_store_receive (db_t *db, const Motcua__V1__DossierReceived *received)
     snprintf (received_at, sizeof received_at, "%lld", (long long) received->received_at);
     snprintf (due_at, sizeof due_at, "%lld", (long long) received->due_at);
     const Motcua__V1__Applicant *a = received->applicant;
-    const char *params [13] = {
+    const char *params [14] = {
         received->dossier_code, received->procedure_code, received->procedure_name,
         received->division, a ? a->name : "", a ? a->id_number : "", a ? a->phone : "",
-        a ? a->address : "", return_method, received->rule_set, received_at, due_at, "received"
+        a ? a->address : "", return_method, received->rule_set, received_at, due_at, "received",
+        received->agency_code
     };
     return db_exec (db,
         "INSERT INTO processing.work_item (dossier_code, procedure_code, procedure_name, division,"
         " applicant_name, applicant_id, phone, address, return_method, rule_set, received_at,"
-        " due_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-        " to_timestamp ($11::bigint / 1000.0), to_timestamp ($12::bigint / 1000.0), $13)"
-        " ON CONFLICT (dossier_code) DO NOTHING", 13, params);
+        " due_at, status, agency_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+        " to_timestamp ($11::bigint / 1000.0), to_timestamp ($12::bigint / 1000.0), $13, $14)"
+        " ON CONFLICT (dossier_code) DO NOTHING", 14, params);
 }
 
 int

@@ -17,6 +17,7 @@ typedef struct {
     char address [512];
     char status [32];
     char rule_set [8];
+    char agency_code [64];
     char reason [1024];
     int return_method;
     int outcome;

@@ -26,16 +26,10 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
-    Motcua__V1__Health health = MOTCUA__V1__HEALTH__INIT;
     Motcua__V1__Trace trace = MOTCUA__V1__TRACE__INIT;
     Motcua__V1__Report06a totals = MOTCUA__V1__REPORT06A__INIT;
 
     switch (request->body_case) {
-        case MOTCUA__V1__REPORTING_REQUEST__BODY_HEALTH:
-            service_health (service, &health);
-            reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_HEALTH;
-            reply.health = &health;
-            break;
         case MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE: {
             const char *code = request->trace->dossier_code;
             if (service_allow (service, who, "dashboard,counter,desk,postal", "trace dossiers", &error)

@@ -2,6 +2,7 @@
 #include <czmq.h>
 #include "reporting_store.h"
 #include "outbox.h"
+#include "audit.h"
 
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 #define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
@@ -100,6 +101,11 @@ reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
     if (db_exec (db,
         "INSERT INTO reporting.timeline (dossier_code, event_id, event_type, at, actor, producer, detail)"
         " VALUES ($1, $2, $3, " TS (4) ", $5, $6, $7) ON CONFLICT (event_id) DO NOTHING", 7, params))
+        return -1;
+    char change [1200];
+    audit_json (change, sizeof change, "event", params [2], "detail", detail, NULL);
+    if (audit_change (db, "reporting", event->actor, event->producer, "record event",
+                      event->dossier_code, NULL, change))
         return -1;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
