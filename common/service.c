@@ -21,6 +21,7 @@ struct service_t {
     zsock_t *api;
     zsock_t *events;
     relay_t *relay;
+    calendar_store_t *calendar;
     int64_t started_ms;
     bool kicked;
     bool schema_checked;
@@ -79,6 +80,7 @@ service_new (config_t *config, const service_handlers_t *handlers)
     self->handlers = handlers;
     self->started_ms = vn_now_ms ();
     self->db = db_new (config->conninfo);
+    self->calendar = calendar_store_new (self->db);
     char name [64], endpoint [128];
     snprintf (name, sizeof name, "service-%s", handlers->name);
     self->cert = keystore_load (config->var_dir, name);
@@ -111,6 +113,7 @@ service_destroy (service_t **self_p)
     service_t *self = *self_p;
     if (self) {
         relay_destroy (&self->relay);
+        calendar_store_destroy (&self->calendar);
         zsock_destroy (&self->api);
         zsock_destroy (&self->events);
         auth_destroy (&self->auth);
@@ -131,6 +134,12 @@ const config_t *
 service_config (service_t *self)
 {
     return self->config;
+}
+
+void
+service_rules (service_t *self, const char *office_hours, worktime_rules_t *rules)
+{
+    calendar_store_rules (self->calendar, office_hours, rules);
 }
 
 void

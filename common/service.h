@@ -6,6 +6,7 @@
 #define SERVICE_H
 #include <czmq.h>
 #include "auth.h"
+#include "calendar_store.h"
 #include "config.h"
 #include "consumer.h"
 #include "db.h"
@@ -45,6 +46,10 @@ int        service_main (const service_handlers_t *handlers, int argc, char **ar
 
 db_t          *service_db (service_t *self);
 const config_t *service_config (service_t *self);
+
+//  Working-time rules for an agency's office hours on the current working
+//  calendar (declared days picked up without restart).
+void       service_rules (service_t *self, const char *office_hours, worktime_rules_t *rules);
 
 //  Ask the relay to send after the current request (call after a commit).
 void       service_kick (service_t *self);

@@ -12,6 +12,7 @@ if [ -z "${MOTCUA_DB:-}${PGHOST:-}${PGDATABASE:-}${PGSERVICE:-}${PGPORT:-}" ]; t
 fi
 deploy/migrate.sh
 "$BIN/motcua" admin certs >/dev/null
+"$BIN/motcua" admin calendar import deploy/calendar/*.txt >/dev/null
 for svc in intake processing postal reporting; do
     pidfile="$MOTCUA_VAR/run/$svc.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi

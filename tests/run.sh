@@ -53,7 +53,8 @@ if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; th
 fi
 
 echo "== black-box tests (PostgreSQL under $TMP, services on port $MOTCUA_BASE_PORT+)"
-if deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin certs >/dev/null; then
+if deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin certs >/dev/null \
+   && "$BIN/motcua" admin calendar import deploy/calendar/*.txt >/dev/null; then
     "$BIN/test_blackbox" > "$TMP/blackbox.log" 2>&1
     grep -E '^(FAIL|ok)' "$TMP/blackbox.log"
     tally "$TMP/blackbox.log" test_blackbox

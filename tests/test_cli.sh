@@ -82,6 +82,26 @@ check "the printed report has the form's Vietnamese headings" bash -c "$M report
 $M report --from 2026-02-30 --to 2026-03-01 > /dev/null 2>&1; rc=$?
 check "an impossible date is a usage error" test "$rc" = 2
 
+# the working calendar: the 2024 notices, and a declared day used without restart
+cal=$($M calendar 2024)
+for line in "2024-02-08  Thứ Năm   nghỉ      Tết Nguyên đán" "2024-02-14  Thứ Tư    nghỉ      nghỉ bù" \
+            "2024-04-29  Thứ Hai   nghỉ" "2024-05-04  Thứ Bảy   làm việc" "2024-09-03  Thứ Ba    nghỉ      Quốc khánh"; do
+    check "calendar 2024 lists '$line'" grep -qF "$line" <<< "$cal"
+done
+check "calendar 2024 lists 15 days, nothing else" test "$(grep -c '^2024-' <<< "$cal")" = 15
+first=$($M counter submit --json --procedure 1.000804 --applicant-name A --applicant-id 1 --phone 1 \
+        --address a --component c | json_field due_at)
+due_day=${first%%T*}
+check "admin calendar add declares a day off" $M admin calendar add "$due_day" dayoff "nghỉ thử nghiệm"
+sleep 1.2                       # services look for calendar changes once a second
+second=$($M counter submit --json --procedure 1.000804 --applicant-name A --applicant-id 1 --phone 1 \
+         --address a --component c | json_field due_at)
+check "a day off declared at run time moves the next due time, no restart ($first → $second)" \
+    test "${second%%T*}" \> "$due_day"
+check "admin calendar remove takes it back" $M admin calendar remove "$due_day"
+$M admin calendar add 2026-02-30 dayoff x > /dev/null 2>&1; rc=$?
+check "an impossible declared date is refused (exit 1)" test "$rc" = 1
+
 check "make down's script stops everything" deploy/down.sh
 $M health > /dev/null 2>&1; rc=$?
 check "after down, health says nobody answers (exit 3)" test "$rc" = 3

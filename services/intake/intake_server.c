@@ -45,10 +45,7 @@ s_receive (void *context, api_error_t *error)
                                "submit dossiers", error))
         return NULL;
     worktime_rules_t rules;
-    worktime_rules_default (&rules);
-    if (worktime_rules_parse_hours (&rules, procedure.office_hours))
-        log_warn ("agency %s has unreadable office hours '%s'; using the defaults",
-                  procedure.agency_code, procedure.office_hours);
+    service_rules (submit->service, procedure.office_hours, &rules);
 
     int64_t received_at = vn_now_ms ();
     received_at -= received_at % 1000;          //  the receipt shows whole seconds

@@ -58,7 +58,7 @@ cli_parse (cli_t *cli, int argc, char **argv, const char *options, const char *f
     for (int i = 0; i < argc; i++) {
         const char *arg = argv [i];
         if (strncmp (arg, "--", 2) != 0 || !arg [2]) {
-            if (cli->n_positional == 8)
+            if (cli->n_positional == 32)
                 return cli_usage ("too many arguments"), -1;
             cli->positional [cli->n_positional++] = arg;
             continue;

@@ -18,7 +18,7 @@
 #define EXIT_NO_ANSWER 3
 
 typedef struct {
-    const char *positional [8];
+    const char *positional [32];
     int n_positional;
     const char *names [CLI_MAX_OPTIONS];
     const char *values [CLI_MAX_OPTIONS];       //  NULL for a flag
@@ -90,6 +90,8 @@ int cmd_admin_certs (int argc, char **argv);
 int cmd_admin_replay (int argc, char **argv);
 int cmd_admin_deliveries (int argc, char **argv);
 int cmd_audit (int argc, char **argv);
+int cmd_calendar (int argc, char **argv);
+int cmd_admin_calendar (int argc, char **argv);
 int cmd_admin_grant (int argc, char **argv);
 int cmd_admin_revoke (int argc, char **argv);
 int cmd_admin_rotate (int argc, char **argv);

@@ -27,6 +27,8 @@ static const struct {
     { "report",         cmd_report,         "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals" },
     { "health",         cmd_health,         "health [SERVICE]                  version, uptime, database, outbox" },
     { "admin certs",    cmd_admin_certs,    "admin certs                       create development certificates" },
+    { "calendar",       cmd_calendar,       "calendar YEAR                     the year's days off and make-up working days" },
+    { "admin calendar", cmd_admin_calendar, "admin calendar add DATE dayoff|workday [REASON] | remove DATE | import FILE…" },
     { "audit",          cmd_audit,          "audit CODE                        every recorded change to a dossier" },
     { "admin deliveries", cmd_admin_deliveries, "admin deliveries [SERVICE] [--state pending|dead|done]" },
     { "admin replay",   cmd_admin_replay,   "admin replay SERVICE              send deliveries parked as dead again" },
