@@ -19,6 +19,7 @@
 #include "lifecycle.h"
 #include "report06a.h"
 #include "rule_set.h"
+#include "legal_clock.h"
 #include "api.h"
 #include "rpc.h"
 
@@ -503,6 +504,62 @@ test_api_and_rpc (void)
     CHECK_EQ_STR (rule_set_for (vn_instant (2025, 7, 1, 0)), "2025", "rule set: from 1/7/2025 the 2025 rules");
 }
 
+static void
+test_legal_clock (void)
+{
+    worktime_rules_t rules;
+    worktime_rules_default (&rules);
+    char buf [40], why [256];
+    clock_change_t change;
+    //  Received Mon 30/11/2026 09:00, 10 working days: due Fri 11/12 09:00... counted:
+    int64_t received = vn_instant (2026, 11, 30, HM (9, 0));
+    legal_clock_receive (RULES_2025, &rules, received, 10, LIMIT_WORKING_DAYS, &change);
+    int64_t due = change.due_at;
+    CHECK_EQ_STR (vn_format_iso (due, buf, sizeof buf), "2026-12-14T09:00:00+07:00",
+                  "clock: 10 working days from Mon 30/11 09:00 end Mon 14/12 09:00");
+    //  Supplement asked Wed 2/12 09:00, handed in Mon 7/12 09:00 (3 working days later).
+    int64_t asked = vn_instant (2026, 12, 2, HM (9, 0)), back = vn_instant (2026, 12, 7, HM (9, 0));
+    legal_clock_supplement (RULES_2018, &rules, due, asked, back, 10, LIMIT_WORKING_DAYS, &change);
+    CHECK_EQ_STR (vn_format_iso (change.due_at, buf, sizeof buf), "2026-12-17T09:00:00+07:00",
+                  "clock 2018: a supplement pauses the clock (3 working days added)");
+    CHECK (strstr (change.rule, "61/2018") != NULL, "clock 2018: the change names its rule");
+    legal_clock_supplement (RULES_2025, &rules, due, asked, back, 10, LIMIT_WORKING_DAYS, &change);
+    CHECK_EQ_STR (vn_format_iso (change.due_at, buf, sizeof buf), "2026-12-21T09:00:00+07:00",
+                  "clock 2025: a supplement restarts the limit from zero");
+    CHECK (strstr (change.rule, "118/2025") != NULL, "clock 2025: the change names its rule");
+    CHECK_EQ_STR (vn_format_iso (legal_clock_supplement_by (RULES_2025, &rules, received), buf, sizeof buf),
+                  "2026-12-03T09:00:00+07:00", "clock 2025: a supplement request goes out within 3 working days");
+    CHECK_EQ_INT (legal_clock_supplement_by (RULES_2018, &rules, received), 0, "clock 2018: no such limit");
+    CHECK_EQ_INT (legal_clock_close_at (RULES_2025, asked) - asked, 15 * MS_PER_DAY,
+                  "clock 2025: closed 15 days after the request");
+    CHECK_EQ_INT (legal_clock_close_at (RULES_2018, asked), 0, "clock 2018: never closed for a missing supplement");
+    //  Delay letters.
+    int64_t later = due + 3 * MS_PER_DAY;
+    CHECK (legal_clock_delay (RULES_2025, due, due - 2 * MS_PER_DAY, later, 0, &change, why, sizeof why) == 0
+        && change.due_at == later, "clock 2025: an extension two days ahead is accepted");
+    CHECK (legal_clock_delay (RULES_2025, due, due - 3600000, later, 0, &change, why, sizeof why) == -1,
+           "clock 2025: an extension less than a day ahead is refused");
+    CHECK (legal_clock_delay (RULES_2025, due, due - 2 * MS_PER_DAY, later, 1, &change, why, sizeof why) == -1
+        && strstr (why, "một lần"), "clock 2025: the date is reset only once");
+    CHECK (legal_clock_delay (RULES_2018, due, due - 3600000, later, 1, &change, why, sizeof why) == 0,
+           "clock 2018: an apology with a new date an hour ahead, even a second one, is accepted");
+    CHECK (legal_clock_delay (RULES_2018, due, due + 1000, later, 0, &change, why, sizeof why) == -1,
+           "clock 2018: an apology after the due time is refused");
+    CHECK (legal_clock_delay (RULES_2018, due, due - 5000, due - 1000, 0, &change, why, sizeof why) == -1,
+           "clock: a new date must be later than the current one");
+    //  Online answers and routing (2025).
+    int64_t filed = vn_instant (2026, 12, 4, HM (15, 0));          //  Friday 15:00
+    CHECK_EQ_STR (vn_format_iso (legal_clock_online_answer_by (&rules, filed), buf, sizeof buf),
+                  "2026-12-07T15:00:00+07:00", "clock 2025: an online filing is answered within 8 working hours");
+    CHECK_EQ_STR (vn_format_iso (legal_clock_route_by (&rules, vn_instant (2026, 12, 1, HM (10, 0))), buf, sizeof buf),
+                  "2026-12-02T10:00:00+07:00", "clock 2025: paper goes on within one working day");
+    CHECK_EQ_STR (vn_format_iso (legal_clock_route_by (&rules, vn_instant (2026, 12, 1, HM (15, 30))), buf, sizeof buf),
+                  "2026-12-02T17:00:00+07:00", "clock 2025: received after 15:00 it starts the next working day");
+    rules_id_t id;
+    CHECK (legal_clock_rules ("2018", &id) == 0 && id == RULES_2018 && legal_clock_rules ("2019", &id) == -1,
+           "clock: rule sets are named 2018 and 2025, nothing else");
+}
+
 int
 main (void)
 {
@@ -512,5 +569,6 @@ main (void)
     test_lifecycle ();
     test_report06a ();
     test_api_and_rpc ();
+    test_legal_clock ();
     return testkit_finish ();
 }
