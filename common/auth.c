@@ -1,59 +1,83 @@
-/*  auth — zauth for CURVE and the key → principal map. See auth.h.         */
+/*  auth — the ZAP door for CURVE and the key → principal map. See auth.h. */
 #include "auth.h"
 #include "keystore.h"
 #include "log.h"
 
-#define GRANTS_MAX_AGE_MS 1000     //  a revocation takes effect within this
+#include "grant_book.h"
+
+#define ZAP_RECHECK_MS 100          //  an unknown key at the door re-reads grants at most this often
 
 struct auth_t {
-    zactor_t *zauth;
-    db_t *db;
-    char allowed_dir [600];
-    zhashx_t *principals;         //  public key → principal_t
-    int64_t loaded_at;
+    zactor_t *zap;                  //  the ZAP handler, in its own thread
+    grant_book_t *book;
 };
 
-//  Re-read the live grants; on a database error keep the ones we have.
+typedef struct {
+    char *conninfo;
+    char *allowed_dir;
+} zap_args_t;
+
+//  ZAP (RFC 27) for CURVE: admit a key only if it holds a live grant. It has
+//  its own database connection: handshakes never wait on the service thread.
 static void
-s_load (auth_t *self)
+s_zap_actor (zsock_t *pipe, void *args_data)
 {
-    self->loaded_at = zclock_mono ();
-    PGresult *result = db_query (self->db,
-        "SELECT public_key, name, role, coalesce (agency_code, ''), procedures IS NULL,"
-        " coalesce (array_to_string (procedures, ','), '')"
-        " FROM catalog.grant WHERE revoked_at IS NULL", 0, NULL);
-    if (!result)
+    zap_args_t *args = (zap_args_t *) args_data;
+    zsock_t *handler = zsock_new (ZMQ_REP);
+    if (!handler || zsock_bind (handler, "inproc://zeromq.zap.01") < 0) {
+        zsock_destroy (&handler);
+        zsock_signal (pipe, 1);
         return;
-    zhashx_purge (self->principals);
-    for (int r = 0; r < PQntuples (result); r++) {
-        principal_t *principal = (principal_t *) zmalloc (sizeof (principal_t));
-        snprintf (principal->key, sizeof principal->key, "%s", PQgetvalue (result, r, 0));
-        snprintf (principal->name, sizeof principal->name, "%s", PQgetvalue (result, r, 1));
-        snprintf (principal->role, sizeof principal->role, "%s", PQgetvalue (result, r, 2));
-        snprintf (principal->agency, sizeof principal->agency, "%s", PQgetvalue (result, r, 3));
-        principal->all_procedures = streq (PQgetvalue (result, r, 4), "t");
-        snprintf (principal->procedures, sizeof principal->procedures, "%s", PQgetvalue (result, r, 5));
-        zhashx_update (self->principals, principal->key, principal);
     }
-    PQclear (result);
+    db_t *db = db_new (args->conninfo);
+    grant_book_t *book = grant_book_new (db, args->allowed_dir);
+    zsock_signal (pipe, 0);
+    zpoller_t *poller = zpoller_new (pipe, handler, NULL);
+    while (true) {
+        void *which = zpoller_wait (poller, -1);
+        if (which == pipe || !which)
+            break;                  //  $TERM, or interrupted
+        zmsg_t *request = zmsg_recv (handler);
+        if (!request)
+            break;
+        char *version = zmsg_popstr (request), *sequence = zmsg_popstr (request);
+        char *domain = zmsg_popstr (request), *address = zmsg_popstr (request);
+        char *identity = zmsg_popstr (request), *mechanism = zmsg_popstr (request);
+        zframe_t *credentials = zmsg_pop (request);
+        char key [41] = "";
+        if (mechanism && streq (mechanism, "CURVE") && credentials && zframe_size (credentials) == 32)
+            zmq_z85_encode (key, zframe_data (credentials), 32);
+        const principal_t *who = *key ? grant_book_lookup (book, key, ZAP_RECHECK_MS) : NULL;
+        if (!who)
+            log_warn ("refused a connection from %s: key %s holds no grant", address ? address : "?", *key ? key : "-");
+        zstr_sendx (handler, "1.0", sequence ? sequence : "", who ? "200" : "400",
+                    who ? "OK" : "no grant for this key", who ? key : "", "", NULL);
+        zstr_free (&version); zstr_free (&sequence); zstr_free (&domain);
+        zstr_free (&address); zstr_free (&identity); zstr_free (&mechanism);
+        zframe_destroy (&credentials);
+        zmsg_destroy (&request);
+    }
+    zpoller_destroy (&poller);
+    grant_book_destroy (&book);
+    db_destroy (&db);
+    zsock_destroy (&handler);
 }
 
 auth_t *
-auth_new (const char *var_dir, db_t *db)
+auth_new (const char *var_dir, db_t *db, const char *conninfo)
 {
     auth_t *self = (auth_t *) zmalloc (sizeof (auth_t));
-    self->db = db;
-    keystore_allowed_dir (var_dir, self->allowed_dir, sizeof self->allowed_dir);
-    self->principals = zhashx_new ();
-    zhashx_set_destructor (self->principals, (zhashx_destructor_fn *) zstr_free);
-    self->zauth = zactor_new (zauth, NULL);
-    if (!self->zauth) {
+    char allowed_dir [600];
+    keystore_allowed_dir (var_dir, allowed_dir, sizeof allowed_dir);
+    static zap_args_t args;         //  read by the actor before it signals
+    args.conninfo = (char *) conninfo;
+    args.allowed_dir = allowed_dir;
+    self->zap = zactor_new (s_zap_actor, &args);
+    if (!self->zap) {
         auth_destroy (&self);
         return NULL;
     }
-    zstr_sendx (self->zauth, "CURVE", self->allowed_dir, NULL);
-    zsock_wait (self->zauth);
-    s_load (self);
+    self->book = grant_book_new (db, allowed_dir);
     return self;
 }
 
@@ -62,8 +86,8 @@ auth_destroy (auth_t **self_p)
 {
     auth_t *self = *self_p;
     if (self) {
-        zactor_destroy (&self->zauth);
-        zhashx_destroy (&self->principals);
+        zactor_destroy (&self->zap);
+        grant_book_destroy (&self->book);
         free (self);
         *self_p = NULL;
     }
@@ -76,15 +100,9 @@ auth_principal (auth_t *self, zframe_t *frame, principal_t *principal)
     const char *key = zframe_meta (frame, "User-Id");
     if (!key)
         return -1;
-    if (zclock_mono () - self->loaded_at > GRANTS_MAX_AGE_MS)
-        s_load (self);
-    principal_t *known = (principal_t *) zhashx_lookup (self->principals, key);
-    if (!known) {
-        //  zauth admitted it, so it was granted a moment ago (or revoked):
-        //  only such keys get here, so looking again costs little.
-        s_load (self);
-        known = (principal_t *) zhashx_lookup (self->principals, key);
-    }
+    //  The door admitted it, so an unknown key was granted a moment ago (or
+    //  just revoked): only such keys get here, so looking again costs little.
+    const principal_t *known = grant_book_lookup (self->book, key, 0);
     if (!known) {
         snprintf (principal->key, sizeof principal->key, "%s", key);
         return -1;

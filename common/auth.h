@@ -1,9 +1,11 @@
-/*  auth — who is calling. Starts CZMQ's zauth so that CURVE admits only the
-    public keys under <var>/certs/allowed, and maps a caller's key (the ZAP
-    User-Id of each frame) to its principal from the grants in
-    catalog.grant: a role, an agency and the procedures it may touch. Grants
+/*  auth — who is calling. Runs the process's ZAP handler (RFC 27) so that a
+    CURVE handshake succeeds only for a public key holding a live grant in
+    catalog.grant, and maps a caller's key (the ZAP User-Id of each frame) to
+    its principal: a role, an agency and the procedures it may touch. Grants
     are re-read at most a second old, so granting, revoking or rotating a key
-    needs no restart; a revoked key is refused even on an open connection.  */
+    needs no restart; a revoked key is refused at the door and even on an
+    open connection. (CZMQ's zauth watches a certificate folder by mtime in
+    whole seconds, which misses a rotation within the same second.)          */
 #ifndef AUTH_H
 #define AUTH_H
 #include <czmq.h>
@@ -21,9 +23,9 @@ typedef struct {
     char procedures [2048];   //  comma-separated codes when not all
 } principal_t;
 
-//  Start zauth for CURVE over var_dir's allowed folder; grants come from db
-//  (borrowed). NULL on failure.
-auth_t *auth_new (const char *var_dir, db_t *db);
+//  Start the ZAP handler (with its own connection from conninfo); grants for
+//  requests come through db (borrowed). NULL on failure.
+auth_t *auth_new (const char *var_dir, db_t *db, const char *conninfo);
 void    auth_destroy (auth_t **self_p);
 
 //  Fill principal from a frame received on a CURVE server socket. 0 if the

@@ -132,6 +132,12 @@ db_begin (db_t *self)
     return db_exec (self, "BEGIN", 0, NULL);
 }
 
+bool
+db_in_transaction (db_t *self)
+{
+    return self->conn && PQtransactionStatus (self->conn) != PQTRANS_IDLE;
+}
+
 int
 db_commit (db_t *self)
 {

@@ -30,6 +30,7 @@ PGresult   *db_query_bin (db_t *self, const char *sql, int count, const char *co
 int         db_exec (db_t *self, const char *sql, int count, const char *const *params);
 
 int         db_begin (db_t *self);
+bool        db_in_transaction (db_t *self);
 int         db_commit (db_t *self);
 void        db_rollback (db_t *self);
 

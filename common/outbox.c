@@ -6,12 +6,16 @@
 
 //  Who consumes what. A new subscriber is one line here.
 static const struct { const char *type; const char *subscribers; } s_routes [] = {
-    { "dossier_received",   "processing,reporting" },
-    { "dossier_resolved",   "reporting" },
-    { "result_ready",       "postal,reporting" },
-    { "dossier_returned",   "reporting" },
-    { "shipment_created",   "reporting" },
-    { "shipment_delivered", "processing,reporting" },
+    { "dossier_received",     "processing,reporting" },
+    { "dossier_resolved",     "reporting,intake" },
+    { "result_ready",         "postal,reporting" },
+    { "dossier_returned",     "reporting,intake" },
+    { "shipment_created",     "reporting" },
+    { "shipment_delivered",   "processing,reporting" },
+    { "supplement_requested", "intake,reporting" },
+    { "supplement_received",  "processing,reporting" },
+    { "dossier_withdrawn",    "processing,reporting" },
+    { "due_time_changed",     "reporting" },
 };
 
 const char *

@@ -44,7 +44,9 @@ report06a_add (report06a_t *r, const report_fact_t *fact)
     }
     else {
         r->in_progress_total++;
-        if (fact->due_at >= r->to)
+        bool waiting = fact->paused_at && fact->paused_at < r->to
+                    && (!fact->resumed_at || fact->resumed_at >= r->to);
+        if (waiting ? fact->paused_at <= fact->due_at : fact->due_at >= r->to)
             r->in_progress_within++;
         else
             r->in_progress_overdue++;

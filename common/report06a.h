@@ -5,6 +5,8 @@
         received = resolved + in progress
         resolved = early + on time + late
         in progress = within deadline + overdue
+    A dossier waiting for its supplement at the window's end is within the
+    deadline unless it was already overdue when its clock paused.
     Pure: facts in, totals out.                                              */
 #ifndef REPORT06A_H
 #define REPORT06A_H
@@ -16,6 +18,8 @@ typedef struct {
     int64_t due_at;
     int64_t resolved_at;        //  0: not resolved
     int channel;                //  1 direct, 2 online, 3 postal
+    int64_t paused_at;          //  supplement requested (0: never)
+    int64_t resumed_at;         //  supplement handed in (0: not yet)
 } report_fact_t;
 
 typedef struct {

@@ -11,6 +11,7 @@
 
 #define RELAY_POLL_MS 1000
 #define RELAY_UNSENT_MS 50         //  a subscriber still connecting
+#define TICK_MS 1000               //  work due by time (closures)
 
 struct service_t {
     config_t *config;
@@ -24,6 +25,8 @@ struct service_t {
     calendar_store_t *calendar;
     int64_t started_ms;
     bool kicked;
+    principal_t denied_who;         //  a refusal seen inside a transaction,
+    char denied_what [256];         //  audited once it is over
     bool schema_checked;
     char db_state [8];
 };
@@ -84,7 +87,7 @@ service_new (config_t *config, const service_handlers_t *handlers)
     char name [64], endpoint [128];
     snprintf (name, sizeof name, "service-%s", handlers->name);
     self->cert = keystore_load (config->var_dir, name);
-    self->auth = self->cert ? auth_new (config->var_dir, self->db) : NULL;
+    self->auth = self->cert ? auth_new (config->var_dir, self->db, config->conninfo) : NULL;
     if (!self->auth) {
         service_destroy (&self);
         return NULL;
@@ -181,6 +184,12 @@ service_replay_dead (service_t *self)
 void
 service_audit_denied (service_t *self, const principal_t *who, const char *what)
 {
+    if (db_in_transaction (self->db)) {
+        //  The transaction will roll back with the refusal: record it after.
+        self->denied_who = *who;
+        snprintf (self->denied_what, sizeof self->denied_what, "%s", what);
+        return;
+    }
     log_warn ("permission denied: %s (%s) may not %s", who->name, who->role, what);
     audit_denied (self->db, self->handlers->name, *who->name ? who->name : who->key, who->role, what);
 }
@@ -345,6 +354,10 @@ s_handle_api (service_t *self)
                                      MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "", text);
         }
     }
+    if (*self->denied_what) {       //  recorded before the caller hears of it
+        service_audit_denied (self, &self->denied_who, self->denied_what);
+        self->denied_what [0] = 0;
+    }
     rpc_server_reply (self->api, &request, zchunk_data (reply), zchunk_size (reply));
     zchunk_destroy (&reply);
 }
@@ -393,7 +406,7 @@ service_run (service_t *self)
     char endpoint [128];
     log_info ("motcua-%s %s serving %s", self->handlers->name, MOTCUA_VERSION,
               config_endpoint (self->config, self->handlers->name, "api", endpoint, sizeof endpoint));
-    int64_t next_poll = 0;
+    int64_t next_poll = 0, next_tick = 0;
     //  Fall back to polling the outbox no slower than a lease expires.
     int poll_ms = self->config->relay_retry_ms < RELAY_POLL_MS ? self->config->relay_retry_ms : RELAY_POLL_MS;
     if (poll_ms < 50)
@@ -405,12 +418,18 @@ service_run (service_t *self)
             break;
         }
         int64_t now = zclock_mono ();
+        if (self->handlers->tick && now >= next_tick) {
+            self->handlers->tick (self);
+            next_tick = now + TICK_MS;
+        }
         if (self->relay && (self->kicked || now >= next_poll)) {
             self->kicked = false;
             relay_flush (self->relay);
             next_poll = now + (relay_unsent (self->relay) ? RELAY_UNSENT_MS : poll_ms);
         }
         int64_t wait = self->kicked ? 0 : self->relay ? next_poll - zclock_mono () : poll_ms;
+        if (self->handlers->tick && next_tick - zclock_mono () < wait)
+            wait = next_tick - zclock_mono ();
         void *which = zpoller_wait (poller, (int) (wait < 0 ? 0 : wait));
         if (!which) {
             if (zpoller_terminated (poller))

@@ -28,6 +28,7 @@ typedef struct {
     //  service by common/service.c and never reach this.)
     zchunk_t *(*handle) (service_t *service, const principal_t *who, const ProtobufCMessage *request);
     consumer_apply_fn *apply;   //  NULL: consumes no events; its argument is the service_t
+    void (*tick) (service_t *service);  //  NULL, or work due by time, about once a second
 } service_handlers_t;
 
 //  Parse the command line (--help, --version, --config FILE). Returns NULL

@@ -447,14 +447,14 @@ test_report06a (void)
     report06a_init (&r, from, to);
     report_fact_t facts [] = {
         //  received,                             due,                                 resolved,                               channel
-        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 1, HM (9, 0)),    1 },  //  early, direct
-        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 10, HM (16, 0)),  2 },  //  on time, online
-        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 11, HM (8, 0)),   3 },  //  late, postal
-        { vn_instant (2026, 11, 1, HM (8, 0)),   vn_instant (2026, 11, 30, HM (17, 0)), 0,                                    1 },  //  carried over, overdue
-        { vn_instant (2026, 12, 1, HM (8, 0)),   vn_instant (2026, 12, 30, HM (17, 0)), 0,                                    2 },  //  in progress, within
-        { vn_instant (2026, 11, 1, HM (8, 0)),   due_in,                              vn_instant (2026, 11, 10, HM (8, 0)),   1 },  //  finished before: out
-        { vn_instant (2026, 12, 20, HM (8, 0)),  due_in,                              0,                                      1 },  //  received after: out
-        { 0,                                     due_in,                              vn_instant (2026, 12, 1, HM (9, 0)),    1 },  //  receipt unknown yet: out
+        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 1, HM (9, 0)),    1 , 0, 0 },  //  early, direct
+        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 10, HM (16, 0)),  2 , 0, 0 },  //  on time, online
+        { vn_instant (2026, 11, 20, HM (8, 0)),  due_in,                              vn_instant (2026, 12, 11, HM (8, 0)),   3 , 0, 0 },  //  late, postal
+        { vn_instant (2026, 11, 1, HM (8, 0)),   vn_instant (2026, 11, 30, HM (17, 0)), 0,                                    1 , 0, 0 },  //  carried over, overdue
+        { vn_instant (2026, 12, 1, HM (8, 0)),   vn_instant (2026, 12, 30, HM (17, 0)), 0,                                    2 , 0, 0 },  //  in progress, within
+        { vn_instant (2026, 11, 1, HM (8, 0)),   due_in,                              vn_instant (2026, 11, 10, HM (8, 0)),   1 , 0, 0 },  //  finished before: out
+        { vn_instant (2026, 12, 20, HM (8, 0)),  due_in,                              0,                                      1 , 0, 0 },  //  received after: out
+        { 0,                                     due_in,                              vn_instant (2026, 12, 1, HM (9, 0)),    1 , 0, 0 },  //  receipt unknown yet: out
     };
     for (size_t i = 0; i < sizeof facts / sizeof facts [0]; i++)
         report06a_add (&r, &facts [i]);
@@ -471,6 +471,18 @@ test_report06a (void)
     CHECK (report06a_consistent (&r), "II.06a: the four identities hold");
     r.received_direct++;
     CHECK (!report06a_consistent (&r), "II.06a: a drifted total breaks the identities");
+
+    //  Waiting for a supplement at the window's end: within unless overdue when paused.
+    report06a_t w;
+    report06a_init (&w, from, to);
+    report_fact_t waiting_in_time = { vn_instant (2026, 11, 20, HM (8, 0)), vn_instant (2026, 12, 1, HM (17, 0)),
+                                      0, 1, vn_instant (2026, 11, 25, HM (8, 0)), 0 };
+    report_fact_t waiting_late = { vn_instant (2026, 11, 20, HM (8, 0)), vn_instant (2026, 11, 24, HM (17, 0)),
+                                   0, 1, vn_instant (2026, 11, 25, HM (8, 0)), 0 };
+    report06a_add (&w, &waiting_in_time);
+    report06a_add (&w, &waiting_late);
+    CHECK (w.in_progress_within == 1 && w.in_progress_overdue == 1 && report06a_consistent (&w),
+           "II.06a: a dossier paused in time stays within deadline; one paused already overdue stays overdue");
 }
 
 static void

@@ -39,6 +39,34 @@ intake_client_submit (client_t *client, Motcua__V1__SubmitDossier *submit)
 }
 
 intake_reply_t *
+intake_client_hand_in_supplement (client_t *client, const char *idempotency_key, const char *code,
+                                  char **components, size_t n_components)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__HandInSupplement hand_in = MOTCUA__V1__HAND_IN_SUPPLEMENT__INIT;
+    hand_in.idempotency_key = (char *) idempotency_key;
+    hand_in.dossier_code = (char *) code;
+    hand_in.components = components;
+    hand_in.n_components = n_components;
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_HAND_IN_SUPPLEMENT;
+    request.hand_in_supplement = &hand_in;
+    return s_call (client, &request);
+}
+
+intake_reply_t *
+intake_client_withdraw (client_t *client, const char *idempotency_key, const char *code, const char *reason)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__Withdraw withdraw = MOTCUA__V1__WITHDRAW__INIT;
+    withdraw.idempotency_key = (char *) idempotency_key;
+    withdraw.dossier_code = (char *) code;
+    withdraw.reason = (char *) (reason ? reason : "");
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_WITHDRAW;
+    request.withdraw = &withdraw;
+    return s_call (client, &request);
+}
+
+intake_reply_t *
 intake_client_replay_dead (client_t *client)
 {
     Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;

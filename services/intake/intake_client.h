@@ -12,6 +12,10 @@ intake_reply_t *intake_client_health (client_t *client);
 intake_reply_t *intake_client_list_procedures (client_t *client);
 //  submit->idempotency_key must be set by the caller (same key on a retry).
 intake_reply_t *intake_client_submit (client_t *client, Motcua__V1__SubmitDossier *submit);
+intake_reply_t *intake_client_hand_in_supplement (client_t *client, const char *idempotency_key,
+                                                  const char *code, char **components, size_t n_components);
+intake_reply_t *intake_client_withdraw (client_t *client, const char *idempotency_key,
+                                        const char *code, const char *reason);
 intake_reply_t *intake_client_replay_dead (client_t *client);
 void            intake_reply_destroy (intake_reply_t **reply_p);
 

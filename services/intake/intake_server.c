@@ -89,6 +89,9 @@ s_receive (void *context, api_error_t *error)
     received.received_at = received_at;
     received.due_at = due_at;
     received.rule_set = (char *) rule_set;
+    received.time_limit_value = procedure.time_limit_value;
+    received.time_limit_unit = (char *) limit_unit_name (procedure.time_limit_unit);
+    received.office_hours = procedure.office_hours;
     Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
     event.occurred_at = received_at;
     event.actor = (char *) submit->who->name;
@@ -127,6 +130,134 @@ s_submit (service_t *service, const principal_t *who, const Motcua__V1__SubmitDo
     return receipt;
 }
 
+//  A counter-side command on an existing dossier (supplement, withdrawal).
+typedef struct {
+    service_t *service;
+    const principal_t *who;
+    const char *code;
+    const char *reason;
+    char **components;
+    size_t n_components;
+} dossier_command_t;
+
+static int
+s_view (db_t *db, const char *code, intake_view_t *view, api_error_t *error)
+{
+    int found = intake_store_view (db, code, view);
+    if (found < 0)
+        return api_db_fail (error, db_error (db));
+    if (!found)
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
+                         "no dossier %s was received here", code);
+    return 0;
+}
+
+static zchunk_t *
+s_packed_view (const char *code, const intake_view_t *view, const char *status)
+{
+    Motcua__V1__CounterView out = MOTCUA__V1__COUNTER_VIEW__INIT;
+    out.dossier_code = (char *) code;
+    out.status = (char *) status;
+    out.received_at = view->received_at;
+    out.due_at = view->due_at;
+    return api_pack (&out.base);
+}
+
+//  The applicant hands in what was asked for: the clock's rule is processing's.
+static zchunk_t *
+s_hand_in (void *context, api_error_t *error)
+{
+    dossier_command_t *command = (dossier_command_t *) context;
+    db_t *db = service_db (command->service);
+    intake_view_t view;
+    if (s_view (db, command->code, &view, error))
+        return NULL;
+    if (!streq (view.status, "supplement_requested")) {
+        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
+                  "dossier %s is %s: no supplement was asked for", command->code, view.status);
+        return NULL;
+    }
+    int64_t now = vn_now_ms ();
+    Motcua__V1__SupplementReceived supplied = MOTCUA__V1__SUPPLEMENT_RECEIVED__INIT;
+    supplied.dossier_code = (char *) command->code;
+    supplied.components = command->components;
+    supplied.n_components = command->n_components;
+    supplied.received_at = now;
+    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
+    event.occurred_at = now;
+    event.actor = (char *) command->who->name;
+    event.dossier_code = (char *) command->code;
+    event.body_case = MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED;
+    event.supplement_received = &supplied;
+    char *components = intake_store_array (command->components, command->n_components);
+    char change [2300];
+    audit_json (change, sizeof change, "status", "in_process", "supplement", components, NULL);
+    free (components);
+    if (intake_store_set_status (db, command->code, "in_process", NULL, 0)
+    ||  outbox_append (db, "intake", "intake", &event)
+    ||  audit_change (db, "intake", command->who->name, command->who->role, "hand in supplement",
+                      command->code, "{\"status\":\"supplement_requested\"}", change))
+        return NULL;
+    return s_packed_view (command->code, &view, "in_process");
+}
+
+//  The applicant asks to stop; processing, which owns the state, decides.
+static zchunk_t *
+s_withdraw (void *context, api_error_t *error)
+{
+    dossier_command_t *command = (dossier_command_t *) context;
+    db_t *db = service_db (command->service);
+    intake_view_t view;
+    if (s_view (db, command->code, &view, error))
+        return NULL;
+    if (!streq (view.status, "received") && !streq (view.status, "in_process")
+    &&  !streq (view.status, "supplement_requested")) {
+        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
+                  "dossier %s is %s: it can no longer be withdrawn", command->code, view.status);
+        return NULL;
+    }
+    int64_t now = vn_now_ms ();
+    Motcua__V1__DossierWithdrawn withdrawn = MOTCUA__V1__DOSSIER_WITHDRAWN__INIT;
+    withdrawn.dossier_code = (char *) command->code;
+    withdrawn.reason = (char *) command->reason;
+    withdrawn.withdrawn_at = now;
+    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
+    event.occurred_at = now;
+    event.actor = (char *) command->who->name;
+    event.dossier_code = (char *) command->code;
+    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN;
+    event.dossier_withdrawn = &withdrawn;
+    char old_value [64], new_value [1200];
+    audit_json (old_value, sizeof old_value, "status", view.status, NULL);
+    audit_json (new_value, sizeof new_value, "status", "withdrawal_requested", "reason", command->reason, NULL);
+    if (intake_store_set_status (db, command->code, "withdrawal_requested", NULL, 0)
+    ||  outbox_append (db, "intake", "intake", &event)
+    ||  audit_change (db, "intake", command->who->name, command->who->role, "withdraw",
+                      command->code, old_value, new_value))
+        return NULL;
+    return s_packed_view (command->code, &view, "withdrawal_requested");
+}
+
+static Motcua__V1__CounterView *
+s_run (service_t *service, const char *key, idempotent_fn *work, dossier_command_t *command,
+       api_error_t *error)
+{
+    if (api_check_text (error, "idempotency_key", key, 128, true)
+    ||  api_check_text (error, "dossier_code", command->code, 64, true)
+    ||  api_check_text (error, "reason", command->reason, 2000, false))
+        return NULL;
+    for (size_t i = 0; i < command->n_components; i++)
+        if (api_check_text (error, "components", command->components [i], 300, true))
+            return NULL;
+    zchunk_t *body = idempotency_run (service_db (service), "intake", key, work, command, error);
+    if (!body)
+        return NULL;
+    service_kick (service);
+    Motcua__V1__CounterView *view = motcua__v1__counter_view__unpack (NULL, zchunk_size (body), zchunk_data (body));
+    zchunk_destroy (&body);
+    return view;
+}
+
 static zchunk_t *
 s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *message)
 {
@@ -136,6 +267,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     api_error_t error = { 0 };
     Motcua__V1__ProcedureList procedures = MOTCUA__V1__PROCEDURE_LIST__INIT;
     Motcua__V1__Receipt *receipt = NULL;
+    Motcua__V1__CounterView *view = NULL;
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
@@ -151,6 +283,30 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_RECEIPT;
             reply.receipt = receipt;
             break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_HAND_IN_SUPPLEMENT: {
+            const Motcua__V1__HandInSupplement *req = request->hand_in_supplement;
+            if (service_allow (service, who, "counter,postal", "take supplements", &error))
+                break;
+            if (req->n_components == 0 || req->n_components > 50) {
+                api_fail (&error, INVALID, "components", "list the documents handed in (1 to 50)");
+                break;
+            }
+            dossier_command_t command = { service, who, req->dossier_code, "", req->components, req->n_components };
+            view = s_run (service, req->idempotency_key, s_hand_in, &command, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_VIEW;
+            reply.view = view;
+            break;
+        }
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_WITHDRAW: {
+            const Motcua__V1__Withdraw *req = request->withdraw;
+            if (service_allow (service, who, "counter,postal", "take withdrawals", &error))
+                break;
+            dossier_command_t command = { service, who, req->dossier_code, req->reason, NULL, 0 };
+            view = s_run (service, req->idempotency_key, s_withdraw, &command, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_VIEW;
+            reply.view = view;
+            break;
+        }
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
@@ -158,7 +314,32 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     intake_store_free_list (&procedures);
     if (receipt)
         motcua__v1__receipt__free_unpacked (receipt, NULL);
+    if (view)
+        motcua__v1__counter_view__free_unpacked (view, NULL);
     return packed;
+}
+
+//  The counter's view follows processing: supplements asked, ends, returns.
+static int
+s_apply (void *service_data, const Motcua__V1__Event *event)
+{
+    db_t *db = service_db ((service_t *) service_data);
+    switch (event->body_case) {
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED:
+            return intake_store_set_status (db, event->dossier_code, "supplement_requested",
+                                            event->supplement_requested->missing,
+                                            event->supplement_requested->n_missing);
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED: {
+            Motcua__V1__Outcome outcome = event->dossier_resolved->outcome;
+            return intake_store_set_status (db, event->dossier_code,
+                outcome == MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN ? "withdrawn"
+              : outcome == MOTCUA__V1__OUTCOME__OUTCOME_CLOSED ? "closed" : "resolved", NULL, 0);
+        }
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
+            return intake_store_set_status (db, event->dossier_code, "returned", NULL, 0);
+        default:
+            return 0;
+    }
 }
 
 const service_handlers_t intake_handlers = {
@@ -168,5 +349,5 @@ const service_handlers_t intake_handlers = {
     .handle = s_handle,
     .request_type = &motcua__v1__intake_request__descriptor,
     .reply_type = &motcua__v1__intake_reply__descriptor,
-    .apply = NULL,
+    .apply = s_apply,
 };

@@ -100,9 +100,8 @@ intake_store_next_sequence (db_t *db, const char *agency_code, int day)
     return sequence;
 }
 
-//  A text[] literal of the components, quoted for PostgreSQL's array input.
-static char *
-s_array_literal (char **items, size_t count)
+char *
+intake_store_array (char **items, size_t count)
 {
     size_t size = 3;
     for (size_t i = 0; i < count; i++)
@@ -134,7 +133,7 @@ intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const char *r
     snprintf (return_method, sizeof return_method, "%d", receipt->return_method);
     snprintf (received, sizeof received, "%lld", (long long) receipt->received_at);
     snprintf (due, sizeof due, "%lld", (long long) receipt->due_at);
-    char *components = s_array_literal (receipt->components, receipt->n_components);
+    char *components = intake_store_array (receipt->components, receipt->n_components);
     const char *params [15] = {
         receipt->dossier_code, receipt->procedure_code, receipt->agency_code,
         receipt->applicant->name, receipt->applicant->id_number, receipt->applicant->phone,
@@ -148,5 +147,38 @@ intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const char *r
         " $8, $9, $10, to_timestamp ($11::bigint / 1000.0), to_timestamp ($12::bigint / 1000.0),"
         " $13, $14, $15)", 15, params);
     free (components);
+    return rc;
+}
+
+int
+intake_store_view (db_t *db, const char *code, intake_view_t *view)
+{
+    const char *params [1] = { code };
+    PGresult *result = db_query (db,
+        "SELECT status, (extract (epoch FROM received_at) * 1000)::bigint,"
+        " (extract (epoch FROM due_at) * 1000)::bigint, array_to_string (missing, ', ')"
+        " FROM intake.dossier WHERE code = $1 FOR UPDATE", 1, params);
+    if (!result)
+        return -1;
+    int found = PQntuples (result) == 1;
+    if (found) {
+        snprintf (view->status, sizeof view->status, "%s", PQgetvalue (result, 0, 0));
+        view->received_at = atoll (PQgetvalue (result, 0, 1));
+        view->due_at = atoll (PQgetvalue (result, 0, 2));
+        snprintf (view->missing, sizeof view->missing, "%s", PQgetvalue (result, 0, 3));
+    }
+    PQclear (result);
+    return found;
+}
+
+int
+intake_store_set_status (db_t *db, const char *code, const char *status, char **missing, size_t n_missing)
+{
+    char *list = missing ? intake_store_array (missing, n_missing) : NULL;
+    const char *params [3] = { code, status, list };
+    int rc = db_exec (db,
+        "UPDATE intake.dossier SET status = $2, missing = coalesce ($3::text[], missing) WHERE code = $1",
+        3, params);
+    free (list);
     return rc;
 }

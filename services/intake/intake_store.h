@@ -33,4 +33,20 @@ long intake_store_next_sequence (db_t *db, const char *agency_code, int day);
 int  intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const char *rule_set,
                           const char *received_by, const char *idempotency_key);
 
+//  The counter's view of one dossier (locked inside a transaction):
+//  status, times, and what is missing. 1 found, 0 unknown, -1 error.
+typedef struct {
+    char status [32];
+    int64_t received_at, due_at;
+    char missing [2048];        //  comma-separated, while a supplement is awaited
+} intake_view_t;
+int  intake_store_view (db_t *db, const char *code, intake_view_t *view);
+
+//  Set the counter's view: status, and what is missing (NULL: unchanged). 0 or -1.
+int  intake_store_set_status (db_t *db, const char *code, const char *status,
+                              char **missing, size_t n_missing);
+
+//  A text[] literal of items, quoted for PostgreSQL (caller frees).
+char *intake_store_array (char **items, size_t count);
+
 #endif

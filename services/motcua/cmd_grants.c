@@ -38,8 +38,8 @@ cmd_admin_grant (int argc, char **argv)
         cli_cleanup (&cli);
         return EXIT_NO_ANSWER;
     }
-    char old_role [64], agency [64], procedures [64];
-    int live = grants_live (db, name, old_role, agency, procedures, sizeof old_role);
+    char old_role [64], agency [64], procedures [2048];
+    int live = grants_live (db, name, old_role, agency, procedures, sizeof procedures);
     int rc = 0;
     if (live != 0) {
         fprintf (stderr, "motcua: %s: %s\n", live > 0 ? "ALREADY_EXISTS (name)" : "UNAVAILABLE",
@@ -121,7 +121,7 @@ cmd_admin_rotate (int argc, char **argv)
     const char *name = cli.positional [0];
     db_t *db = cli_db (&cli);
     char role [64], agency [64], procedures [2048];
-    int live = db ? grants_live (db, name, role, agency, procedures, sizeof role) : -1;
+    int live = db ? grants_live (db, name, role, agency, procedures, sizeof procedures) : -1;
     int rc = 0;
     if (live <= 0) {
         fprintf (stderr, "motcua: %s\n", live == 0 ? "NOT_FOUND (name): no live grant of that name"

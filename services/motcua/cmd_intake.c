@@ -159,3 +159,58 @@ cmd_counter_submit (int argc, char **argv)
         s_print_receipt (reply->receipt);
     return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
+
+//  The shared tail of the counter's commands on a received dossier.
+static int
+s_show_view (cli_t *cli, client_t *client, intake_reply_t *reply)
+{
+    int rc = cli_outcome (cli, "intake", (ProtobufCMessage *) reply);
+    if (rc == 0 && cli->json)
+        printf ("{\"dossier_code\":\"%s\",\"status\":\"%s\"}\n", reply->view->dossier_code, reply->view->status);
+    else
+    if (rc == 0)
+        printf ("%s  %s\n", reply->view->dossier_code, reply->view->status);
+    return cli_done (cli, &client, (ProtobufCMessage *) reply, rc);
+}
+
+int
+cmd_counter_supplement (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "component,idempotency-key", ""))
+        return EXIT_USAGE;
+    const char *components [50];
+    int count = cli_options (&cli, "component", components, 50);
+    if (cli.n_positional != 1 || count == 0) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua counter supplement CODE --component NAME [--component NAME …]");
+    }
+    char key [40];
+    if (!cli_option (&cli, "idempotency-key"))
+        rpc_new_id (key, sizeof key);
+    client_t *client = cli_client (&cli, "intake", "counter");
+    intake_reply_t *reply = client ? intake_client_hand_in_supplement (client,
+        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
+        cli.positional [0], (char **) components, (size_t) count) : NULL;
+    return s_show_view (&cli, client, reply);
+}
+
+int
+cmd_counter_withdraw (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "reason,idempotency-key", ""))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua counter withdraw CODE [--reason TEXT]");
+    }
+    char key [40];
+    if (!cli_option (&cli, "idempotency-key"))
+        rpc_new_id (key, sizeof key);
+    client_t *client = cli_client (&cli, "intake", "counter");
+    intake_reply_t *reply = client ? intake_client_withdraw (client,
+        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
+        cli.positional [0], cli_option (&cli, "reason")) : NULL;
+    return s_show_view (&cli, client, reply);
+}

@@ -135,3 +135,45 @@ cmd_counter_return (int argc, char **argv)
                                                                    cli.positional [0]) : NULL;
     return s_finish (&cli, client, reply);
 }
+
+int
+cmd_desk_supplement (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "missing,reason,idempotency-key", ""))
+        return EXIT_USAGE;
+    const char *missing [50];
+    int n_missing = cli_options (&cli, "missing", missing, 50);
+    if (cli.n_positional != 1 || n_missing == 0) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua desk supplement CODE --missing ITEM [--missing ITEM …] [--reason TEXT]");
+    }
+    char key [40];
+    client_t *client = cli_client (&cli, "processing", "desk");
+    processing_reply_t *reply = client ? processing_client_request_supplement (client, s_key (&cli, key, sizeof key),
+        cli.positional [0], (char **) missing, (size_t) n_missing, cli_option (&cli, "reason")) : NULL;
+    return s_finish (&cli, client, reply);
+}
+
+int
+cmd_desk_delay (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "new-due,reason,idempotency-key", ""))
+        return EXIT_USAGE;
+    int64_t new_due = 0;
+    const char *text = cli_option (&cli, "new-due");
+    int hour = 17, minute = 0;
+    char day [16] = "";
+    if (text && sscanf (text, "%10[0-9-]T%d:%d", day, &hour, &minute) >= 1 && vn_parse_date (day, &new_due) == 0)
+        new_due += ((int64_t) hour * 60 + minute) * MS_PER_MINUTE;
+    if (cli.n_positional != 1 || !new_due) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua desk delay CODE --new-due YYYY-MM-DD[THH:MM] --reason TEXT");
+    }
+    char key [40];
+    client_t *client = cli_client (&cli, "processing", "desk");
+    processing_reply_t *reply = client ? processing_client_delay_letter (client, s_key (&cli, key, sizeof key),
+        cli.positional [0], new_due, cli_option (&cli, "reason")) : NULL;
+    return s_finish (&cli, client, reply);
+}

@@ -16,6 +16,10 @@ s_event_label (const char *type)
         { "shipment_created",   "Bưu chính nhận kết quả để chuyển phát" },
         { "shipment_delivered", "Bưu chính phát kết quả cho người nhận" },
         { "dossier_returned",   "Trả kết quả cho tổ chức, cá nhân" },
+        { "supplement_requested", "Yêu cầu bổ sung, hoàn thiện hồ sơ" },
+        { "supplement_received", "Nhận hồ sơ bổ sung" },
+        { "dossier_withdrawn",  "Tổ chức, cá nhân đề nghị rút hồ sơ" },
+        { "due_time_changed",   "Thay đổi thời hạn giải quyết" },
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels [0]; i++)
         if (streq (labels [i][0], type))
@@ -28,7 +32,10 @@ s_status_label (const char *status)
 {
     return streq (status, "returned") ? "Đã trả kết quả"
          : streq (status, "resolved") ? "Đã giải quyết"
-         : streq (status, "in_process") ? "Đang giải quyết" : status;
+         : streq (status, "in_process") ? "Đang giải quyết"
+         : streq (status, "supplement_requested") ? "Chờ bổ sung hồ sơ"
+         : streq (status, "withdrawn") ? "Đã rút hồ sơ"
+         : streq (status, "closed") ? "Đã đóng hồ sơ (không bổ sung)" : status;
 }
 
 static const char *
@@ -64,6 +71,7 @@ cmd_trace (int argc, char **argv)
             json_string (&json, "channel", cli_channel_name (t->channel));
             json_time (&json, "received_at", t->received_at);
             json_time (&json, "due_at", t->due_at);
+            json_time (&json, "appointment_at", t->appointment_at ? t->appointment_at : t->due_at);
             json_time (&json, "resolved_at", t->resolved_at);
             json_time (&json, "returned_at", t->returned_at);
             json_string (&json, "timeliness", t->timeliness);
@@ -83,10 +91,14 @@ cmd_trace (int argc, char **argv)
         }
         else {
             char at [40];
-            printf ("Mã hồ sơ: %s — Thủ tục: %s\nTrạng thái: %s%s%s\nHẹn trả kết quả: %s\n",
+            char appointment [40];
+            printf ("Mã hồ sơ: %s — Thủ tục: %s\nTrạng thái: %s%s%s\nThời hạn giải quyết: %s\n",
                     t->dossier_code, t->procedure_code, s_status_label (t->status),
                     *t->timeliness ? ", " : "", s_timeliness_label (t->timeliness),
                     vn_format_form (t->due_at, at, sizeof at));
+            if (t->appointment_at && t->appointment_at != t->due_at)
+                printf ("Hẹn trả kết quả (sau gia hạn): %s\n",
+                        vn_format_form (t->appointment_at, appointment, sizeof appointment));
             for (size_t i = 0; i < t->n_entries; i++) {
                 printf ("  %s  ", vn_format_form (t->entries [i]->at, at, sizeof at));
                 cli_pad (s_event_label (t->entries [i]->event_type), 39);

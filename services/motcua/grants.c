@@ -18,7 +18,7 @@ grants_ensure (db_t *db, const char *key, const char *name, const char *role,
 }
 
 int
-grants_live (db_t *db, const char *name, char *role, char *agency, char *procedures, size_t size)
+grants_live (db_t *db, const char *name, char *role, char *agency, char *procedures, size_t procedures_size)
 {
     const char *params [1] = { name };
     PGresult *result = db_query (db,
@@ -28,9 +28,9 @@ grants_live (db_t *db, const char *name, char *role, char *agency, char *procedu
         return -1;
     int found = PQntuples (result) > 0;
     if (found) {
-        snprintf (role, size, "%s", PQgetvalue (result, 0, 0));
-        snprintf (agency, size, "%s", PQgetvalue (result, 0, 1));
-        snprintf (procedures, size, "%s", PQgetvalue (result, 0, 2));
+        snprintf (role, 64, "%s", PQgetvalue (result, 0, 0));
+        snprintf (agency, 64, "%s", PQgetvalue (result, 0, 1));
+        snprintf (procedures, procedures_size, "%s", PQgetvalue (result, 0, 2));
     }
     PQclear (result);
     return found;

@@ -11,9 +11,10 @@
 int grants_ensure (db_t *db, const char *key, const char *name, const char *role,
                    const char *agency, const char *procedures);
 
-//  Does name hold a live grant? 1 yes (role etc. copied out), 0 no, -1 error.
+//  Does name hold a live grant? 1 yes (role, agency [64] and procedures
+//  [procedures_size] copied out), 0 no, -1 error.
 int grants_live (db_t *db, const char *name, char *role, char *agency, char *procedures,
-                 size_t size);
+                 size_t procedures_size);
 
 //  Revoke every live grant of name. Returns how many, or -1.
 int grants_revoke (db_t *db, const char *name);

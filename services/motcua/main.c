@@ -19,6 +19,10 @@ static const struct {
       "               --phone P --address A --channel direct|online|postal --return counter|postal\n"
       "               --component NAME [--component NAME …] [--idempotency-key K]" },
     { "counter return", cmd_counter_return, "counter return CODE               hand the result over at the counter" },
+    { "counter supplement", cmd_counter_supplement, "counter supplement CODE --component NAME …   hand in what was asked for" },
+    { "counter withdraw", cmd_counter_withdraw, "counter withdraw CODE [--reason TEXT]   stop at the applicant's request" },
+    { "desk supplement", cmd_desk_supplement, "desk supplement CODE --missing ITEM … [--reason TEXT]   ask once for all that is missing" },
+    { "desk delay",     cmd_desk_delay,     "desk delay CODE --new-due YYYY-MM-DD[THH:MM] --reason TEXT   apology / extension" },
     { "desk queue",     cmd_desk_queue,     "desk queue [--division D]         dossiers waiting for a decision" },
     { "desk resolve",   cmd_desk_resolve,   "desk resolve CODE --approve|--reject [--reason TEXT]" },
     { "post shipments", cmd_post_shipments, "post shipments                    results waiting to go by post" },

@@ -58,6 +58,37 @@ processing_client_return (client_t *client, const char *idempotency_key, const c
 }
 
 processing_reply_t *
+processing_client_request_supplement (client_t *client, const char *idempotency_key, const char *code,
+                                      char **missing, size_t n_missing, const char *reason)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__RequestSupplement ask = MOTCUA__V1__REQUEST_SUPPLEMENT__INIT;
+    ask.idempotency_key = (char *) idempotency_key;
+    ask.dossier_code = (char *) code;
+    ask.missing = missing;
+    ask.n_missing = n_missing;
+    ask.reason = (char *) (reason ? reason : "");
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_REQUEST_SUPPLEMENT;
+    request.request_supplement = &ask;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_delay_letter (client_t *client, const char *idempotency_key, const char *code,
+                                int64_t new_due_at, const char *reason)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__IssueDelayLetter letter = MOTCUA__V1__ISSUE_DELAY_LETTER__INIT;
+    letter.idempotency_key = (char *) idempotency_key;
+    letter.dossier_code = (char *) code;
+    letter.new_due_at = new_due_at;
+    letter.reason = (char *) (reason ? reason : "");
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER;
+    request.delay_letter = &letter;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
 processing_client_replay_dead (client_t *client)
 {
     Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;

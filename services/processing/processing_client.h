@@ -15,6 +15,11 @@ processing_reply_t *processing_client_resolve (client_t *client, const char *ide
                                                const char *reason);
 processing_reply_t *processing_client_return (client_t *client, const char *idempotency_key,
                                               const char *code);
+processing_reply_t *processing_client_request_supplement (client_t *client, const char *idempotency_key,
+                                                          const char *code, char **missing, size_t n_missing,
+                                                          const char *reason);
+processing_reply_t *processing_client_delay_letter (client_t *client, const char *idempotency_key,
+                                                    const char *code, int64_t new_due_at, const char *reason);
 processing_reply_t *processing_client_replay_dead (client_t *client);
 void                processing_reply_destroy (processing_reply_t **reply_p);
 

@@ -4,6 +4,7 @@
 #include "api.h"
 #include "audit.h"
 #include "idempotency.h"
+#include "legal_clock.h"
 #include "lifecycle.h"
 #include "log.h"
 #include "outbox.h"
@@ -20,8 +21,8 @@ s_move (db_t *db, work_row_t *row, dossier_action_t action, const char *actor, c
     dossier_state_t from, to;
     if (lifecycle_state_parse (row->status, &from) || lifecycle_next (from, action, &to))
         return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
-                         "dossier %s is %s; it cannot %s now", row->dossier_code, row->status,
-                         lifecycle_action_name (action));
+                         "dossier %s is %s (rules of %s); it cannot %s now", row->dossier_code,
+                         row->status, row->rule_set, lifecycle_action_name (action));
     snprintf (row->status, sizeof row->status, "%s", lifecycle_state_name (to));
     char old_value [128], new_value [1400];
     audit_json (old_value, sizeof old_value, "status", lifecycle_state_name (from), NULL);
@@ -60,12 +61,68 @@ s_emit_returned (db_t *db, const work_row_t *row, const char *actor)
     return s_emit (db, &event, row->dossier_code, actor);
 }
 
+//  The dossier has ended (decided, withdrawn or closed): tell the others,
+//  with the legal due time that judges its timeliness.
+static int
+s_emit_resolved (db_t *db, const work_row_t *row, const char *actor)
+{
+    Motcua__V1__DossierResolved resolved = MOTCUA__V1__DOSSIER_RESOLVED__INIT;
+    resolved.dossier_code = (char *) row->dossier_code;
+    resolved.outcome = (Motcua__V1__Outcome) row->outcome;
+    resolved.reason = (char *) row->reason;
+    resolved.resolved_at = row->resolved_at;
+    resolved.due_at = row->legal_due_at;
+    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
+    event.occurred_at = row->resolved_at;
+    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED;
+    event.dossier_resolved = &resolved;
+    return s_emit (db, &event, row->dossier_code, actor);
+}
+
+//  Record a due-time change in the ledger and tell reporting.
+static int
+s_emit_due_change (db_t *db, work_row_t *row, int64_t previous, const clock_change_t *change,
+                   bool appointment_only, const char *actor)
+{
+    if (appointment_only)
+        row->due_at = change->due_at;
+    else
+        row->legal_due_at = row->due_at = change->due_at;
+    Motcua__V1__DueTimeChanged changed = MOTCUA__V1__DUE_TIME_CHANGED__INIT;
+    changed.dossier_code = row->dossier_code;
+    changed.due_at = change->due_at;
+    changed.previous_due_at = previous;
+    changed.rule = (char *) change->rule;
+    changed.reason = (char *) change->reason;
+    changed.appointment_only = appointment_only;
+    changed.changed_at = vn_now_ms ();
+    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
+    event.occurred_at = changed.changed_at;
+    event.body_case = MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED;
+    event.due_time_changed = &changed;
+    return processing_store_due_change (db, row->dossier_code, previous, change->due_at,
+                                        appointment_only, change->rule, change->reason, actor)
+        || s_emit (db, &event, row->dossier_code, actor) ? -1 : 0;
+}
+
+//  The row's rule set and its agency's working-time rules.
+static rules_id_t
+s_rules (service_t *service, const work_row_t *row, worktime_rules_t *rules)
+{
+    service_rules (service, row->office_hours, rules);
+    rules_id_t id;
+    return legal_clock_rules (row->rule_set, &id) ? RULES_2025 : id;
+}
+
 typedef struct {
     service_t *service;
     const principal_t *who;
     const char *code;
     Motcua__V1__Outcome outcome;
     const char *reason;
+    char **missing;
+    size_t n_missing;
+    int64_t new_due_at;
 } command_t;
 
 //  Load the command's dossier, locked. 0 or -1 with error.
@@ -105,17 +162,7 @@ s_resolve (void *context, api_error_t *error)
     snprintf (row.reason, sizeof row.reason, "%s", command->reason);
     if (s_move (db, &row, ACTION_RESOLVE, command->who->name, command->who->role, error))
         return NULL;
-    Motcua__V1__DossierResolved resolved = MOTCUA__V1__DOSSIER_RESOLVED__INIT;
-    resolved.dossier_code = row.dossier_code;
-    resolved.outcome = command->outcome;
-    resolved.reason = row.reason;
-    resolved.resolved_at = row.resolved_at;
-    resolved.due_at = row.due_at;
-    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
-    event.occurred_at = row.resolved_at;
-    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED;
-    event.dossier_resolved = &resolved;
-    if (s_emit (db, &event, row.dossier_code, command->who->name))
+    if (s_emit_resolved (db, &row, command->who->name))
         return NULL;
     if (row.return_method == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL) {
         Motcua__V1__Applicant recipient = MOTCUA__V1__APPLICANT__INIT;
@@ -165,6 +212,97 @@ s_return_at_counter (void *context, api_error_t *error)
     return s_packed_item (&row);
 }
 
+//  Ask for what is missing, once, in one go.
+static zchunk_t *
+s_request_supplement (void *context, api_error_t *error)
+{
+    command_t *command = (command_t *) context;
+    db_t *db = service_db (command->service);
+    work_row_t row;
+    if (s_load (db, command->code, &row, error)
+    ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
+                               "request supplements", error))
+        return NULL;
+    worktime_rules_t rules;
+    rules_id_t id = s_rules (command->service, &row, &rules);
+    int64_t now = vn_now_ms ();
+    int64_t by = legal_clock_supplement_by (id, &rules, row.received_at);
+    if (row.supplements > 0) {
+        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
+                  "dossier %s already had its one supplement request (rules of %s)", row.dossier_code, row.rule_set);
+        return NULL;
+    }
+    if (by && now > by) {
+        char when [40];
+        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
+                  "under the rules of 2025 (NĐ 118/2025 Điều 19.5) a supplement had to be asked by %s",
+                  vn_format_form (by, when, sizeof when));
+        return NULL;
+    }
+    snprintf (row.reason, sizeof row.reason, "%s", command->reason);
+    row.supplement_requested_at = now;
+    row.supplement_close_at = legal_clock_close_at (id, now);
+    row.supplements++;
+    if (s_move (db, &row, ACTION_REQUEST_SUPPLEMENT, command->who->name, command->who->role, error))
+        return NULL;
+    Motcua__V1__SupplementRequested asked = MOTCUA__V1__SUPPLEMENT_REQUESTED__INIT;
+    asked.dossier_code = row.dossier_code;
+    asked.missing = command->missing;
+    asked.n_missing = command->n_missing;
+    asked.reason = (char *) command->reason;
+    asked.requested_at = now;
+    asked.close_at = row.supplement_close_at;
+    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
+    event.occurred_at = now;
+    event.body_case = MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED;
+    event.supplement_requested = &asked;
+    if (s_emit (db, &event, row.dossier_code, command->who->name))
+        return NULL;
+    return s_packed_item (&row);
+}
+
+//  The apology with a new appointment (2018) / the extension request (2025).
+static zchunk_t *
+s_delay_letter (void *context, api_error_t *error)
+{
+    command_t *command = (command_t *) context;
+    db_t *db = service_db (command->service);
+    work_row_t row;
+    if (s_load (db, command->code, &row, error)
+    ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
+                               "issue delay letters", error))
+        return NULL;
+    if (!streq (row.status, "received") && !streq (row.status, "in_process")) {
+        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
+                  "dossier %s is %s (rules of %s); a delay letter is for a dossier in process",
+                  row.dossier_code, row.status, row.rule_set);
+        return NULL;
+    }
+    worktime_rules_t rules;
+    rules_id_t id = s_rules (command->service, &row, &rules);
+    clock_change_t change;
+    char why [256];
+    int64_t previous = row.due_at;
+    if (legal_clock_delay (id, row.due_at, vn_now_ms (), command->new_due_at, row.delay_letters,
+                           &change, why, sizeof why)) {
+        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "new_due_at", "%s", why);
+        return NULL;
+    }
+    if (*command->reason)
+        snprintf (change.reason, sizeof change.reason, "%s", command->reason);
+    row.delay_letters++;
+    char old_value [64], new_value [512], due_text [40];
+    audit_json (old_value, sizeof old_value, "delay_letters", row.delay_letters == 1 ? "0" : "1+", NULL);
+    audit_json (new_value, sizeof new_value, "appointment", vn_format_iso (change.due_at, due_text, sizeof due_text),
+                "rule", change.rule, "reason", change.reason, NULL);
+    if (s_emit_due_change (db, &row, previous, &change, true, command->who->name)
+    ||  processing_store_save (db, &row)
+    ||  audit_change (db, "processing", command->who->name, command->who->role, "delay letter",
+                      row.dossier_code, old_value, new_value))
+        return NULL;
+    return s_packed_item (&row);
+}
+
 static Motcua__V1__WorkItem *
 s_run_command (service_t *service, const char *key, idempotent_fn *work,
                command_t *command, api_error_t *error)
@@ -192,7 +330,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__Queue queue = MOTCUA__V1__QUEUE__INIT;
     Motcua__V1__WorkItem *item = NULL;
     work_row_t *rows = NULL;
-    command_t command = { service, who, "", 0, "" };
+    command_t command = { service, who, "", 0, "", NULL, 0, 0 };
 
     switch (request->body_case) {
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE: {
@@ -242,6 +380,38 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_ITEM;
             reply.item = item;
             break;
+        case MOTCUA__V1__PROCESSING_REQUEST__BODY_REQUEST_SUPPLEMENT: {
+            const Motcua__V1__RequestSupplement *req = request->request_supplement;
+            if (service_allow (service, who, "desk", "request supplements", &error))
+                break;
+            if (req->n_missing == 0 || req->n_missing > 50) {
+                api_fail (&error, INVALID, "missing", "list everything that is missing, in one go (1 to 50 items)");
+                break;
+            }
+            bool bad = false;
+            for (size_t i = 0; i < req->n_missing && !bad; i++)
+                bad = api_check_text (&error, "missing", req->missing [i], 300, true) != 0;
+            if (bad)
+                break;
+            command.code = req->dossier_code;
+            command.reason = req->reason;
+            command.missing = req->missing;
+            command.n_missing = req->n_missing;
+            item = s_run_command (service, req->idempotency_key, s_request_supplement, &command, &error);
+            reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_ITEM;
+            reply.item = item;
+            break;
+        }
+        case MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER:
+            if (service_allow (service, who, "desk", "issue delay letters", &error))
+                break;
+            command.code = request->delay_letter->dossier_code;
+            command.reason = request->delay_letter->reason;
+            command.new_due_at = request->delay_letter->new_due_at;
+            item = s_run_command (service, request->delay_letter->idempotency_key, s_delay_letter, &command, &error);
+            reply.body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_ITEM;
+            reply.item = item;
+            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
@@ -274,6 +444,90 @@ s_on_delivered (service_t *service, const Motcua__V1__ShipmentDelivered *deliver
     return s_emit_returned (db, &row, actor);
 }
 
+//  Load an event's dossier and make the move; an illegal move (a late or
+//  stale event) is noted, not an error. 1 moved, 0 nothing to do, -1 failure.
+static int
+s_event_move (service_t *service, const char *code, dossier_action_t action, const char *actor,
+              const char *role, work_row_t *row)
+{
+    db_t *db = service_db (service);
+    api_error_t error = { 0 };
+    if (s_load (db, code, row, &error))
+        return error.code == MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND ? 0 : -1;
+    if (s_move (db, row, action, actor, role, &error) == 0)
+        return 1;
+    if (error.code != MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION)
+        return -1;
+    log_warn ("%s: %s", code, error.message);
+    return 0;
+}
+
+//  The supplement is in: the clock resumes (2018) or restarts (2025).
+static int
+s_on_supplied (service_t *service, const Motcua__V1__SupplementReceived *supplied, const char *actor)
+{
+    work_row_t row;
+    int moved = s_event_move (service, supplied->dossier_code, ACTION_SUPPLEMENT_RECEIVED, actor, "counter", &row);
+    if (moved <= 0)
+        return moved;
+    worktime_rules_t rules;
+    rules_id_t id = s_rules (service, &row, &rules);
+    limit_unit_t unit = LIMIT_WORKING_DAYS;
+    limit_unit_parse (row.time_limit_unit, &unit);
+    clock_change_t change;
+    legal_clock_supplement (id, &rules, row.legal_due_at, row.supplement_requested_at,
+                            supplied->received_at, row.time_limit_value, unit, &change);
+    int64_t previous = row.legal_due_at;
+    row.supplement_close_at = 0;
+    return s_emit_due_change (service_db (service), &row, previous, &change, false, actor)
+        || processing_store_save (service_db (service), &row) ? -1 : 0;
+}
+
+//  Stopped at the applicant's request: it ends now, counted as resolved.
+static int
+s_on_withdrawn (service_t *service, const Motcua__V1__DossierWithdrawn *withdrawn, const char *actor)
+{
+    work_row_t row;
+    int moved = s_event_move (service, withdrawn->dossier_code, ACTION_WITHDRAW, actor, "counter", &row);
+    if (moved <= 0)
+        return moved;
+    row.outcome = MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN;
+    row.resolved_at = withdrawn->withdrawn_at;
+    snprintf (row.reason, sizeof row.reason, "%s", withdrawn->reason);
+    return processing_store_save (service_db (service), &row)
+        || s_emit_resolved (service_db (service), &row, actor) ? -1 : 0;
+}
+
+//  Every second: close the dossiers whose supplement did not come in time.
+static void
+s_tick (service_t *service)
+{
+    db_t *db = service_db (service);
+    if (!db_is_up (db) || db_begin (db))
+        return;
+    work_row_t *rows = NULL;
+    int count = processing_store_overdue_supplements (db, vn_now_ms (), &rows);
+    int rc = count < 0 ? -1 : 0;
+    for (int i = 0; i < count && rc == 0; i++) {
+        work_row_t *row = &rows [i];
+        api_error_t error = { 0 };
+        row->outcome = MOTCUA__V1__OUTCOME__OUTCOME_CLOSED;
+        row->resolved_at = row->supplement_close_at;
+        snprintf (row->reason, sizeof row->reason, "%s",
+                  "Đóng hồ sơ: quá 15 ngày không hoàn thiện hồ sơ bổ sung (NĐ 118/2025 Điều 19.5)");
+        rc = s_move (db, row, ACTION_CLOSE, "processing", "service", &error)
+          || s_emit_resolved (db, row, "processing") ? -1 : 0;
+        if (rc == 0)
+            log_info ("closed %s: the supplement did not come by its close time", row->dossier_code);
+    }
+    free (rows);
+    if (rc || db_commit (db))
+        db_rollback (db);
+    else
+    if (count > 0)
+        service_kick (service);
+}
+
 static int
 s_apply (void *service_data, const Motcua__V1__Event *event)
 {
@@ -289,6 +543,10 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
         }
         case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
             return s_on_delivered (service, event->shipment_delivered, event->actor);
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED:
+            return s_on_supplied (service, event->supplement_received, event->actor);
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
+            return s_on_withdrawn (service, event->dossier_withdrawn, event->actor);
         default:
             return 0;       //  not ours to act on
     }
@@ -302,4 +560,5 @@ const service_handlers_t processing_handlers = {
     .request_type = &motcua__v1__processing_request__descriptor,
     .reply_type = &motcua__v1__processing_reply__descriptor,
     .apply = s_apply,
+    .tick = s_tick,
 };

@@ -5,7 +5,9 @@
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 #define ROW_COLUMNS "dossier_code, procedure_code, procedure_name, division, applicant_name," \
     " applicant_id, phone, address, status, rule_set, reason, return_method, outcome, " \
-    MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at") ", agency_code"
+    MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at") ", agency_code," \
+    " time_limit_value, time_limit_unit, office_hours, supplements, delay_letters, " \
+    MS ("legal_due_at") ", " MS ("supplement_requested_at") ", " MS ("supplement_close_at")
 
 static void
 s_read_row (PGresult *result, int r, work_row_t *row)
@@ -29,6 +31,14 @@ s_read_row (PGresult *result, int r, work_row_t *row)
     row->resolved_at = atoll (PQgetvalue (result, r, 15));
     row->returned_at = atoll (PQgetvalue (result, r, 16));
     snprintf (row->agency_code, sizeof row->agency_code, "%s", PQgetvalue (result, r, 17));
+    row->time_limit_value = atoi (PQgetvalue (result, r, 18));
+    snprintf (row->time_limit_unit, sizeof row->time_limit_unit, "%s", PQgetvalue (result, r, 19));
+    snprintf (row->office_hours, sizeof row->office_hours, "%s", PQgetvalue (result, r, 20));
+    row->supplements = atoi (PQgetvalue (result, r, 21));
+    row->delay_letters = atoi (PQgetvalue (result, r, 22));
+    row->legal_due_at = atoll (PQgetvalue (result, r, 23));
+    row->supplement_requested_at = atoll (PQgetvalue (result, r, 24));
+    row->supplement_close_at = atoll (PQgetvalue (result, r, 25));
 }
 
 void
@@ -47,6 +57,8 @@ processing_row_to_pb (work_row_t *row, Motcua__V1__WorkItem *item)
     item->resolved_at = row->resolved_at;
     item->returned_at = row->returned_at;
     item->reason = row->reason;
+    item->legal_due_at = row->legal_due_at;
+    item->rule_set = row->rule_set;
 }
 
 int
@@ -57,18 +69,22 @@ processing_store_receive (db_t *db, const Motcua__V1__DossierReceived *received)
     snprintf (received_at, sizeof received_at, "%lld", (long long) received->received_at);
     snprintf (due_at, sizeof due_at, "%lld", (long long) received->due_at);
     const Motcua__V1__Applicant *a = received->applicant;
-    const char *params [14] = {
+    char limit [16];
+    snprintf (limit, sizeof limit, "%d", received->time_limit_value);
+    const char *params [17] = {
         received->dossier_code, received->procedure_code, received->procedure_name,
         received->division, a ? a->name : "", a ? a->id_number : "", a ? a->phone : "",
         a ? a->address : "", return_method, received->rule_set, received_at, due_at, "received",
-        received->agency_code
+        received->agency_code, limit,
+        *received->time_limit_unit ? received->time_limit_unit : "working_days", received->office_hours
     };
     return db_exec (db,
         "INSERT INTO processing.work_item (dossier_code, procedure_code, procedure_name, division,"
         " applicant_name, applicant_id, phone, address, return_method, rule_set, received_at,"
-        " due_at, status, agency_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-        " to_timestamp ($11::bigint / 1000.0), to_timestamp ($12::bigint / 1000.0), $13, $14)"
-        " ON CONFLICT (dossier_code) DO NOTHING", 14, params);
+        " due_at, legal_due_at, status, agency_code, time_limit_value, time_limit_unit, office_hours)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp ($11::bigint / 1000.0),"
+        " to_timestamp ($12::bigint / 1000.0), to_timestamp ($12::bigint / 1000.0), $13, $14, $15, $16, $17)"
+        " ON CONFLICT (dossier_code) DO NOTHING", 17, params);
 }
 
 int
@@ -99,17 +115,29 @@ s_time_param (int64_t ms, char *buf, size_t size)
 int
 processing_store_save (db_t *db, const work_row_t *row)
 {
-    char outcome [8], resolved [24], returned [24];
+    char outcome [16], resolved [24], returned [24], due [24], legal_due [24], asked [24], close [24];
+    char supplements [16], letters [16];
     snprintf (outcome, sizeof outcome, "%d", row->outcome);
-    const char *params [6] = {
+    snprintf (supplements, sizeof supplements, "%d", row->supplements);
+    snprintf (letters, sizeof letters, "%d", row->delay_letters);
+    const char *params [12] = {
         row->dossier_code, row->status, outcome, row->reason,
         s_time_param (row->resolved_at, resolved, sizeof resolved),
-        s_time_param (row->returned_at, returned, sizeof returned)
+        s_time_param (row->returned_at, returned, sizeof returned),
+        s_time_param (row->due_at, due, sizeof due),
+        s_time_param (row->legal_due_at, legal_due, sizeof legal_due),
+        s_time_param (row->supplement_requested_at, asked, sizeof asked),
+        s_time_param (row->supplement_close_at, close, sizeof close),
+        supplements, letters
     };
     return db_exec (db,
         "UPDATE processing.work_item SET status = $2, outcome = $3, reason = $4,"
         " resolved_at = to_timestamp ($5::bigint / 1000.0),"
-        " returned_at = to_timestamp ($6::bigint / 1000.0) WHERE dossier_code = $1", 6, params);
+        " returned_at = to_timestamp ($6::bigint / 1000.0),"
+        " due_at = to_timestamp ($7::bigint / 1000.0), legal_due_at = to_timestamp ($8::bigint / 1000.0),"
+        " supplement_requested_at = to_timestamp ($9::bigint / 1000.0),"
+        " supplement_close_at = to_timestamp ($10::bigint / 1000.0),"
+        " supplements = $11, delay_letters = $12 WHERE dossier_code = $1", 12, params);
 }
 
 int
@@ -131,6 +159,41 @@ processing_store_queue (db_t *db, const char *division, work_row_t **rows)
         " WHERE status IN ('received', 'in_process', 'supplement_requested')"
         " AND ($1::text IS NULL OR division = $1) ORDER BY due_at, dossier_code LIMIT 1000",
         1, params);
+    if (!result)
+        return -1;
+    int count = PQntuples (result);
+    *rows = (work_row_t *) calloc ((size_t) count + 1, sizeof (work_row_t));
+    for (int r = 0; r < count; r++)
+        s_read_row (result, r, &(*rows) [r]);
+    PQclear (result);
+    return count;
+}
+
+int
+processing_store_due_change (db_t *db, const char *code, int64_t previous, int64_t due_at,
+                             bool appointment_only, const char *rule, const char *reason,
+                             const char *actor)
+{
+    char previous_text [24], due_text [24];
+    const char *params [7] = {
+        code, s_time_param (previous, previous_text, sizeof previous_text),
+        s_time_param (due_at, due_text, sizeof due_text), appointment_only ? "t" : "f", rule, reason, actor
+    };
+    return db_exec (db,
+        "INSERT INTO processing.due_change (dossier_code, previous_due_at, due_at, appointment_only,"
+        " rule, reason, actor) VALUES ($1, to_timestamp ($2::bigint / 1000.0),"
+        " to_timestamp ($3::bigint / 1000.0), $4, $5, $6, $7)", 7, params);
+}
+
+int
+processing_store_overdue_supplements (db_t *db, int64_t now, work_row_t **rows)
+{
+    char now_text [24];
+    const char *params [1] = { s_time_param (now, now_text, sizeof now_text) };
+    PGresult *result = db_query (db,
+        "SELECT " ROW_COLUMNS " FROM processing.work_item WHERE status = 'supplement_requested'"
+        " AND supplement_close_at <= to_timestamp ($1::bigint / 1000.0) ORDER BY supplement_close_at"
+        " LIMIT 100 FOR UPDATE SKIP LOCKED", 1, params);
     if (!result)
         return -1;
     int count = PQntuples (result);

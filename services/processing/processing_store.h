@@ -19,9 +19,15 @@ typedef struct {
     char rule_set [8];
     char agency_code [64];
     char reason [1024];
+    char time_limit_unit [24];
+    char office_hours [128];
+    int time_limit_value;
     int return_method;
     int outcome;
+    int supplements, delay_letters;
     int64_t received_at, due_at, resolved_at, returned_at;
+    int64_t legal_due_at;               //  judges timeliness; due_at is the appointment
+    int64_t supplement_requested_at, supplement_close_at;
 } work_row_t;
 
 //  Point a WorkItem's fields at row (valid while row lives).
@@ -35,6 +41,15 @@ int  processing_store_load (db_t *db, const char *code, work_row_t *row);
 
 //  Save the row's status, outcome, reason and times. 0 or -1.
 int  processing_store_save (db_t *db, const work_row_t *row);
+
+//  Record a change of due time in the ledger. 0 or -1.
+int  processing_store_due_change (db_t *db, const char *code, int64_t previous, int64_t due_at,
+                                  bool appointment_only, const char *rule, const char *reason,
+                                  const char *actor);
+
+//  Dossiers whose supplement did not come by their close time (at most 100).
+//  rows: caller frees. Count or -1.
+int  processing_store_overdue_supplements (db_t *db, int64_t now, work_row_t **rows);
 
 //  Record a transition in the trail. 0 or -1.
 int  processing_store_trail (db_t *db, const char *code, const char *from, const char *to,

@@ -12,7 +12,10 @@ static void
 s_judge (Motcua__V1__Trace *trace)
 {
     trace->status = (char *) (trace->returned_at ? "returned"
+                            : trace->resolved_at && trace->outcome == MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN ? "withdrawn"
+                            : trace->resolved_at && trace->outcome == MOTCUA__V1__OUTCOME__OUTCOME_CLOSED ? "closed"
                             : trace->resolved_at ? "resolved"
+                            : trace->waiting_supplement ? "supplement_requested"
                             : trace->received_at ? "in_process" : "unknown");
     trace->timeliness = (char *) (trace->resolved_at && trace->due_at
         ? timeliness_name (worktime_timeliness (trace->due_at, trace->resolved_at)) : "");

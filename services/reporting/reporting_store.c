@@ -2,6 +2,7 @@
 #include <czmq.h>
 #include "reporting_store.h"
 #include "outbox.h"
+#include "vntime.h"
 #include "audit.h"
 
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
@@ -49,6 +50,24 @@ s_merge_resolved (db_t *db, const Motcua__V1__DossierResolved *r)
         " resolved_at = EXCLUDED.resolved_at, due_at = EXCLUDED.due_at", 4, params);
 }
 
+//  Set named timestamp columns of a fact (created if need be).
+static int
+s_merge_times (db_t *db, const char *code, const char *column, int64_t at, const char *column2, int64_t at2)
+{
+    char sql [512], a [24], b [24];
+    if (column2)
+        snprintf (sql, sizeof sql,
+            "INSERT INTO reporting.dossier_fact (dossier_code, %1$s, %2$s) VALUES ($1, " TS (2) ", " TS (3) ")"
+            " ON CONFLICT (dossier_code) DO UPDATE SET %1$s = EXCLUDED.%1$s, %2$s = EXCLUDED.%2$s",
+            column, column2);
+    else
+        snprintf (sql, sizeof sql,
+            "INSERT INTO reporting.dossier_fact (dossier_code, %1$s) VALUES ($1, " TS (2) ")"
+            " ON CONFLICT (dossier_code) DO UPDATE SET %1$s = EXCLUDED.%1$s", column);
+    const char *params [3] = { code, s_num (at, a, sizeof a), s_num (at2, b, sizeof b) };
+    return db_exec (db, sql, column2 ? 3 : 2, params);
+}
+
 static int
 s_merge_returned (db_t *db, const Motcua__V1__DossierReturned *r)
 {
@@ -71,8 +90,10 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
             break;
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
             snprintf (buf, size, "%s%s%s",
-                      event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED
-                          ? "approved" : "rejected",
+                      event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "approved"
+                    : event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "rejected"
+                    : event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN ? "withdrawn"
+                    : "closed",
                       *event->dossier_resolved->reason ? ": " : "", event->dossier_resolved->reason);
             break;
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
@@ -85,6 +106,26 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
         case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
             snprintf (buf, size, "shipment %s", event->shipment_delivered->shipment_id);
             break;
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED: {
+            const Motcua__V1__SupplementRequested *r = event->supplement_requested;
+            size_t at = (size_t) snprintf (buf, size, "missing:");
+            for (size_t i = 0; i < r->n_missing && at < size; i++)
+                at += (size_t) snprintf (buf + at, size - at, "%s %s", i ? ";" : "", r->missing [i]);
+            break;
+        }
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED:
+            snprintf (buf, size, "%zu document(s) handed in", event->supplement_received->n_components);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
+            snprintf (buf, size, "%s", event->dossier_withdrawn->reason);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED: {
+            const Motcua__V1__DueTimeChanged *c = event->due_time_changed;
+            char due [40];
+            snprintf (buf, size, "%s %s — %s: %s", c->appointment_only ? "appointment" : "due",
+                      vn_format_iso (c->due_at, due, sizeof due), c->rule, c->reason);
+            break;
+        }
         default:
             break;
     }
@@ -114,6 +155,18 @@ reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
             return s_merge_resolved (db, event->dossier_resolved);
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
             return s_merge_returned (db, event->dossier_returned);
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED:
+            return s_merge_times (db, event->dossier_code, "paused_at",
+                                  event->supplement_requested->requested_at, NULL, 0);
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED:
+            return s_merge_times (db, event->dossier_code, "resumed_at",
+                                  event->supplement_received->received_at, NULL, 0);
+        case MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED: {
+            const Motcua__V1__DueTimeChanged *c = event->due_time_changed;
+            return c->appointment_only
+                ? s_merge_times (db, event->dossier_code, "appointment_at", c->due_at, NULL, 0)
+                : s_merge_times (db, event->dossier_code, "due_at", c->due_at, "appointment_at", c->due_at);
+        }
         default:
             return 0;
     }
@@ -125,7 +178,8 @@ reporting_store_trace (db_t *db, const char *code, Motcua__V1__Trace *trace)
     const char *params [1] = { code };
     PGresult *fact = db_query (db,
         "SELECT coalesce (procedure_code, ''), coalesce (channel, 0), " MS ("received_at") ", "
-        MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at")
+        MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at") ", coalesce (outcome, 0),"
+        " paused_at IS NOT NULL AND resumed_at IS NULL, " MS ("appointment_at")
         " FROM reporting.dossier_fact WHERE dossier_code = $1", 1, params);
     if (!fact)
         return -1;
@@ -144,6 +198,9 @@ reporting_store_trace (db_t *db, const char *code, Motcua__V1__Trace *trace)
     trace->due_at = atoll (PQgetvalue (fact, 0, 3));
     trace->resolved_at = atoll (PQgetvalue (fact, 0, 4));
     trace->returned_at = atoll (PQgetvalue (fact, 0, 5));
+    trace->outcome = (Motcua__V1__Outcome) atoi (PQgetvalue (fact, 0, 6));
+    trace->waiting_supplement = streq (PQgetvalue (fact, 0, 7), "t");
+    trace->appointment_at = atoll (PQgetvalue (fact, 0, 8));
     PQclear (fact);
     int rows = PQntuples (lines);
     trace->n_entries = (size_t) rows;
@@ -183,7 +240,8 @@ reporting_store_report (db_t *db, report06a_t *report)
     char from [24], to [24];
     const char *params [2] = { s_num (report->from, from, sizeof from), s_num (report->to, to, sizeof to) };
     PGresult *result = db_query (db,
-        "SELECT " MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1)"
+        "SELECT " MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1),"
+        " " MS ("paused_at") ", " MS ("resumed_at")
         " FROM reporting.dossier_fact WHERE received_at < " TS (2)
         " AND (resolved_at IS NULL OR resolved_at >= " TS (1) ")", 2, params);
     if (!result)
@@ -191,7 +249,8 @@ reporting_store_report (db_t *db, report06a_t *report)
     for (int r = 0; r < PQntuples (result); r++) {
         report_fact_t fact = {
             atoll (PQgetvalue (result, r, 0)), atoll (PQgetvalue (result, r, 1)),
-            atoll (PQgetvalue (result, r, 2)), atoi (PQgetvalue (result, r, 3))
+            atoll (PQgetvalue (result, r, 2)), atoi (PQgetvalue (result, r, 3)),
+            atoll (PQgetvalue (result, r, 4)), atoll (PQgetvalue (result, r, 5))
         };
         report06a_add (report, &fact);
     }
