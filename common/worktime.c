@@ -140,7 +140,7 @@ worktime_between (const worktime_rules_t *rules, int64_t from_ms, int64_t to_ms)
         total += stop - at;
         at = worktime_align (rules, span_end);
     }
-    return total / MS_PER_MINUTE;
+    return (total + MS_PER_MINUTE / 2) / MS_PER_MINUTE;       //  to the nearest minute
 }
 
 int64_t

@@ -47,7 +47,8 @@ int64_t worktime_align (const worktime_rules_t *rules, int64_t at_ms);
 //  A limit that ends exactly at a span's end stays there (17:00, not 07:00).
 int64_t worktime_add (const worktime_rules_t *rules, int64_t start_ms, int64_t minutes);
 
-//  Working minutes elapsed between two instants (0 if to <= from).
+//  Working minutes elapsed between two instants, to the nearest minute
+//  (0 if to <= from).
 int64_t worktime_between (const worktime_rules_t *rules, int64_t from_ms, int64_t to_ms);
 
 //  Due time of a limit counted from the moment the clock starts.

@@ -19,8 +19,12 @@ s_json_item (json_t *json, const Motcua__V1__WorkItem *item)
     json_string (json, "return", cli_return_name (item->return_method));
     json_time (json, "received_at", item->received_at);
     json_time (json, "due_at", item->due_at);
+    json_time (json, "legal_due_at", item->legal_due_at);
+    json_string (json, "rule_set", item->rule_set);
     json_string (json, "outcome", item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "approved"
-                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "rejected" : "");
+                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "rejected"
+                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN ? "withdrawn"
+                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_CLOSED ? "closed" : "");
     json_string (json, "reason", item->reason);
     json_time (json, "resolved_at", item->resolved_at);
     json_time (json, "returned_at", item->returned_at);
