@@ -41,6 +41,21 @@ s_read_row (PGresult *result, int r, work_row_t *row)
     row->supplement_close_at = atoll (PQgetvalue (result, r, 25));
 }
 
+//  All rows of a result into a new array (caller frees); the count, or -1
+//  if the query failed (result NULL).
+static int
+s_read_rows (PGresult *result, work_row_t **rows)
+{
+    if (!result)
+        return -1;
+    int count = PQntuples (result);
+    *rows = (work_row_t *) calloc ((size_t) count + 1, sizeof (work_row_t));
+    for (int r = 0; r < count; r++)
+        s_read_row (result, r, &(*rows) [r]);
+    PQclear (result);
+    return count;
+}
+
 void
 processing_row_to_pb (work_row_t *row, Motcua__V1__WorkItem *item)
 {
@@ -159,14 +174,7 @@ processing_store_queue (db_t *db, const char *division, work_row_t **rows)
         " WHERE status IN ('received', 'in_process', 'supplement_requested')"
         " AND ($1::text IS NULL OR division = $1) ORDER BY due_at, dossier_code LIMIT 1000",
         1, params);
-    if (!result)
-        return -1;
-    int count = PQntuples (result);
-    *rows = (work_row_t *) calloc ((size_t) count + 1, sizeof (work_row_t));
-    for (int r = 0; r < count; r++)
-        s_read_row (result, r, &(*rows) [r]);
-    PQclear (result);
-    return count;
+    return s_read_rows (result, rows);
 }
 
 int
@@ -194,12 +202,5 @@ processing_store_overdue_supplements (db_t *db, int64_t now, work_row_t **rows)
         "SELECT " ROW_COLUMNS " FROM processing.work_item WHERE status = 'supplement_requested'"
         " AND supplement_close_at <= to_timestamp ($1::bigint / 1000.0) ORDER BY supplement_close_at"
         " LIMIT 100 FOR UPDATE SKIP LOCKED", 1, params);
-    if (!result)
-        return -1;
-    int count = PQntuples (result);
-    *rows = (work_row_t *) calloc ((size_t) count + 1, sizeof (work_row_t));
-    for (int r = 0; r < count; r++)
-        s_read_row (result, r, &(*rows) [r]);
-    PQclear (result);
-    return count;
+    return s_read_rows (result, rows);
 }
