@@ -29,9 +29,9 @@ dossier_code_parse (const char *code, char *agency, size_t agency_size, int *day
     const char *seq_dash = code ? strrchr (code, '-') : NULL;
     if (!seq_dash || seq_dash == code)
         return -1;
-    const char *day_dash = seq_dash - 7;
-    if (day_dash <= code || *day_dash != '-')
+    if (seq_dash - code < 8 || seq_dash [-7] != '-')
         return -1;
+    const char *day_dash = seq_dash - 7;
     for (const char *p = day_dash + 1; p < seq_dash; p++)
         if (!isdigit ((unsigned char) *p))
             return -1;

@@ -405,6 +405,11 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER:
             if (service_allow (service, who, "desk", "issue delay letters", &error))
                 break;
+            //  Near INT64_MAX, the civil-time arithmetic (vn_civil) would overflow.
+            if (request->delay_letter->new_due_at >= vn_instant (10000, 1, 1, 0)) {
+                api_fail (&error, INVALID, "new_due_at", "new_due_at must be a date before the year 10000");
+                break;
+            }
             command.code = request->delay_letter->dossier_code;
             command.reason = request->delay_letter->reason;
             command.new_due_at = request->delay_letter->new_due_at;

@@ -3,6 +3,7 @@
 #include "reporting_store.h"
 #include "api.h"
 #include "log.h"
+#include "vntime.h"
 #include "worktime.h"
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
@@ -55,6 +56,12 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
                 break;
             if (request->report->to <= request->report->from) {
                 api_fail (&error, INVALID, "to", "the period must end after it starts");
+                break;
+            }
+            int64_t earliest = vn_instant (1900, 1, 1, 0), latest = vn_instant (10000, 1, 1, 0);
+            if (request->report->from < earliest || request->report->to > latest) {
+                api_fail (&error, INVALID, request->report->from < earliest ? "from" : "to",
+                          "the period must lie between the years 1900 and 9999");
                 break;
             }
             report06a_t report;

@@ -1,0 +1,12 @@
+# Benchmarks (included by the top Makefile): `make bench` starts its own
+# PostgreSQL and suite and prints each figure beside the machine's limit
+# measured in the same run (tests/bench/run.sh); the JSON goes to var/bench.json.
+.PHONY: bench
+all: $(BIN)/bench_load
+
+$(BIN)/bench_load: $(BUILD)/tests/bench/bench_load.o $(LIB)
+	@mkdir -p $(BIN)
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) -lpthread -o $@
+
+bench: all
+	@MOTCUA_BIN=$(BIN) tests/bench/run.sh
