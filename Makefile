@@ -26,7 +26,7 @@ LIB      := $(BUILD)/libmotcua.a
 SERVICES := intake processing postal reporting
 svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard services/$(1)/*.c)))
 
-TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox
+TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox $(BIN)/test_faults
 
 .SECONDEXPANSION:
 # Keep the generated protobuf C between builds (make would delete intermediates).
@@ -70,7 +70,7 @@ $(BIN)/motcua: $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/motcua/*.c)) $(LI
 	@mkdir -p $(BIN)
 	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
-$(BIN)/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testkit.o $(LIB)
+$(BIN)/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testkit.o $(BUILD)/tests/harness.o $(LIB)
 	@mkdir -p $(BIN)
 	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
@@ -102,5 +102,7 @@ distclean: down
 
 # Fuzzing targets (make fuzz, make fuzz-short) live beside their sources.
 -include tests/fuzz/fuzz.mk
+-include tests/bench/bench.mk
+-include tests/chaos.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

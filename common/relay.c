@@ -5,14 +5,18 @@
 #include "motcua/v1/events.pb-c.h"
 
 #define RELAY_BATCH 200
+#define RELAY_REDIAL_MS 3000       //  a subscriber unreachable this long: dial anew
 static const char *s_subscribers [] = { "intake", "processing", "postal", "reporting" };
 #define SUBSCRIBER_COUNT 4
 
 struct relay_t {
     db_t *db;
     const config_t *config;
+    zcert_t *cert;                              //  borrowed from the service
+    zpoller_t *poller;                          //  borrowed, once attached
     char schema [32];
     zsock_t *dealers [SUBSCRIBER_COUNT];       //  NULL for ourselves
+    int64_t unreachable_since [SUBSCRIBER_COUNT];   //  0: writable when last looked
     char claim_sql [1024];
     char done_sql [256];
     char dead_sql [256];
@@ -21,37 +25,55 @@ struct relay_t {
     bool unsent;                //  the last flush found a peer not connected
 };
 
+//  A DEALER to subscriber i's events socket, or NULL.
+static zsock_t *
+s_dial (relay_t *self, int i)
+{
+    char endpoint [128], server_name [64], server_key [41];
+    config_endpoint (self->config, s_subscribers [i], "events", endpoint, sizeof endpoint);
+    snprintf (server_name, sizeof server_name, "service-%s", s_subscribers [i]);
+    if (keystore_public_key (self->config->var_dir, server_name, server_key)) {
+        log_error ("no public key for %s", server_name);
+        return NULL;
+    }
+    zsock_t *dealer = zsock_new (ZMQ_DEALER);
+    if (!dealer)
+        return NULL;
+    zcert_apply (self->cert, dealer);
+    zsock_set_curve_serverkey (dealer, server_key);
+    zsock_set_immediate (dealer, 1);     //  never queue for a peer that is down
+    zsock_set_linger (dealer, 0);
+    zsock_set_sndhwm (dealer, 10000);
+    //  Acks must never stop the socket's input: libzmq 4.3 with CURVE takes
+    //  the peer's going away while input is stopped for a protocol error,
+    //  and never reconnects. Acks are small and no more than we sent.
+    zsock_set_rcvhwm (dealer, 0);
+    zsock_connect (dealer, "%s", endpoint);
+    return dealer;
+}
+
 relay_t *
 relay_new (db_t *db, const config_t *config, const char *producer, zcert_t *cert)
 {
     relay_t *self = (relay_t *) zmalloc (sizeof (relay_t));
     self->db = db;
     self->config = config;
+    self->cert = cert;
     snprintf (self->schema, sizeof self->schema, "%s", producer);
     for (int i = 0; i < SUBSCRIBER_COUNT; i++) {
         if (streq (s_subscribers [i], producer))
             continue;
-        char endpoint [128], server_name [64], server_key [41];
-        config_endpoint (config, s_subscribers [i], "events", endpoint, sizeof endpoint);
-        snprintf (server_name, sizeof server_name, "service-%s", s_subscribers [i]);
-        if (keystore_public_key (config->var_dir, server_name, server_key)) {
-            log_error ("no public key for %s", server_name);
+        self->dealers [i] = s_dial (self, i);
+        if (!self->dealers [i]) {
             relay_destroy (&self);
             return NULL;
         }
-        zsock_t *dealer = zsock_new (ZMQ_DEALER);
-        zcert_apply (cert, dealer);
-        zsock_set_curve_serverkey (dealer, server_key);
-        zsock_set_immediate (dealer, 1);     //  never queue for a peer that is down
-        zsock_set_linger (dealer, 0);
-        zsock_set_sndhwm (dealer, 10000);
-        zsock_connect (dealer, "%s", endpoint);
-        self->dealers [i] = dealer;
     }
-    //  Lease due rows: push their next attempt back, park them after too many.
+    //  Lease due rows of reachable subscribers ($4 lists the others): push
+    //  their next attempt back, park them after too many.
     snprintf (self->claim_sql, sizeof self->claim_sql,
         "WITH due AS (SELECT event_id, subscriber FROM %1$s.outbox_delivery"
-        "  WHERE state = 'pending' AND next_attempt_at <= now()"
+        "  WHERE state = 'pending' AND next_attempt_at <= now() AND subscriber <> ALL ($4::text[])"
         "  ORDER BY next_attempt_at LIMIT %2$d FOR UPDATE SKIP LOCKED)"
         " , claimed AS (UPDATE %1$s.outbox_delivery d SET attempts = d.attempts + 1,"
         "  state = CASE WHEN d.attempts + 1 > $3::int THEN 'dead' ELSE 'pending' END,"
@@ -95,6 +117,7 @@ relay_destroy (relay_t **self_p)
 void
 relay_attach (relay_t *self, zpoller_t *poller)
 {
+    self->poller = poller;
     for (int i = 0; i < SUBSCRIBER_COUNT; i++)
         if (self->dealers [i])
             zpoller_add (poller, self->dealers [i]);
@@ -118,18 +141,64 @@ s_subscriber_index (const char *name)
     return -1;
 }
 
+//  Which subscribers cannot take a delivery now (not connected, or full)?
+//  Into unreachable as a text[] literal; true if there is any. A dealer
+//  unreachable for RELAY_REDIAL_MS is dialled anew: libzmq gives up on a
+//  connection that ended in a protocol error, and the peer may be back.
+static bool
+s_unreachable (relay_t *self, char *unreachable, size_t size)
+{
+    int64_t now = zclock_mono ();
+    bool any = false;
+    snprintf (unreachable, size, "{");
+    for (int i = 0; i < SUBSCRIBER_COUNT; i++) {
+        if (!self->dealers [i])
+            continue;
+        if (zsock_events (self->dealers [i]) & ZMQ_POLLOUT) {
+            self->unreachable_since [i] = 0;
+            continue;
+        }
+        if (!self->unreachable_since [i])
+            self->unreachable_since [i] = now;
+        else
+        if (now - self->unreachable_since [i] > RELAY_REDIAL_MS) {
+            zsock_t *dealer = s_dial (self, i);
+            if (dealer) {
+                log_warn ("%s unreachable for %d ms: dialling it anew", s_subscribers [i], RELAY_REDIAL_MS);
+                if (self->poller)
+                    zpoller_remove (self->poller, self->dealers [i]);
+                zsock_destroy (&self->dealers [i]);
+                self->dealers [i] = dealer;
+                if (self->poller)
+                    zpoller_add (self->poller, dealer);
+            }
+            self->unreachable_since [i] = now;
+        }
+        size_t len = strlen (unreachable);
+        snprintf (unreachable + len, size - len, "%s%s", any ? "," : "", s_subscribers [i]);
+        any = true;
+    }
+    size_t len = strlen (unreachable);
+    snprintf (unreachable + len, size - len, "}");
+    return any;
+}
+
 int
 relay_flush (relay_t *self)
 {
-    char retry [16], max_retry [16], max_attempts [16];
+    char retry [16], max_retry [16], max_attempts [16], unreachable [128];
     snprintf (retry, sizeof retry, "%d", self->config->relay_retry_ms);
     snprintf (max_retry, sizeof max_retry, "%d", self->config->relay_max_retry_ms);
     snprintf (max_attempts, sizeof max_attempts, "%d", self->config->relay_max_attempts);
-    const char *params [3] = { retry, max_retry, max_attempts };
+    const char *params [4] = { retry, max_retry, max_attempts, unreachable };
     int sent = 0;
     self->unsent = false;
     for (int round = 0; round < 50; round++) {
-        PGresult *result = db_query_bin (self->db, self->claim_sql, 3, params, NULL, NULL);
+        //  A subscriber still connecting, down or full keeps its rows as
+        //  they are, and we look again soon: no attempt spent, nothing written.
+        if (s_unreachable (self, unreachable, sizeof unreachable))
+            self->unsent = true;
+        PGresult *result = db_query_bin (self->db, self->claim_sql, 4, params, NULL, NULL);
         if (!result) {
             log_warn ("relay cannot claim deliveries: %s", db_error (self->db));
             return -1;
@@ -152,7 +221,7 @@ relay_flush (relay_t *self)
             if (payload && zmq_send (zsock_resolve (self->dealers [index]), payload, size, ZMQ_DONTWAIT) >= 0)
                 sent++;
             else {
-                //  Not connected (yet): that was no attempt; look again soon.
+                //  Full since we looked: that was no attempt; look again soon.
                 const char *params [2] = { PQgetvalue (result, row, 3), subscriber };
                 db_exec (self->db, self->unsent_sql, 2, params);
                 self->unsent = true;
@@ -204,6 +273,14 @@ relay_on_ack (relay_t *self, void *socket)
         }
         motcua__v1__event_ack__free_unpacked (ack, NULL);
     }
+}
+
+void
+relay_read_acks (relay_t *self)
+{
+    for (int i = 0; i < SUBSCRIBER_COUNT; i++)
+        if (self->dealers [i] && (zsock_events (self->dealers [i]) & ZMQ_POLLIN))
+            relay_on_ack (self, self->dealers [i]);
 }
 
 static int64_t

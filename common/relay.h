@@ -5,7 +5,8 @@
     several relays can share one outbox and an unacked row comes round again.
     After max_attempts a delivery is parked as 'dead' until an operator
     replays it. The service kicks the relay after each commit; a slow poll is
-    the fallback.                                                            */
+    the fallback. Rows for a subscriber that is not connected are left alone
+    (not claimed) until it is; a connection that stays down is dialled anew.  */
 #ifndef RELAY_H
 #define RELAY_H
 #include <czmq.h>
@@ -20,7 +21,8 @@ typedef struct relay_t relay_t;
 relay_t *relay_new (db_t *db, const config_t *config, const char *producer, zcert_t *cert);
 void     relay_destroy (relay_t **self_p);
 
-//  Add the relay's sockets to a poller, and tell whether a socket is one.
+//  Add the relay's sockets to a poller (kept, borrowed: a socket dialled
+//  anew replaces the old one in it), and tell whether a socket is one.
 void     relay_attach (relay_t *self, zpoller_t *poller);
 bool     relay_owns (relay_t *self, void *socket);
 
@@ -33,6 +35,8 @@ bool     relay_unsent (relay_t *self);
 
 //  Read acks waiting on socket and mark their deliveries done.
 void     relay_on_ack (relay_t *self, void *socket);
+//  The same for every subscriber's socket.
+void     relay_read_acks (relay_t *self);
 
 //  Deliveries not yet acked, parked as dead, and the operator's replay.
 int64_t  relay_backlog (db_t *db, const char *schema);

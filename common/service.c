@@ -436,14 +436,16 @@ service_run (service_t *self)
                 break;
             continue;
         }
-        if (which == self->api)
+        //  zpoller_wait names the first ready socket in the order added, so
+        //  a steady stream of requests would starve the events and the acks
+        //  behind it (leases expire, deliveries die applied). Each ready
+        //  socket is served once a turn.
+        if (zsock_events (self->api) & ZMQ_POLLIN)
             s_handle_api (self);
-        else
-        if (which == self->events)
+        if (zsock_events (self->events) & ZMQ_POLLIN)
             s_handle_events (self);
-        else
-        if (self->relay && relay_owns (self->relay, which))
-            relay_on_ack (self->relay, which);
+        if (self->relay)
+            relay_read_acks (self->relay);
     }
     zpoller_destroy (&poller);
     log_info ("stopped");

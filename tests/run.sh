@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # `make test`: the unit tests (plain and under valgrind), then the black-box
-# tests, which start the four real service binaries against a throw-away
-# PostgreSQL cluster with CURVE on. Ends with the line `N passed, N failed`.
+# and fault tests, which start the four real service binaries against a
+# throw-away PostgreSQL cluster with CURVE on, the command-line tests, and a
+# short chaos run. Ends with the line `N passed, N failed`.
 set -u
 cd "$(dirname "$0")/.."
 BIN=${MOTCUA_BIN:-build/bin}
 export MOTCUA_BIN=$BIN
 
-if ! command -v valgrind >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then apt-get install -y valgrind >/dev/null 2>&1 || true; fi
-fi
+for tool in valgrind faketime; do      # test-only tools: valgrind, libfaketime
+    if ! command -v $tool >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        apt-get install -y $tool >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y $tool >/dev/null 2>&1) || true
+    fi
+done
 
 TMP=$(mktemp -d /tmp/motcua-test.XXXXXX)
 chmod 755 "$TMP"
@@ -63,12 +66,39 @@ if deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin cer
             echo "-- last lines of $svc.log"; tail -n 15 "$TMP/log/$svc.log" 2>/dev/null
         done
     fi
+    echo "== fault tests (grants, audit trail, dead letters, PostgreSQL down, SIGTERM)"
+    "$BIN/test_faults" > "$TMP/faults.log" 2>&1
+    grep -E '^(FAIL|ok)' "$TMP/faults.log"
+    tally "$TMP/faults.log" test_faults
+    if grep -q '^FAIL' "$TMP/faults.log"; then
+        for svc in intake processing postal reporting; do
+            echo "-- last lines of $svc.log"; tail -n 15 "$TMP/log/$svc.log" 2>/dev/null
+        done
+    fi
+    deploy/pg.sh start          # whatever the fault tests left, the cluster is up
     echo "== command-line tests (deploy/up.sh, motcua …, deploy/down.sh)"
     tests/test_cli.sh > "$TMP/cli.log" 2>&1
     grep -E '^(FAIL|ok)' "$TMP/cli.log"
     tally "$TMP/cli.log" test_cli.sh
+    echo "== lifecycle tests (both rule sets, supplements, delay letters; services on a moved clock)"
+    tests/test_lifecycle.sh > "$TMP/lifecycle.log" 2>&1
+    grep -E '^(FAIL|ok)' "$TMP/lifecycle.log"
+    tally "$TMP/lifecycle.log" test_lifecycle.sh
 else
     echo "FAIL could not start the test PostgreSQL"; failed=$((failed + 1))
+fi
+
+# A short chaos run (same checks as `make chaos`, fewer dossiers) on a
+# cluster of its own, which it creates, restarts and removes.
+CHAOS_PORT=$((MOTCUA_BASE_PORT + 100))
+echo "== chaos, short (300 dossiers, 4 kills, 1 PostgreSQL restart; own cluster, port $CHAOS_PORT+)"
+if [ -x "$BIN/chaos" ]; then
+    CHAOS_DOSSIERS=${CHAOS_SHORT_DOSSIERS:-300} CHAOS_KILLS=4 CHAOS_PG_RESTARTS=1 \
+        CHAOS_BASE_PORT=$CHAOS_PORT "$BIN/chaos" > "$TMP/chaos.log" 2>&1
+    grep -E '^(FAIL|ok|lost:|kept)' "$TMP/chaos.log"
+    tally "$TMP/chaos.log" chaos
+else
+    echo "FAIL chaos: $BIN/chaos is not built (the Makefile must include tests/chaos.mk)"; failed=$((failed + 1))
 fi
 
 echo "$passed passed, $failed failed"

@@ -14,28 +14,18 @@
         concurrency     100 concurrent submissions, 100 distinct codes
         crash           processing SIGKILLed mid-stream: every dossier once
     tests/run.sh provides PostgreSQL, the migrations, the certificates and the
-    environment (MOTCUA_VAR, MOTCUA_BASE_PORT, MOTCUA_BIN, relay timings).    */
+    environment (MOTCUA_VAR, MOTCUA_BASE_PORT, MOTCUA_BIN, relay timings);
+    tests/harness.c runs the processes and holds the shared helpers.       */
 #include <czmq.h>
-#include <fcntl.h>
 #include <pthread.h>
-#include <regex.h>
 #include <signal.h>
 #include <stdatomic.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include "testkit.h"
-#include "config.h"
-#include "keystore.h"
-#include "rpc.h"
+#include "harness.h"
 #include "vntime.h"
-#include "intake_client.h"
-#include "processing_client.h"
-#include "postal_client.h"
-#include "reporting_client.h"
 
-#define POLL_MS         100         //  how often a wait looks again
-#define SETTLE_MS       15000       //  longest wait for events to propagate
-#define PROCEDURE       "1.000843"  //  Chiến sĩ thi đua cơ sở, division tdkt
+#define SETTLE_MS       HARNESS_SETTLE_MS
+#define PROCEDURE       HARNESS_PROCEDURE
 #define CODE_PATTERN    "^H27\\.22-[0-9]{6}-[0-9]{4}$"
 #define CONC_THREADS    10
 #define CONC_EACH       10
@@ -49,21 +39,9 @@
 #define BY_COUNTER      MOTCUA__V1__RETURN_METHOD__RETURN_COUNTER
 #define BY_POST         MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL
 #define APPROVED        MOTCUA__V1__OUTCOME__OUTCOME_APPROVED
+#define SERVICE_COUNT   HARNESS_SERVICES
 
-static config_t *s_config;
-
-//  The services this program started: name, process id (0: not running),
-//  and how the last one of that name ended.
-typedef struct {
-    const char *name;
-    pid_t pid;
-    int exit_status;            //  exit code, 128 + signal, or -1 unknown
-} service_proc_t;
-
-static service_proc_t s_procs [] = {
-    { "intake", 0, -1 }, { "processing", 0, -1 }, { "postal", 0, -1 }, { "reporting", 0, -1 }
-};
-#define SERVICE_COUNT (sizeof s_procs / sizeof s_procs [0])
+static config_t *s_config;          //  the harness's settings (borrowed)
 
 //  Long-lived clients of the main thread, each speaking as one role.
 static struct {
@@ -76,311 +54,20 @@ static struct {
 } s_clients;
 
 // --------------------------------------------------------------------------
-//  Processes: spawn, stop, wait until answering
-
-static service_proc_t *
-s_proc (const char *name)
-{
-    for (size_t i = 0; i < SERVICE_COUNT; i++)
-        if (streq (s_procs [i].name, name))
-            return &s_procs [i];
-    return NULL;
-}
-
-//  Fork and exec $MOTCUA_BIN/motcua-<name>, output appended to its log.
-//  The child gets SIGTERM if this program dies first.
-static int
-s_spawn (service_proc_t *proc)
-{
-    const char *bin = getenv ("MOTCUA_BIN");
-    char program [600], log_dir [600], log_path [700];
-    snprintf (program, sizeof program, "%s/motcua-%s", bin && *bin ? bin : "build/bin", proc->name);
-    snprintf (log_dir, sizeof log_dir, "%s/log", s_config->var_dir);
-    zsys_dir_create ("%s", log_dir);
-    snprintf (log_path, sizeof log_path, "%s/%s.log", log_dir, proc->name);
-    int fd = open (log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        fprintf (stderr, "cannot open %s: %s\n", log_path, strerror (errno));
-        return -1;
-    }
-    pid_t parent = getpid ();
-    pid_t pid = fork ();
-    if (pid == 0) {
-        prctl (PR_SET_PDEATHSIG, SIGTERM);
-        if (getppid () != parent)
-            _exit (127);
-        dup2 (fd, STDOUT_FILENO);
-        dup2 (fd, STDERR_FILENO);
-        execl (program, program, (char *) NULL);
-        _exit (127);
-    }
-    close (fd);
-    if (pid < 0)
-        return -1;
-    proc->pid = pid;
-    proc->exit_status = -1;
-    return 0;
-}
-
-static int
-s_status_code (int status)
-{
-    return WIFEXITED (status) ? WEXITSTATUS (status)
-         : WIFSIGNALED (status) ? 128 + WTERMSIG (status) : -1;
-}
-
-//  Reap the child if it has ended. True if it is still running.
-static bool
-s_alive (service_proc_t *proc)
-{
-    int status;
-    if (proc->pid <= 0)
-        return false;
-    if (waitpid (proc->pid, &status, WNOHANG) == proc->pid) {
-        proc->exit_status = s_status_code (status);
-        proc->pid = 0;
-        return false;
-    }
-    return true;
-}
-
-//  Send signal, wait up to grace_ms for the child to end, then SIGKILL it.
-//  Returns its exit status (see service_proc_t).
-static int
-s_stop (service_proc_t *proc, int signal, int grace_ms)
-{
-    if (proc->pid <= 0)
-        return proc->exit_status;
-    kill (proc->pid, signal);
-    int64_t deadline = zclock_mono () + grace_ms;
-    while (s_alive (proc) && zclock_mono () < deadline)
-        zclock_sleep (20);
-    if (proc->pid > 0) {
-        fprintf (stderr, "motcua-%s did not stop within %d ms; killing it\n", proc->name, grace_ms);
-        kill (proc->pid, SIGKILL);
-        int status;
-        if (waitpid (proc->pid, &status, 0) == proc->pid)
-            proc->exit_status = s_status_code (status);
-        proc->pid = 0;
-    }
-    return proc->exit_status;
-}
-
-//  On any way out: no service of ours is left behind.
-static void
-s_stop_all (void)
-{
-    for (size_t i = 0; i < SERVICE_COUNT; i++)
-        s_stop (&s_procs [i], SIGTERM, 5000);
-}
-
-typedef bool (predicate_fn) (void *arg);
-
-//  Ask predicate every POLL_MS until it holds or timeout_ms pass.
-static bool
-s_wait_until (predicate_fn *predicate, void *arg, int timeout_ms)
-{
-    int64_t deadline = zclock_mono () + timeout_ms;
-    while (true) {
-        if (predicate (arg))
-            return true;
-        if (zclock_mono () >= deadline)
-            return false;
-        zclock_sleep (POLL_MS);
-    }
-}
-
-//  The health of one service as the dashboard sees it; false if no answer.
-static bool
-s_health (const char *service, Motcua__V1__Health *out)
-{
-    client_t *client = client_new (s_config, service, "dashboard");
-    if (!client)
-        return false;
-    client_set_timeout (client, 500, 1);
-    ProtobufCMessage *reply = NULL;
-    Motcua__V1__Health *health = NULL;
-    if (streq (service, "intake")) {
-        intake_reply_t *r = intake_client_health (client);
-        reply = (ProtobufCMessage *) r, health = r ? r->health : NULL;
-    }
-    else
-    if (streq (service, "processing")) {
-        processing_reply_t *r = processing_client_health (client);
-        reply = (ProtobufCMessage *) r, health = r ? r->health : NULL;
-    }
-    else
-    if (streq (service, "postal")) {
-        postal_reply_t *r = postal_client_health (client);
-        reply = (ProtobufCMessage *) r, health = r ? r->health : NULL;
-    }
-    else {
-        reporting_reply_t *r = reporting_client_health (client);
-        reply = (ProtobufCMessage *) r, health = r ? r->health : NULL;
-    }
-    bool answered = health != NULL;
-    if (answered && out) {
-        *out = *health;             //  numbers only are used; strings die below
-        out->service = out->version = out->db_state = NULL;
-    }
-    if (reply)
-        protobuf_c_message_free_unpacked (reply, NULL);
-    client_destroy (&client);
-    return answered;
-}
-
-//  Our own child answers health (not some stale process on the same port).
-static bool
-s_answers (void *arg)
-{
-    service_proc_t *proc = (service_proc_t *) arg;
-    return s_alive (proc) && s_health (proc->name, NULL);
-}
-
-//  Start one service and wait until it answers. true if it does.
-static bool
-s_start (service_proc_t *proc)
-{
-    if (s_spawn (proc))
-        return false;
-    bool up = s_wait_until (s_answers, proc, 10000);
-    if (!up)
-        fprintf (stderr, "motcua-%s did not answer health (exit status %d); see %s/log/%s.log\n",
-                 proc->name, proc->exit_status, s_config->var_dir, proc->name);
-    return up;
-}
-
-//  Every producer's deliveries are acknowledged: nothing is in flight.
-static bool
-s_settled (void *arg)
-{
-    (void) arg;
-    const char *producers [] = { "intake", "processing", "postal" };
-    for (int i = 0; i < 3; i++) {
-        Motcua__V1__Health health;
-        if (!s_health (producers [i], &health) || health.outbox_backlog != 0)
-            return false;
-    }
-    return true;
-}
-
-//  CPU time (user + system, in clock ticks) a process has used so far.
-static long
-s_cpu_ticks (pid_t pid)
-{
-    char path [64], line [1024];
-    snprintf (path, sizeof path, "/proc/%d/stat", (int) pid);
-    FILE *file = fopen (path, "r");
-    if (!file)
-        return -1;
-    char *ok = fgets (line, sizeof line, file);
-    fclose (file);
-    char *rest = ok ? strrchr (line, ')') : NULL;     //  the name may hold spaces
-    unsigned long utime = 0, stime = 0;
-    if (!rest || sscanf (rest + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
-                         &utime, &stime) != 2)
-        return -1;
-    return (long) (utime + stime);
-}
-
-// --------------------------------------------------------------------------
-//  Dossiers, queues, traces, reports
-
-//  A fresh idempotency key, readable in logs: <prefix>-<uuid>.
-static void
-s_new_key (char *key, size_t size, const char *prefix)
-{
-    char uuid [40];
-    rpc_new_id (uuid, sizeof uuid);
-    snprintf (key, size, "%s-%s", prefix, uuid);
-}
-
-typedef struct {
-    const char *procedure;
-    const char *name;
-    const char *address;
-    Motcua__V1__ReturnMethod return_method;
-} dossier_spec_t;
-
-static const dossier_spec_t s_standard = {
-    PROCEDURE, "Nguyễn Văn An", "Số 1 Trần Phú, phường Bắc Hà, TP Hà Tĩnh", BY_COUNTER
-};
-
-//  Submit a dossier as described under key. The reply, or NULL.
-static intake_reply_t *
-s_submit_reply (client_t *client, const char *key, const dossier_spec_t *spec)
-{
-    Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
-    applicant.name = (char *) spec->name;
-    applicant.id_number = (char *) "042090001234";
-    applicant.phone = (char *) "0912345678";
-    applicant.address = (char *) spec->address;
-    char *components [] = { (char *) "Tờ trình đề nghị khen thưởng",
-                            (char *) "Báo cáo thành tích cá nhân" };
-    Motcua__V1__SubmitDossier submit = MOTCUA__V1__SUBMIT_DOSSIER__INIT;
-    submit.idempotency_key = (char *) key;
-    submit.procedure_code = (char *) spec->procedure;
-    submit.applicant = &applicant;
-    submit.channel = MOTCUA__V1__CHANNEL__CHANNEL_DIRECT;
-    submit.return_method = spec->return_method;
-    submit.n_components = 2;
-    submit.components = components;
-    return intake_client_submit (client, &submit);
-}
-
-//  Submit the standard dossier under key. 0 and its code on a receipt, the
-//  error code on a refusal, -1 if intake did not answer.
-static int
-s_submit (client_t *client, const char *key, Motcua__V1__ReturnMethod return_method,
-          char *code, size_t size)
-{
-    dossier_spec_t spec = s_standard;
-    spec.return_method = return_method;
-    intake_reply_t *reply = s_submit_reply (client, key, &spec);
-    int rc = !reply ? -1
-           : reply->error ? (int) reply->error->code
-           : reply->receipt ? 0 : -1;
-    if (rc == 0 && code)
-        snprintf (code, size, "%s", reply->receipt->dossier_code);
-    intake_reply_destroy (&reply);
-    return rc;
-}
-
-//  The error code of a reply's error (0 if none, -1 if no reply).
-static int
-s_error_code (Motcua__V1__Error *error, bool answered)
-{
-    return !answered ? -1 : error ? (int) error->code : 0;
-}
+//  Queues, traces and reports as the main thread's clients see them
 
 //  Every division's open queue as the desk sees it; NULL if no answer.
 static processing_reply_t *
 s_queue (void)
 {
-    processing_reply_t *reply = processing_client_queue (s_clients.processing_desk, "");
-    if (reply && (reply->error || !reply->queue))
-        processing_reply_destroy (&reply);
-    return reply;
-}
-
-//  How often code appears in the queue (-1 if processing did not answer).
-static int
-s_queue_count (processing_reply_t *queue, const char *code)
-{
-    if (!queue)
-        return -1;
-    int count = 0;
-    for (size_t i = 0; i < queue->queue->n_items; i++)
-        if (streq (queue->queue->items [i]->dossier_code, code))
-            count++;
-    return count;
+    return harness_queue (s_clients.processing_desk);
 }
 
 static bool
 s_in_queue (void *arg)
 {
     processing_reply_t *queue = s_queue ();
-    bool found = s_queue_count (queue, (const char *) arg) > 0;
+    bool found = harness_queue_count (queue, (const char *) arg) > 0;
     processing_reply_destroy (&queue);
     return found;
 }
@@ -399,30 +86,7 @@ s_queue_size (void)
 static reporting_reply_t *
 s_trace (const char *code)
 {
-    reporting_reply_t *reply = reporting_client_trace (s_clients.reporting_dashboard, code);
-    if (reply && (reply->error || !reply->trace))
-        reporting_reply_destroy (&reply);
-    return reply;
-}
-
-//  Index of the first trace entry of event_type, or -1.
-static int
-s_entry (const Motcua__V1__Trace *trace, const char *event_type)
-{
-    for (size_t i = 0; i < trace->n_entries; i++)
-        if (streq (trace->entries [i]->event_type, event_type))
-            return (int) i;
-    return -1;
-}
-
-static int
-s_entry_count (const Motcua__V1__Trace *trace, const char *event_type)
-{
-    int count = 0;
-    for (size_t i = 0; i < trace->n_entries; i++)
-        if (streq (trace->entries [i]->event_type, event_type))
-            count++;
-    return count;
+    return harness_trace (s_clients.reporting_dashboard, code);
 }
 
 //  II.06a received_total over a window that covers today (and its edges),
@@ -430,98 +94,20 @@ s_entry_count (const Motcua__V1__Trace *trace, const char *event_type)
 static int64_t
 s_received_total (void)
 {
-    int64_t today = vn_day_start (vn_now_ms ());
-    reporting_reply_t *reply = reporting_client_report (s_clients.reporting_dashboard,
-                                                        today - MS_PER_DAY, today + 2 * MS_PER_DAY);
-    int64_t total = reply && !reply->error && reply->report ? reply->report->received_total : -1;
-    reporting_reply_destroy (&reply);
-    return total;
+    return harness_received_total (s_clients.reporting_dashboard);
 }
 
 static bool
 s_shipment_listed (void *arg)
 {
-    postal_reply_t *reply = postal_client_shipments (s_clients.postal_postal);
-    bool found = false;
-    if (reply && !reply->error && reply->shipments)
-        for (size_t i = 0; i < reply->shipments->n_shipments; i++)
-            if (streq (reply->shipments->shipments [i]->dossier_code, (const char *) arg))
-                found = true;
-    postal_reply_destroy (&reply);
-    return found;
-}
-
-static bool
-s_matches (const char *text, const char *pattern)
-{
-    regex_t regex;
-    if (regcomp (&regex, pattern, REG_EXTENDED | REG_NOSUB))
-        return false;
-    bool match = regexec (&regex, text, 0, NULL, 0) == 0;
-    regfree (&regex);
-    return match;
+    return harness_shipment_listed (s_clients.postal_postal, (const char *) arg);
 }
 
 //  Resolve code as approved under key. The reply's error code (0: resolved).
 static int
 s_approve (const char *key, const char *code)
 {
-    processing_reply_t *reply = processing_client_resolve (s_clients.processing_desk, key, code,
-                                                           APPROVED, "");
-    int rc = s_error_code (reply ? reply->error : NULL, reply != NULL);
-    processing_reply_destroy (&reply);
-    return rc;
-}
-
-// --------------------------------------------------------------------------
-//  Raw CURVE sockets, for bytes no client library would send
-
-//  A DEALER speaking as the counter to intake's api, nothing else applied.
-static zsock_t *
-s_raw_dealer (void)
-{
-    char endpoint [128], server_key [41];
-    zcert_t *cert = keystore_load (s_config->var_dir, "counter");
-    if (!cert || keystore_public_key (s_config->var_dir, "service-intake", server_key)) {
-        zcert_destroy (&cert);
-        return NULL;
-    }
-    zsock_t *dealer = zsock_new (ZMQ_DEALER);
-    zcert_apply (cert, dealer);
-    zcert_destroy (&cert);
-    zsock_set_curve_serverkey (dealer, server_key);
-    zsock_set_linger (dealer, 0);
-    zsock_connect (dealer, "%s", config_endpoint (s_config, "intake", "api", endpoint, sizeof endpoint));
-    return dealer;
-}
-
-//  Send one frame, wait up to timeout_ms for one frame back (NULL if none).
-static zframe_t *
-s_raw_exchange (zsock_t *dealer, const void *data, size_t size, int timeout_ms)
-{
-    if (zmq_send (zsock_resolve (dealer), data, size, 0) < 0)
-        return NULL;
-    zpoller_t *poller = zpoller_new (dealer, NULL);
-    zframe_t *reply = zpoller_wait (poller, timeout_ms) ? zframe_recv (dealer) : NULL;
-    zpoller_destroy (&poller);
-    return reply;
-}
-
-//  The error code of a raw reply read as an IntakeReply (-1: none or
-//  unreadable), and the request id it echoes.
-static int
-s_raw_error (zframe_t *frame, char *request_id, size_t size)
-{
-    if (request_id)
-        request_id [0] = 0;
-    if (!frame)
-        return -1;
-    intake_reply_t *reply = motcua__v1__intake_reply__unpack (NULL, zframe_size (frame), zframe_data (frame));
-    int rc = !reply ? -1 : reply->error ? (int) reply->error->code : 0;
-    if (reply && request_id)
-        snprintf (request_id, size, "%s", reply->request_id);
-    intake_reply_destroy (&reply);
-    return rc;
+    return harness_approve (s_clients.processing_desk, key, code);
 }
 
 //  After an abuse: intake still answers health and still takes a dossier.
@@ -529,9 +115,9 @@ static bool
 s_intake_still_serves (void)
 {
     char key [160];
-    s_new_key (key, sizeof key, "after-abuse");
-    return s_health ("intake", NULL)
-        && s_submit (s_clients.intake_counter, key, BY_COUNTER, NULL, 0) == 0;
+    harness_new_key (key, sizeof key, "after-abuse");
+    return harness_health ("intake", NULL)
+        && harness_submit (s_clients.intake_counter, key, BY_COUNTER, NULL, 0) == 0;
 }
 
 // --------------------------------------------------------------------------
@@ -550,7 +136,7 @@ s_trace_shows (void *arg)
     reporting_reply_t *reply = s_trace (want->code);
     bool match = reply && streq (reply->trace->status, want->status);
     for (int i = 0; match && want->events [i]; i++)
-        match = s_entry (reply->trace, want->events [i]) >= 0;
+        match = harness_entry (reply->trace, want->events [i]) >= 0;
     reporting_reply_destroy (&reply);
     return match;
 }
@@ -560,8 +146,8 @@ static void
 test_road_counter (void)
 {
     char key [160], code [64] = "";
-    s_new_key (key, sizeof key, "road-counter");
-    intake_reply_t *reply = s_submit_reply (s_clients.intake_counter, key, &s_standard);
+    harness_new_key (key, sizeof key, "road-counter");
+    intake_reply_t *reply = harness_submit_reply (s_clients.intake_counter, key, &harness_standard);
     bool receipt = reply && !reply->error && reply->receipt;
     CHECK (receipt, "counter road: the counter's submission gets a receipt");
     if (!receipt) {
@@ -569,16 +155,16 @@ test_road_counter (void)
         return;
     }
     snprintf (code, sizeof code, "%s", reply->receipt->dossier_code);
-    CHECK (s_matches (code, CODE_PATTERN), "counter road: the receipt code matches ^H27\\.22-\\d{6}-\\d{4}$");
+    CHECK (harness_matches (code, CODE_PATTERN), "counter road: the receipt code matches ^H27\\.22-\\d{6}-\\d{4}$");
     CHECK (reply->receipt->due_at > reply->receipt->received_at,
            "counter road: the receipt's due_at is after its received_at");
     intake_reply_destroy (&reply);
 
-    CHECK (s_wait_until (s_in_queue, code, 5000),
+    CHECK (harness_wait_until (s_in_queue, code, 5000),
            "counter road: within seconds the dossier is in the desk's processing queue");
-    s_new_key (key, sizeof key, "road-counter-resolve");
+    harness_new_key (key, sizeof key, "road-counter-resolve");
     CHECK_EQ_INT (s_approve (key, code), 0, "counter road: the desk approves it");
-    s_new_key (key, sizeof key, "road-counter-return");
+    harness_new_key (key, sizeof key, "road-counter-return");
     processing_reply_t *returned = processing_client_return (s_clients.processing_counter, key, code);
     CHECK (returned && !returned->error && returned->item && streq (returned->item->status, "returned"),
            "counter road: the counter hands the result back (status returned)");
@@ -586,12 +172,12 @@ test_road_counter (void)
 
     trace_want_t want = { code, "returned",
                           { "dossier_received", "dossier_resolved", "dossier_returned", NULL } };
-    CHECK (s_wait_until (s_trace_shows, &want, SETTLE_MS),
+    CHECK (harness_wait_until (s_trace_shows, &want, SETTLE_MS),
            "counter road: reporting's trace reaches status returned");
     reporting_reply_t *trace = s_trace (code);
-    int received = trace ? s_entry (trace->trace, "dossier_received") : -1;
-    int resolved = trace ? s_entry (trace->trace, "dossier_resolved") : -1;
-    int back = trace ? s_entry (trace->trace, "dossier_returned") : -1;
+    int received = trace ? harness_entry (trace->trace, "dossier_received") : -1;
+    int resolved = trace ? harness_entry (trace->trace, "dossier_resolved") : -1;
+    int back = trace ? harness_entry (trace->trace, "dossier_returned") : -1;
     CHECK (received >= 0 && received < resolved && resolved < back,
            "counter road: the trace lists dossier_received, dossier_resolved, dossier_returned in order");
     reporting_reply_destroy (&trace);
@@ -602,24 +188,24 @@ static void
 test_road_postal (void)
 {
     char key [160], code [64] = "";
-    s_new_key (key, sizeof key, "road-postal");
-    CHECK_EQ_INT (s_submit (s_clients.intake_counter, key, BY_POST, code, sizeof code), 0,
+    harness_new_key (key, sizeof key, "road-postal");
+    CHECK_EQ_INT (harness_submit (s_clients.intake_counter, key, BY_POST, code, sizeof code), 0,
                   "postal road: a dossier whose result goes by post gets a receipt");
     if (!*code)
         return;
-    bool queued = s_wait_until (s_in_queue, code, 5000);
-    s_new_key (key, sizeof key, "road-postal-resolve");
+    bool queued = harness_wait_until (s_in_queue, code, 5000);
+    harness_new_key (key, sizeof key, "road-postal-resolve");
     CHECK (queued && s_approve (key, code) == 0, "postal road: it reaches the desk, who approves it");
 
-    s_new_key (key, sizeof key, "road-postal-counter");
+    harness_new_key (key, sizeof key, "road-postal-counter");
     processing_reply_t *wrong = processing_client_return (s_clients.processing_counter, key, code);
-    CHECK_EQ_INT (s_error_code (wrong ? wrong->error : NULL, wrong != NULL), PRECONDITION,
+    CHECK_EQ_INT (harness_error_code (wrong ? wrong->error : NULL, wrong != NULL), PRECONDITION,
                   "postal road: handing it back at the counter is FAILED_PRECONDITION");
     processing_reply_destroy (&wrong);
 
-    CHECK (s_wait_until (s_shipment_listed, code, SETTLE_MS),
+    CHECK (harness_wait_until (s_shipment_listed, code, SETTLE_MS),
            "postal road: a shipment for it appears in postal's list");
-    s_new_key (key, sizeof key, "road-postal-deliver");
+    harness_new_key (key, sizeof key, "road-postal-deliver");
     postal_reply_t *delivered = postal_client_deliver (s_clients.postal_postal, key, code);
     CHECK (delivered && !delivered->error && delivered->shipment
            && streq (delivered->shipment->status, "delivered") && delivered->shipment->delivered_at > 0,
@@ -628,10 +214,10 @@ test_road_postal (void)
 
     trace_want_t want = { code, "returned",
                           { "shipment_created", "shipment_delivered", "dossier_returned", NULL } };
-    CHECK (s_wait_until (s_trace_shows, &want, SETTLE_MS),
+    CHECK (harness_wait_until (s_trace_shows, &want, SETTLE_MS),
            "postal road: the trace reaches status returned with shipment_created, shipment_delivered, dossier_returned");
     reporting_reply_t *trace = s_trace (code);
-    int back = trace ? s_entry (trace->trace, "dossier_returned") : -1;
+    int back = trace ? harness_entry (trace->trace, "dossier_returned") : -1;
     CHECK (back >= 0 && streq (trace->trace->entries [back]->producer, "processing")
            && trace->trace->returned_at > 0,
            "postal road: processing learned of the delivery and marked the dossier returned");
@@ -642,17 +228,17 @@ test_road_postal (void)
 static void
 test_idle (void)
 {
-    s_wait_until (s_settled, NULL, SETTLE_MS);
+    harness_wait_until (harness_settled, NULL, SETTLE_MS);
     long before [SERVICE_COUNT], busiest = 0;
     const char *culprit = "";
     for (size_t i = 0; i < SERVICE_COUNT; i++)
-        before [i] = s_cpu_ticks (s_procs [i].pid);
+        before [i] = harness_cpu_ticks (harness_proc_at (i)->pid);
     zclock_sleep (1000);
     for (size_t i = 0; i < SERVICE_COUNT; i++) {
-        long used = s_cpu_ticks (s_procs [i].pid) - before [i];
+        long used = harness_cpu_ticks (harness_proc_at (i)->pid) - before [i];
         if (before [i] < 0 || used > busiest) {
             busiest = before [i] < 0 ? LONG_MAX : used;
-            culprit = s_procs [i].name;
+            culprit = harness_proc_at (i)->name;
         }
     }
     long limit = sysconf (_SC_CLK_TCK) / 5;      //  20% of one core
@@ -667,13 +253,13 @@ test_idle (void)
 static void
 test_idempotency (char *resolved_code, size_t size)
 {
-    s_wait_until (s_settled, NULL, SETTLE_MS);
+    harness_wait_until (harness_settled, NULL, SETTLE_MS);
     int queue_before = s_queue_size ();
     int64_t total_before = s_received_total ();
     char key [160];
-    s_new_key (key, sizeof key, "idempotent");
-    intake_reply_t *first = s_submit_reply (s_clients.intake_counter, key, &s_standard);
-    intake_reply_t *again = s_submit_reply (s_clients.intake_counter, key, &s_standard);
+    harness_new_key (key, sizeof key, "idempotent");
+    intake_reply_t *first = harness_submit_reply (s_clients.intake_counter, key, &harness_standard);
+    intake_reply_t *again = harness_submit_reply (s_clients.intake_counter, key, &harness_standard);
     bool both = first && again && !first->error && !again->error && first->receipt && again->receipt;
     CHECK (both && streq (first->receipt->dossier_code, again->receipt->dossier_code)
            && first->receipt->received_at == again->receipt->received_at
@@ -685,14 +271,14 @@ test_idempotency (char *resolved_code, size_t size)
     intake_reply_destroy (&first);
     intake_reply_destroy (&again);
 
-    bool arrived = *code && s_wait_until (s_in_queue, code, 5000)
-                && s_wait_until (s_settled, NULL, SETTLE_MS);
+    bool arrived = *code && harness_wait_until (s_in_queue, code, 5000)
+                && harness_wait_until (harness_settled, NULL, SETTLE_MS);
     CHECK (arrived && queue_before >= 0 && s_queue_size () == queue_before + 1,
            "idempotency: processing's queue grew by one dossier, not two");
     CHECK (arrived && total_before >= 0 && s_received_total () == total_before + 1,
            "idempotency: reporting's received_total grew by one, not two");
 
-    s_new_key (key, sizeof key, "idempotent-resolve");
+    harness_new_key (key, sizeof key, "idempotent-resolve");
     processing_reply_t *resolved = processing_client_resolve (s_clients.processing_desk, key, code,
                                                               APPROVED, "");
     processing_reply_t *repeat = processing_client_resolve (s_clients.processing_desk, key, code,
@@ -708,12 +294,12 @@ test_idempotency (char *resolved_code, size_t size)
 
 //  Submit spec as client; the error code (0 receipt, -1 no answer) and field.
 static int
-s_submit_error (client_t *client, const dossier_spec_t *spec, char *field, size_t size)
+s_submit_error (client_t *client, const harness_dossier_t *spec, char *field, size_t size)
 {
     char key [160];
-    s_new_key (key, sizeof key, "refused");
-    intake_reply_t *reply = s_submit_reply (client, key, spec);
-    int rc = s_error_code (reply ? reply->error : NULL, reply != NULL);
+    harness_new_key (key, sizeof key, "refused");
+    intake_reply_t *reply = harness_submit_reply (client, key, spec);
+    int rc = harness_error_code (reply ? reply->error : NULL, reply != NULL);
     snprintf (field, size, "%s", reply && reply->error ? reply->error->field : "");
     intake_reply_destroy (&reply);
     return rc;
@@ -723,36 +309,36 @@ s_submit_error (client_t *client, const dossier_spec_t *spec, char *field, size_
 static void
 test_errors (const char *resolved_code)
 {
-    s_wait_until (s_settled, NULL, SETTLE_MS);
+    harness_wait_until (harness_settled, NULL, SETTLE_MS);
     int queue_before = s_queue_size ();
     char field [64];
-    dossier_spec_t spec = s_standard;
+    harness_dossier_t spec = harness_standard;
     spec.procedure = "9.999999";
     int rc = s_submit_error (s_clients.intake_counter, &spec, field, sizeof field);
     CHECK (rc == INVALID && streq (field, "procedure_code"),
            "errors: an unknown procedure is INVALID_ARGUMENT on procedure_code");
 
-    spec = s_standard;
+    spec = harness_standard;
     spec.name = "";
     rc = s_submit_error (s_clients.intake_counter, &spec, field, sizeof field);
     CHECK (rc == INVALID && streq (field, "applicant.name"),
            "errors: a missing applicant name is INVALID_ARGUMENT on applicant.name");
 
-    spec = s_standard;
+    spec = harness_standard;
     spec.address = "Số 1 \xC3\x28 Trần Phú";     //  0xC3 not followed by a continuation
     rc = s_submit_error (s_clients.intake_counter, &spec, field, sizeof field);
     CHECK (rc == INVALID && streq (field, "applicant.address"),
            "errors: invalid UTF-8 in the address is INVALID_ARGUMENT on applicant.address");
 
-    rc = s_submit_error (s_clients.intake_dashboard, &s_standard, field, sizeof field);
+    rc = s_submit_error (s_clients.intake_dashboard, &harness_standard, field, sizeof field);
     CHECK_EQ_INT (rc, PERMISSION, "errors: the dashboard may not submit (PERMISSION_DENIED)");
 
     char key [160];
-    s_new_key (key, sizeof key, "resolve-twice");
+    harness_new_key (key, sizeof key, "resolve-twice");
     CHECK (*resolved_code && s_approve (key, resolved_code) == PRECONDITION,
            "errors: resolving an already resolved dossier under a new key is FAILED_PRECONDITION");
 
-    s_wait_until (s_settled, NULL, SETTLE_MS);
+    harness_wait_until (harness_settled, NULL, SETTLE_MS);
     CHECK (queue_before >= 0 && s_queue_size () == queue_before,
            "errors: the refused submissions created no dossier");
 }
@@ -761,11 +347,11 @@ test_errors (const char *resolved_code)
 static void
 test_garbage (void)
 {
-    zsock_t *dealer = s_raw_dealer ();
+    zsock_t *dealer = harness_raw_dealer ("intake", "counter");
     uint8_t garbage [64];
     memset (garbage, 0xFF, sizeof garbage);
-    zframe_t *reply = dealer ? s_raw_exchange (dealer, garbage, sizeof garbage, 3000) : NULL;
-    CHECK_EQ_INT (s_raw_error (reply, NULL, 0), INVALID,
+    zframe_t *reply = dealer ? harness_raw_exchange (dealer, garbage, sizeof garbage, 3000) : NULL;
+    CHECK_EQ_INT (harness_raw_error (reply, NULL, 0), INVALID,
                   "garbage: a frame of 0xFF bytes gets an IntakeReply with INVALID_ARGUMENT");
     zframe_destroy (&reply);
     zsock_destroy (&dealer);
@@ -797,10 +383,10 @@ test_size_limits (void)
     motcua__v1__intake_request__pack (&request, data);
     free (address);
 
-    zsock_t *dealer = s_raw_dealer ();
-    zframe_t *reply = dealer ? s_raw_exchange (dealer, data, size, 3000) : NULL;
+    zsock_t *dealer = harness_raw_dealer ("intake", "counter");
+    zframe_t *reply = dealer ? harness_raw_exchange (dealer, data, size, 3000) : NULL;
     char request_id [64];
-    int rc = s_raw_error (reply, request_id, sizeof request_id);
+    int rc = harness_raw_error (reply, request_id, sizeof request_id);
     CHECK (size > s_config->request_bytes && size < s_config->socket_bytes
            && rc == EXHAUSTED && streq (request_id, "size-limit-200k"),
            "size limits: a 200 KiB request gets RESOURCE_EXHAUSTED (its request id echoed)");
@@ -813,8 +399,8 @@ test_size_limits (void)
     size = 2 * 1024 * 1024;
     data = (uint8_t *) malloc (size);
     memset (data, 0xFF, size);
-    dealer = s_raw_dealer ();
-    reply = dealer ? s_raw_exchange (dealer, data, size, 1500) : NULL;
+    dealer = harness_raw_dealer ("intake", "counter");
+    reply = dealer ? harness_raw_exchange (dealer, data, size, 1500) : NULL;
     CHECK (dealer && !reply && size > s_config->socket_bytes,
            "size limits: a 2 MiB frame gets no reply within 1.5 s (the peer is cut off)");
     zframe_destroy (&reply);
@@ -853,8 +439,8 @@ s_conc_worker (void *arg)
     for (int i = 0; i < CONC_EACH; i++) {
         char key [160], prefix [32];
         snprintf (prefix, sizeof prefix, "conc-%d-%d", self->index, i);
-        s_new_key (key, sizeof key, prefix);
-        if (!client || s_submit (client, key, BY_COUNTER, self->codes [i], sizeof self->codes [i]))
+        harness_new_key (key, sizeof key, prefix);
+        if (!client || harness_submit (client, key, BY_COUNTER, self->codes [i], sizeof self->codes [i]))
             self->failures++;
     }
     client_destroy (&client);
@@ -874,7 +460,7 @@ s_all_queued_once (void *arg)
     processing_reply_t *queue = s_queue ();
     bool all = queue != NULL;
     for (int i = 0; all && i < set->count; i++)
-        all = s_queue_count (queue, set->codes [i]) == 1;
+        all = harness_queue_count (queue, set->codes [i]) == 1;
     processing_reply_destroy (&queue);
     return all;
 }
@@ -908,7 +494,7 @@ test_concurrency (void)
         for (int i = 0; i < CONC_EACH; i++)
             if (*workers [t].codes [i]) {
                 codes [count++] = workers [t].codes [i];
-                well_formed += s_matches (workers [t].codes [i], CODE_PATTERN);
+                well_formed += harness_matches (workers [t].codes [i], CODE_PATTERN);
             }
     qsort (codes, (size_t) count, sizeof codes [0], s_compare_strings);
     int distinct = count ? 1 : 0;
@@ -917,7 +503,7 @@ test_concurrency (void)
     CHECK_EQ_INT (distinct, CONC_THREADS * CONC_EACH, "concurrency: the 100 receipts carry 100 distinct codes");
     CHECK_EQ_INT (well_formed, CONC_THREADS * CONC_EACH, "concurrency: every code is well formed");
     code_set_t set = { codes, count };
-    CHECK (count == CONC_THREADS * CONC_EACH && s_wait_until (s_all_queued_once, &set, 15000),
+    CHECK (count == CONC_THREADS * CONC_EACH && harness_wait_until (s_all_queued_once, &set, 15000),
            "concurrency: all 100 concurrent dossiers reach processing, each exactly once");
 }
 
@@ -936,10 +522,10 @@ s_crash_feeder (void *arg)
     for (int i = 0; i < CRASH_TOTAL; i++) {
         char key [160], prefix [32];
         snprintf (prefix, sizeof prefix, "crash-%d", i);
-        s_new_key (key, sizeof key, prefix);
+        harness_new_key (key, sizeof key, prefix);
         int rc = -1;
         for (int attempt = 0; client && rc == -1 && attempt < 3; attempt++)
-            rc = s_submit (client, key, BY_COUNTER, feed->codes [i], sizeof feed->codes [i]);
+            rc = harness_submit (client, key, BY_COUNTER, feed->codes [i], sizeof feed->codes [i]);
         if (rc == 0)
             atomic_fetch_add (&feed->receipts, 1);
         else
@@ -962,7 +548,7 @@ s_tally_queue (crash_feed_t *feed, queue_tally_t *tally)
     if (!queue)
         return false;
     for (int i = 0; i < CRASH_TOTAL; i++) {
-        int count = *feed->codes [i] ? s_queue_count (queue, feed->codes [i]) : 0;
+        int count = *feed->codes [i] ? harness_queue_count (queue, feed->codes [i]) : 0;
         if (count == 1)
             tally->once++;
         else
@@ -987,13 +573,13 @@ s_intake_drained (void *arg)
 {
     (void) arg;
     Motcua__V1__Health health;
-    return s_health ("intake", &health) && health.outbox_backlog == 0;
+    return harness_health ("intake", &health) && health.outbox_backlog == 0;
 }
 
 static void
 test_crash (void)
 {
-    s_wait_until (s_settled, NULL, SETTLE_MS);
+    harness_wait_until (harness_settled, NULL, SETTLE_MS);
     int64_t baseline = s_received_total ();
     crash_feed_t *feed = (crash_feed_t *) zmalloc (sizeof (crash_feed_t));
     atomic_init (&feed->receipts, 0);
@@ -1004,10 +590,10 @@ test_crash (void)
     while (atomic_load (&feed->receipts) < CRASH_KILL_AT && zclock_mono () < deadline)
         zclock_sleep (2);
     int at_kill = atomic_load (&feed->receipts);
-    service_proc_t *processing = s_proc ("processing");
-    int killed = s_stop (processing, SIGKILL, 2000);
+    harness_proc_t *processing = harness_proc ("processing");
+    int killed = harness_stop (processing, SIGKILL, 2000);
     zclock_sleep (1000);
-    bool restarted = s_start (processing);
+    bool restarted = harness_start (processing, NULL);
     char name [160];
     snprintf (name, sizeof name, "crash: processing is SIGKILLed part-way (after %d of %d receipts) and restarted",
               at_kill, CRASH_TOTAL);
@@ -1016,7 +602,7 @@ test_crash (void)
     pthread_join (feeder, NULL);
     CHECK_EQ_INT (feed->failures, 0, "crash: all 200 submissions get receipts meanwhile");
 
-    s_wait_until (s_queue_holds_all, feed, 30000);
+    harness_wait_until (s_queue_holds_all, feed, 30000);
     queue_tally_t tally;
     bool answered = s_tally_queue (feed, &tally);
     char detail [128];
@@ -1025,9 +611,9 @@ test_crash (void)
                    "crash: processing's queue holds each of the 200 codes exactly once",
                    __FILE__, __LINE__, detail);
 
-    CHECK (s_wait_until (s_intake_drained, NULL, 30000), "crash: intake's outbox backlog returns to 0");
+    CHECK (harness_wait_until (s_intake_drained, NULL, 30000), "crash: intake's outbox backlog returns to 0");
     Motcua__V1__Health health;
-    CHECK (s_health ("intake", &health) && health.dead_letters == 0,
+    CHECK (harness_health ("intake", &health) && health.dead_letters == 0,
            "crash: no delivery of intake was parked as dead");
     int64_t total = s_received_total ();
     CHECK_EQ_INT (baseline >= 0 && total >= 0 ? total - baseline : -1, CRASH_TOTAL,
@@ -1036,7 +622,7 @@ test_crash (void)
     int sampled = 0, once = 0;
     for (int i = 0; i < CRASH_TOTAL; i += 20, sampled++) {
         reporting_reply_t *trace = s_trace (feed->codes [i]);
-        if (trace && s_entry_count (trace->trace, "dossier_received") == 1
+        if (trace && harness_entry_count (trace->trace, "dossier_received") == 1
         &&  streq (trace->trace->status, "in_process"))
             once++;
         reporting_reply_destroy (&trace);
@@ -1074,16 +660,12 @@ s_close_clients (void)
 int
 main (void)
 {
-    s_config = config_new (NULL);
-    if (!s_config) {
+    if (harness_init ()) {
         CHECK (false, "setup: settings load from the environment");
         return testkit_finish ();
     }
-    zsys_init ();
-    atexit (s_stop_all);
-    bool up = true;
-    for (size_t i = 0; i < SERVICE_COUNT && up; i++)
-        up = s_start (&s_procs [i]);
+    s_config = harness_config ();
+    bool up = harness_start_all ();
     CHECK (up, "setup: the four services start and answer health");
     bool clients = up && s_open_clients ();
     CHECK (clients, "setup: clients for counter, desk, postal and dashboard connect");
@@ -1104,8 +686,7 @@ main (void)
 
     int clean = 0;
     for (size_t i = 0; i < SERVICE_COUNT; i++)
-        clean += s_stop (&s_procs [i], SIGTERM, 5000) == 0;
+        clean += harness_stop (harness_proc_at (i), SIGTERM, 5000) == 0;
     CHECK_EQ_INT (clean, (int) SERVICE_COUNT, "teardown: every service stops cleanly on SIGTERM");
-    config_destroy (&s_config);
     return testkit_finish ();
 }
