@@ -13,6 +13,7 @@ fi
 deploy/migrate.sh
 "$BIN/motcua" admin certs >/dev/null
 "$BIN/motcua" admin calendar import deploy/calendar/*.txt >/dev/null
+"$BIN/motcua" catalog import deploy/catalog/*.csv >/dev/null
 for svc in intake processing postal reporting; do
     pidfile="$MOTCUA_VAR/run/$svc.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi

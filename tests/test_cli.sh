@@ -102,6 +102,60 @@ check "admin calendar remove takes it back" $M admin calendar remove "$due_day"
 $M admin calendar add 2026-02-30 dayoff x > /dev/null 2>&1; rc=$?
 check "an impossible declared date is refused (exit 1)" test "$rc" = 1
 
+# the procedure catalogue (issue 3 item 6): versions, import/export, no more district level
+sql() { psql -X -qAt "$(cat "$MOTCUA_VAR/pg/conninfo")" -c "$1"; }
+list=$($M catalog list --json)
+n=$(grep -o '"code":"' <<< "$list" | wc -l)
+check "catalog list offers at least 30 procedures ($n)" test "$n" -ge 30
+$M catalog export "$MOTCUA_VAR/catalog-1.csv" > /dev/null
+out=$($M catalog import deploy/catalog/home-affairs.csv)
+check "importing the shipped catalogue again changes nothing ($out)" grep -q ' 0 version(s) added, 0 changed' <<< "$out"
+$M catalog export "$MOTCUA_VAR/catalog-2.csv" > /dev/null
+check "the export before and after that import is the same" cmp -s "$MOTCUA_VAR/catalog-1.csv" "$MOTCUA_VAR/catalog-2.csv"
+check "importing the export changes nothing, and exports the same again (round trip)" bash -c \
+    "$M catalog import '$MOTCUA_VAR/catalog-1.csv' | grep -q ' 0 version(s) added, 0 changed' \
+     && $M catalog export '$MOTCUA_VAR/catalog-3.csv' > /dev/null && cmp -s '$MOTCUA_VAR/catalog-1.csv' '$MOTCUA_VAR/catalog-3.csv'"
+header=$(grep -m 1 '^code,' deploy/catalog/home-affairs.csv)
+printf '%s\n%s\n%s\n' "$header" \
+    'H27.NV.901,2026-01-01,,province,Thủ tục thử nghiệm,Thử nghiệm,H27.22,tdkt,1,working_days,,,,none,,,,document,no,no,Giải quyết@tdkt:8,' \
+    'H27.NV.902,2026-01-01,,province,Thủ tục thử nghiệm sai,Thử nghiệm,H27.22,tdkt,2,working_days,,,,none,,,,document,no,no,Tiếp nhận@pvhcc:4;Giải quyết@tdkt:8,' \
+    > "$MOTCUA_VAR/catalog-bad.csv"
+$M catalog import "$MOTCUA_VAR/catalog-bad.csv" > /dev/null 2> "$MOTCUA_VAR/catalog-bad.err"; rc=$?
+check "a row whose steps do not add up to its limit is refused (exit 1)" test "$rc" = 1
+check "and the error names line 3 and the sum (12 hours, 16 needed)" grep -q "line 3).*add up to 12 hours.*needs 16" "$MOTCUA_VAR/catalog-bad.err"
+check "and nothing was written (line 2's good row is absent)" bash -c "! $M catalog export - | grep -q '^H27.NV.901,'"
+printf '%s\n%s\n' "$header" \
+    'H27.NV.903,2026-01-01,,province,Thủ tục thử nghiệm,Thử nghiệm,H27.22,tdkt,2,working_days,,,3,none,,,,document,no,no,Giải quyết@tdkt:24,' \
+    > "$MOTCUA_VAR/catalog-norm.csv"
+$M catalog import "$MOTCUA_VAR/catalog-norm.csv" > /dev/null 2> "$MOTCUA_VAR/catalog-norm.err"; rc=$?
+check "a service norm longer than the legal limit is refused, naming the line" \
+    bash -c "[ $rc = 1 ] && grep -q 'line 2).*service norm (3 working_days) is longer than the legal limit (2 working_days)' '$MOTCUA_VAR/catalog-norm.err'"
+receive() {                     # receive PROCEDURE: a counter receipt's dossier code, or nothing
+    $M counter submit --json --procedure "$1" --applicant-name "Trần Văn Bình" --applicant-id 042190002222 \
+        --phone 0912345678 --address "Phường Thành Sen, Hà Tĩnh" --component "Tờ trình" | json_field dossier_code
+}
+before=$(receive H27.NV.005)
+{ echo "$header"; $M catalog export - | grep '^H27.NV.005,[^,]*,,' \
+    | sed -e 's/,20,working_days,/,15,working_days,/' -e 's/@tdkt:100;/@tdkt:60;/'; } > "$MOTCUA_VAR/catalog-change.csv"
+out=$($M catalog import "$MOTCUA_VAR/catalog-change.csv")
+check "a changed row (H27.NV.005: 20 → 15 working days) becomes a new version ($out)" grep -q ' 0 version(s) added, 1 changed' <<< "$out"
+after=$(receive H27.NV.005)
+version_of() { sql "SELECT v.time_limit_value || ' ' || CASE WHEN v.valid_to IS NULL THEN 'open' ELSE 'ended' END
+                    FROM intake.dossier d JOIN catalog.procedure_version v ON v.id = d.procedure_version WHERE d.code = '$1'"; }
+check "the next receipt ($after) is under the new version (15 days, in force)" test "$(version_of "$after")" = "15 open"
+check "the earlier dossier ($before) keeps the version it was received under (20 days, now ended)" test "$(version_of "$before")" = "20 ended"
+check "and its due time is the one of 20 working days" test "$(sql "SELECT count(*) FROM intake.dossier WHERE code = '$before'
+    AND due_at > received_at + interval '23 days'")" = 1
+check "a district-level procedure ended 30/6/2025 (H27.NV.010) is not offered today" bash -c "! grep -q '\"code\":\"H27.NV.010\"' <<< '$list'"
+$M counter submit --procedure H27.NV.010 --applicant-name A --applicant-id 1 --phone 1 --address a \
+    --component c > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
+check "and a counter submission of it is refused as an unknown procedure" \
+    bash -c "[ $rc = 1 ] && grep -q 'INVALID_ARGUMENT (procedure_code).*H27.NV.010' '$MOTCUA_VAR/err.txt'"
+check "while the successor of a district version is offered at commune level (H27.NV.011 by H27.XA)" \
+    grep -q '"code":"H27.NV.011"[^}]*"agency_code":"H27.XA"' <<< "$list"
+check "the district versions are kept, each ended on 30/6/2025" test "$(sql "SELECT count(*) FROM catalog.procedure_version
+    WHERE level = 'district' AND valid_to = timestamptz '2025-07-01 00:00:00+07'")" -ge 3
+
 check "make down's script stops everything" deploy/down.sh
 $M health > /dev/null 2>&1; rc=$?
 check "after down, health says nobody answers (exit 3)" test "$rc" = 3

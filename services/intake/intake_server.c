@@ -28,8 +28,10 @@ s_receive (void *context, api_error_t *error)
     submit_t *submit = (submit_t *) context;
     const Motcua__V1__SubmitDossier *req = submit->req;
     db_t *db = service_db (submit->service);
-    procedure_row_t procedure;
-    int found = intake_store_procedure (db, req->procedure_code, &procedure);
+    int64_t received_at = vn_now_ms ();
+    received_at -= received_at % 1000;          //  the receipt shows whole seconds
+    procedure_row_t procedure;                  //  the version in force at receipt
+    int found = intake_store_procedure (db, req->procedure_code, received_at, &procedure);
     if (found < 0) {
         api_db_fail (error, db_error (db));
         return NULL;
@@ -47,8 +49,6 @@ s_receive (void *context, api_error_t *error)
     worktime_rules_t rules;
     service_rules (submit->service, procedure.office_hours, &rules);
 
-    int64_t received_at = vn_now_ms ();
-    received_at -= received_at % 1000;          //  the receipt shows whole seconds
     int64_t due_at = worktime_due (&rules, received_at, procedure.time_limit_value,
                                    procedure.time_limit_unit);
     const char *rule_set = rule_set_for (received_at);
@@ -104,7 +104,8 @@ s_receive (void *context, api_error_t *error)
                 (req->channel == MOTCUA__V1__CHANNEL__CHANNEL_ONLINE ? "online"
                 : req->channel == MOTCUA__V1__CHANNEL__CHANNEL_POSTAL ? "postal" : "direct"), "due_at", vn_format_iso (due_at, due_text, sizeof due_text),
                 "rule_set", rule_set, NULL);
-    if (intake_store_insert (db, &receipt, rule_set, submit->who->name, req->idempotency_key)
+    if (intake_store_insert (db, &receipt, rule_set, submit->who->name, req->idempotency_key,
+                             procedure.version)
     ||  outbox_append (db, "intake", "intake", &event)
     ||  audit_change (db, "intake", submit->who->name, submit->who->role, "receive", code, NULL, change))
         return NULL;
@@ -271,7 +272,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
-            if (intake_store_procedures (service_db (service), &procedures))
+            if (intake_store_procedures (service_db (service), vn_now_ms (), &procedures))
                 api_db_fail (&error, db_error (service_db (service)));
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_PROCEDURES;
             reply.procedures = &procedures;

@@ -2,9 +2,15 @@
 #include <czmq.h>
 #include "intake_store.h"
 
+//  The version in force at $1 (ms since the epoch): valid_from inclusive,
+//  valid_to exclusive (NULL: still in force).
 #define PROCEDURE_COLUMNS \
     "p.code, p.name, p.field, p.agency_code, p.division, p.time_limit_value, " \
-    "p.time_limit_unit, a.office_hours"
+    "p.time_limit_unit, a.office_hours, p.id"
+#define PROCEDURE_IN_FORCE \
+    " FROM catalog.procedure_version p JOIN catalog.agency a ON a.code = p.agency_code" \
+    " WHERE p.valid_from <= to_timestamp ($1::bigint / 1000.0)" \
+    " AND (p.valid_to IS NULL OR p.valid_to > to_timestamp ($1::bigint / 1000.0))"
 
 static void
 s_row (PGresult *result, int row, procedure_row_t *out)
@@ -18,14 +24,17 @@ s_row (PGresult *result, int row, procedure_row_t *out)
     if (limit_unit_parse (PQgetvalue (result, row, 6), &out->time_limit_unit))
         out->time_limit_unit = LIMIT_WORKING_DAYS;
     snprintf (out->office_hours, sizeof out->office_hours, "%s", PQgetvalue (result, row, 7));
+    out->version = atoll (PQgetvalue (result, row, 8));
 }
 
 int
-intake_store_procedures (db_t *db, Motcua__V1__ProcedureList *list)
+intake_store_procedures (db_t *db, int64_t at_ms, Motcua__V1__ProcedureList *list)
 {
+    char at [24];
+    snprintf (at, sizeof at, "%lld", (long long) at_ms);
+    const char *params [1] = { at };
     PGresult *result = db_query (db,
-        "SELECT " PROCEDURE_COLUMNS " FROM catalog.procedure p"
-        " JOIN catalog.agency a ON a.code = p.agency_code WHERE p.active ORDER BY p.code", 0, NULL);
+        "SELECT " PROCEDURE_COLUMNS PROCEDURE_IN_FORCE " ORDER BY p.code", 1, params);
     if (!result)
         return -1;
     int rows = PQntuples (result);
@@ -67,12 +76,13 @@ intake_store_free_list (Motcua__V1__ProcedureList *list)
 }
 
 int
-intake_store_procedure (db_t *db, const char *code, procedure_row_t *row)
+intake_store_procedure (db_t *db, const char *code, int64_t at_ms, procedure_row_t *row)
 {
-    const char *params [1] = { code };
+    char at [24];
+    snprintf (at, sizeof at, "%lld", (long long) at_ms);
+    const char *params [2] = { at, code };
     PGresult *result = db_query (db,
-        "SELECT " PROCEDURE_COLUMNS " FROM catalog.procedure p"
-        " JOIN catalog.agency a ON a.code = p.agency_code WHERE p.code = $1 AND p.active", 1, params);
+        "SELECT " PROCEDURE_COLUMNS PROCEDURE_IN_FORCE " AND p.code = $2", 2, params);
     if (!result)
         return -1;
     int found = PQntuples (result) == 1;
@@ -126,26 +136,27 @@ intake_store_array (char **items, size_t count)
 
 int
 intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const char *rule_set,
-                     const char *received_by, const char *idempotency_key)
+                     const char *received_by, const char *idempotency_key, int64_t procedure_version)
 {
-    char channel [8], return_method [8], received [24], due [24];
+    char channel [8], return_method [8], received [24], due [24], version [24];
     snprintf (channel, sizeof channel, "%d", receipt->channel);
     snprintf (return_method, sizeof return_method, "%d", receipt->return_method);
     snprintf (received, sizeof received, "%lld", (long long) receipt->received_at);
     snprintf (due, sizeof due, "%lld", (long long) receipt->due_at);
+    snprintf (version, sizeof version, "%lld", (long long) procedure_version);
     char *components = intake_store_array (receipt->components, receipt->n_components);
-    const char *params [15] = {
+    const char *params [16] = {
         receipt->dossier_code, receipt->procedure_code, receipt->agency_code,
         receipt->applicant->name, receipt->applicant->id_number, receipt->applicant->phone,
         receipt->applicant->address, channel, return_method, components, received, due,
-        rule_set, received_by, idempotency_key
+        rule_set, received_by, idempotency_key, procedure_version > 0 ? version : NULL
     };
     int rc = db_exec (db,
         "INSERT INTO intake.dossier (code, procedure_code, agency_code, applicant_name,"
         " applicant_id, phone, address, channel, return_method, components, received_at,"
-        " due_at, rule_set, received_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-        " $8, $9, $10, to_timestamp ($11::bigint / 1000.0), to_timestamp ($12::bigint / 1000.0),"
-        " $13, $14, $15)", 15, params);
+        " due_at, rule_set, received_by, idempotency_key, procedure_version) VALUES ($1, $2, $3,"
+        " $4, $5, $6, $7, $8, $9, $10, to_timestamp ($11::bigint / 1000.0),"
+        " to_timestamp ($12::bigint / 1000.0), $13, $14, $15, $16)", 16, params);
     free (components);
     return rc;
 }

@@ -1,5 +1,6 @@
-/*  intake_store — intake's SQL: the procedure catalogue as intake reads it, the
-    daily code counter, and the dossier as received with its outbox event.   */
+/*  intake_store — intake's SQL: the procedure catalogue as intake reads it
+    (the version in force at a given instant), the daily code counter, and the
+    dossier as received with its outbox event.                               */
 #ifndef INTAKE_STORE_H
 #define INTAKE_STORE_H
 #include "db.h"
@@ -7,8 +8,9 @@
 #include "worktime.h"
 #include "motcua/v1/intake.pb-c.h"
 
-//  A catalogue entry, owned strings.
+//  A catalogue entry (one version of a procedure), owned strings.
 typedef struct {
+    int64_t version;            //  catalog.procedure_version.id
     char code [64];
     char name [512];
     char field [128];
@@ -19,19 +21,23 @@ typedef struct {
     char office_hours [128];
 } procedure_row_t;
 
-//  Every active procedure, into a list (caller frees with intake_store_free_list).
-int  intake_store_procedures (db_t *db, Motcua__V1__ProcedureList *list);
+//  Every procedure in force at at_ms (ms since the epoch), into a list
+//  (caller frees with intake_store_free_list).
+int  intake_store_procedures (db_t *db, int64_t at_ms, Motcua__V1__ProcedureList *list);
 void intake_store_free_list (Motcua__V1__ProcedureList *list);
 
-//  One active procedure. 1 found, 0 unknown, -1 database error.
-int  intake_store_procedure (db_t *db, const char *code, procedure_row_t *row);
+//  The version of a procedure in force at at_ms (the receipt time): its
+//  validity window holds that instant. 1 found, 0 unknown, -1 database error.
+int  intake_store_procedure (db_t *db, const char *code, int64_t at_ms, procedure_row_t *row);
 
 //  Next sequence of agency's day (inside the caller's transaction). >0 or -1.
 long intake_store_next_sequence (db_t *db, const char *agency_code, int day);
 
-//  Insert the dossier of receipt (inside the caller's transaction). 0 or -1.
+//  Insert the dossier of receipt, with the catalogue version it was received
+//  under (inside the caller's transaction). 0 or -1.
 int  intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const char *rule_set,
-                          const char *received_by, const char *idempotency_key);
+                          const char *received_by, const char *idempotency_key,
+                          int64_t procedure_version);
 
 //  The counter's view of one dossier (locked inside a transaction):
 //  status, times, and what is missing. 1 found, 0 unknown, -1 error.

@@ -77,6 +77,8 @@ db_t       *cli_db (cli_t *cli);
 
 //  The commands (cmd_*.c). argv starts after the command words.
 int cmd_catalog_list (int argc, char **argv);
+int cmd_catalog_import (int argc, char **argv);
+int cmd_catalog_export (int argc, char **argv);
 int cmd_counter_submit (int argc, char **argv);
 int cmd_counter_return (int argc, char **argv);
 int cmd_desk_queue (int argc, char **argv);
