@@ -31,7 +31,7 @@ TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox $(BIN)/te
 .SECONDEXPANSION:
 # Keep the generated protobuf C between builds (make would delete intermediates).
 .SECONDARY:
-.PHONY: all deps up down run test test-unit test-asan clean distclean
+.PHONY: all deps up down run test test-unit test-asan asan-build clean distclean
 all: deps $(addprefix $(BIN)/motcua-,$(SERVICES)) $(BIN)/motcua $(TESTS)
 
 # Install missing Debian packages when root; otherwise say exactly what to run.
@@ -83,16 +83,21 @@ down:
 run: all
 	@deploy/up.sh && exec deploy/follow.sh
 
+# Every test, plus the services' suites again built with AddressSanitizer
+# and UBSan (MOTCUA_SKIP_ASAN=1 leaves that out) and a short fuzzing pass.
 test: all
-	@tests/run.sh
+	@if [ -z "$(MOTCUA_SKIP_ASAN)" ]; then $(MAKE) --no-print-directory asan-build >/dev/null; fi
+	@MOTCUA_ASAN_BIN=$(if $(MOTCUA_SKIP_ASAN),,build/asan/bin) tests/run.sh
+
+asan-build:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" CFLAGS="-O1 -g" all
 
 test-unit: $(BIN)/test_unit
 	@$(BIN)/test_unit
 
 # The same suite built with AddressSanitizer and UBSan, in its own build tree.
-test-asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" CFLAGS="-O1 -g" all
-	@MOTCUA_BIN=build/asan/bin MOTCUA_SKIP_VALGRIND=1 tests/run.sh
+test-asan: asan-build
+	@MOTCUA_BIN=build/asan/bin MOTCUA_SKIP_VALGRIND=1 MOTCUA_SKIP_FUZZ=1 tests/run.sh
 
 clean:
 	rm -rf $(BUILD)/gen $(BUILD)/common $(BUILD)/services $(BUILD)/tests $(BUILD)/bin $(LIB) $(BUILD)/asan

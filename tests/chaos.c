@@ -64,6 +64,7 @@ typedef struct {
     int method;                     //  how the result goes back
     int outcome;
     bool received, resolved, returned;
+    bool supplemented;              //  went through a supplement request and hand-in
 } dossier_t;
 
 typedef struct {
@@ -86,6 +87,7 @@ static atomic_int s_refused;            //  commands refused for good (a bug)
 static atomic_int s_gave_up;            //  commands never answered in time
 static atomic_int s_answered_retry;     //  commands that needed more than one try
 static atomic_bool s_clients_done;
+static atomic_bool s_chaos_done;        //  every kill and restart has happened
 static pthread_mutex_t s_print_lock = PTHREAD_MUTEX_INITIALIZER;
 
 // --------------------------------------------------------------------------
@@ -304,19 +306,53 @@ s_patiently (worker_t *self, dossier_t *dossier, command_fn *command, const char
     }
 }
 
-//  Stage hook: supplements. Issue 6 drives dossiers through a supplement
-//  request and its hand-in as well. That API was not there when this was
-//  written and is still being built (processing_client_request_supplement,
-//  intake_client_hand_in_supplement): wire it here, sending a share of the
-//  received dossiers through it (same retry contract, keys of their own)
-//  and counting them in the ground truth (reporting's facts, II.06a's
-//  within/overdue). Until then the stage is skipped, and says so.
+//  Stage: a share of the dossiers (one in five) goes through a supplement:
+//  the desk asks for what is missing, the counter hands it in. Until
+//  intake has heard of the request its answer is FAILED_PRECONDITION, and
+//  until processing has the hand-in a resolve is too: both are waits, so
+//  they are retried like NOT_FOUND (same keys: the contract holds).
+static int
+s_ask_supplement (worker_t *self, dossier_t *dossier, char *message, size_t size)
+{
+    char key [128];
+    snprintf (key, sizeof key, "%s-supplement", dossier->key);
+    char *missing [] = { (char *) "Bản sao quyết định (thử nghiệm)" };
+    processing_reply_t *reply = processing_client_request_supplement (self->desk, key, dossier->code,
+                                                                     missing, 1, "Thiếu hồ sơ (thử nghiệm)");
+    int rc = s_outcome (reply ? reply->error : NULL, reply != NULL, message, size);
+    processing_reply_destroy (&reply);
+    return rc;
+}
+
+static int
+s_hand_in (worker_t *self, dossier_t *dossier, char *message, size_t size)
+{
+    char key [128];
+    snprintf (key, sizeof key, "%s-handin", dossier->key);
+    char *components [] = { (char *) "Bản sao quyết định (thử nghiệm)" };
+    intake_reply_t *reply = intake_client_hand_in_supplement (self->intake, key, dossier->code, components, 1);
+    int rc = s_outcome (reply ? reply->error : NULL, reply != NULL, message, size);
+    intake_reply_destroy (&reply);
+    return rc == MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION ? NOT_FOUND : rc;
+}
+
 static bool
 s_stage_supplements (worker_t *self, dossier_t *dossier)
 {
-    (void) self;
-    (void) dossier;
-    return true;
+    if ((dossier - s_dossiers) % 5 != 2)
+        return true;
+    dossier->supplemented = s_patiently (self, dossier, s_ask_supplement, "supplement request", true)
+                         && s_patiently (self, dossier, s_hand_in, "supplement hand-in", true);
+    return dossier->supplemented;
+}
+
+//  A resolve after a supplement may arrive before processing has the
+//  hand-in (FAILED_PRECONDITION): wait for it, as for NOT_FOUND.
+static int
+s_resolve_after (worker_t *self, dossier_t *dossier, char *message, size_t size)
+{
+    int rc = s_resolve (self, dossier, message, size);
+    return dossier->supplemented && rc == MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION ? NOT_FOUND : rc;
 }
 
 static void *
@@ -331,6 +367,10 @@ s_worker (void *arg)
     //  BATCH of them through each stage in turn, so stages overlap in time.
     int total = s_settings.dossiers, step = s_settings.threads;
     for (int first = self->index; first < total; first += step * BATCH) {
+        //  The last tenth of the work waits for the last kill: every fault
+        //  falls while the clients are at work, however fast they are.
+        while (first >= total * 9 / 10 && !atomic_load (&s_chaos_done))
+            zclock_sleep (20);
         dossier_t *round [BATCH];
         int count = 0;
         for (int i = first; i < total && count < BATCH; i += step)
@@ -341,7 +381,7 @@ s_worker (void *arg)
         }
         for (int i = 0; i < count; i++) {
             if (round [i]->received && s_stage_supplements (self, round [i]))
-                round [i]->resolved = s_patiently (self, round [i], s_resolve, "resolve", true);
+                round [i]->resolved = s_patiently (self, round [i], s_resolve_after, "resolve", true);
             atomic_fetch_add (&s_commands, 1);
         }
         for (int i = 0; i < count; i++) {
@@ -419,7 +459,7 @@ static void
 s_chaos (chaos_tally_t *tally)
 {
     int events = s_settings.kills + s_settings.pg_restarts;
-    int64_t commands = (int64_t) s_settings.dossiers * STAGES;
+    int64_t commands = (int64_t) s_settings.dossiers * STAGES * 8 / 10;   //  before the gate
     for (int event = 0; event < events && !atomic_load (&s_clients_done); event++) {
         int threshold = (int) ((event + 1) * commands / (events + 1));
         while (atomic_load (&s_commands) < threshold && !atomic_load (&s_clients_done)) {
@@ -436,6 +476,7 @@ s_chaos (chaos_tally_t *tally)
         else
             s_kill_one (tally);
     }
+    atomic_store (&s_chaos_done, true);
     while (!atomic_load (&s_clients_done)) {
         zclock_sleep (50);
         s_revive (tally);
@@ -517,6 +558,8 @@ s_dead_free (void)
     }
     return true;
 }
+
+static bool s_was_supplemented (const dossier_t *d) { return *d->code && d->supplemented; }
 
 static void
 s_verify (chaos_tally_t *tally, int64_t run_from)
@@ -626,6 +669,18 @@ s_verify (chaos_tally_t *tally, int64_t run_from)
     fflush (stdout);
     free (codes);
     free (keys);
+    //  Supplements: each one restarted (or resumed) the clock exactly once.
+    char *supplemented = s_array (s_was_supplemented, false);
+    s_check_count (s_sql ("SELECT count(*) FROM processing.due_change WHERE NOT appointment_only"
+                          " AND dossier_code = ANY ($1::text[])", supplemented, NULL),
+                   s_count (s_was_supplemented),
+                   "supplements: every supplemented dossier moved its due time once, by its rule set");
+    s_check_count (s_sql ("SELECT count(*) FROM reporting.dossier_fact WHERE resumed_at IS NOT NULL"
+                          " AND dossier_code = ANY ($1::text[])", supplemented, NULL),
+                   s_count (s_was_supplemented), "supplements: reporting knows every hand-in");
+    printf ("supplements: %lld dossiers went through a supplement request and hand-in\n",
+            (long long) s_count (s_was_supplemented));
+    free (supplemented);
     free (postal_codes);
 }
 
@@ -660,7 +715,6 @@ main (void)
     if (!ready)
         return testkit_finish ();
     srand (s_settings.seed);
-    printf ("supplements: stage skipped, not driven yet (hook: s_stage_supplements in tests/chaos.c)\n");
 
     s_dossiers = (dossier_t *) zmalloc ((size_t) s_settings.dossiers * sizeof (dossier_t));
     for (int i = 0; i < s_settings.dossiers; i++) {

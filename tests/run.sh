@@ -55,35 +55,54 @@ if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; th
     fi
 fi
 
-echo "== black-box tests (PostgreSQL under $TMP, services on port $MOTCUA_BASE_PORT+)"
-if deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin certs >/dev/null \
-   && "$BIN/motcua" admin calendar import deploy/calendar/*.txt >/dev/null; then
-    "$BIN/test_blackbox" > "$TMP/blackbox.log" 2>&1
-    grep -E '^(FAIL|ok)' "$TMP/blackbox.log"
-    tally "$TMP/blackbox.log" test_blackbox
-    if grep -q '^FAIL' "$TMP/blackbox.log"; then
-        for svc in intake processing postal reporting; do
-            echo "-- last lines of $svc.log"; tail -n 15 "$TMP/log/$svc.log" 2>/dev/null
-        done
-    fi
-    echo "== fault tests (grants, audit trail, dead letters, PostgreSQL down, SIGTERM)"
-    "$BIN/test_faults" > "$TMP/faults.log" 2>&1
-    grep -E '^(FAIL|ok)' "$TMP/faults.log"
-    tally "$TMP/faults.log" test_faults
-    if grep -q '^FAIL' "$TMP/faults.log"; then
-        for svc in intake processing postal reporting; do
-            echo "-- last lines of $svc.log"; tail -n 15 "$TMP/log/$svc.log" 2>/dev/null
-        done
-    fi
+show_logs() {                   # the services' last words after a failure
+    for svc in intake processing postal reporting; do
+        echo "-- last lines of $svc.log"; tail -n 15 "$TMP/log/$svc.log" 2>/dev/null
+    done
+}
+run_program() {                 # run_program LABEL LOG COMMAND…: run, show, tally
+    local label=$1 log=$2; shift 2
+    "$@" > "$log" 2>&1
+    grep -E '^(FAIL|ok)' "$log"
+    tally "$log" "$label"
+    if grep -q '^FAIL' "$log"; then show_logs; fi
+}
+#   The tests that need the cluster, with the binaries of one build.
+services_suite() {              # services_suite BIN TAG
+    local bin=$1 tag=$2
+    echo "== black-box tests$tag (PostgreSQL under $TMP, services on port $MOTCUA_BASE_PORT+)"
+    MOTCUA_BIN=$bin run_program "test_blackbox$tag" "$TMP/blackbox$tag.log" "$bin/test_blackbox"
+    echo "== fault tests$tag (grants, audit trail, dead letters, PostgreSQL down, SIGTERM)"
+    MOTCUA_BIN=$bin run_program "test_faults$tag" "$TMP/faults$tag.log" "$bin/test_faults"
     deploy/pg.sh start          # whatever the fault tests left, the cluster is up
-    echo "== command-line tests (deploy/up.sh, motcua …, deploy/down.sh)"
-    tests/test_cli.sh > "$TMP/cli.log" 2>&1
-    grep -E '^(FAIL|ok)' "$TMP/cli.log"
-    tally "$TMP/cli.log" test_cli.sh
-    echo "== lifecycle tests (both rule sets, supplements, delay letters; services on a moved clock)"
-    tests/test_lifecycle.sh > "$TMP/lifecycle.log" 2>&1
-    grep -E '^(FAIL|ok)' "$TMP/lifecycle.log"
-    tally "$TMP/lifecycle.log" test_lifecycle.sh
+    echo "== command-line tests$tag (deploy/up.sh, motcua …, deploy/down.sh)"
+    MOTCUA_BIN=$bin run_program "test_cli$tag" "$TMP/cli$tag.log" tests/test_cli.sh
+    echo "== lifecycle tests$tag (both rule sets, supplements, delay letters; services on a moved clock)"
+    MOTCUA_BIN=$bin run_program "test_lifecycle$tag" "$TMP/lifecycle$tag.log" tests/test_lifecycle.sh
+    deploy/pg.sh start
+}
+
+fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue
+    deploy/pg.sh stop; rm -rf "$TMP/pg"
+    deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin certs >/dev/null \
+        && "$BIN/motcua" admin calendar import deploy/calendar/*.txt >/dev/null \
+        && "$BIN/motcua" catalog import deploy/catalog/*.csv >/dev/null
+}
+
+echo "== setting up PostgreSQL under $TMP"
+if fresh_cluster; then
+    services_suite "$BIN" ""
+    #   The same under AddressSanitizer and UBSan (make test builds build/asan),
+    #   on a database of its own.
+    if [ -n "${MOTCUA_ASAN_BIN:-}" ] && [ -x "$MOTCUA_ASAN_BIN/test_blackbox" ]; then
+        echo "== unit tests (ASan/UBSan)"
+        run_program "test_unit (asan)" "$TMP/unit-asan.log" "$MOTCUA_ASAN_BIN/test_unit"
+        if fresh_cluster; then
+            services_suite "$MOTCUA_ASAN_BIN" " (asan)"
+        else
+            echo "FAIL could not start the second test PostgreSQL"; failed=$((failed + 1))
+        fi
+    fi
 else
     echo "FAIL could not start the test PostgreSQL"; failed=$((failed + 1))
 fi
@@ -95,10 +114,20 @@ echo "== chaos, short (300 dossiers, 4 kills, 1 PostgreSQL restart; own cluster,
 if [ -x "$BIN/chaos" ]; then
     CHAOS_DOSSIERS=${CHAOS_SHORT_DOSSIERS:-300} CHAOS_KILLS=4 CHAOS_PG_RESTARTS=1 \
         CHAOS_BASE_PORT=$CHAOS_PORT "$BIN/chaos" > "$TMP/chaos.log" 2>&1
-    grep -E '^(FAIL|ok|lost:|kept)' "$TMP/chaos.log"
+    grep -E '^(FAIL|ok|lost:|supplements:|kept)' "$TMP/chaos.log"
     tally "$TMP/chaos.log" chaos
 else
     echo "FAIL chaos: $BIN/chaos is not built (the Makefile must include tests/chaos.mk)"; failed=$((failed + 1))
+fi
+
+if [ -z "${MOTCUA_SKIP_FUZZ:-}" ]; then
+    echo "== fuzzing, short (each libFuzzer target for ${FUZZ_SHORT_SECONDS:-5} s)"
+    if make --no-print-directory fuzz-short > "$TMP/fuzz.log" 2>&1; then
+        grep -E '^fuzz_' "$TMP/fuzz.log"; echo "ok   fuzz-short: no target crashed"; passed=$((passed + 1))
+    else
+        grep -vE '^  (FUZZ-|SEED)' "$TMP/fuzz.log" | tail -n 40
+        echo "FAIL fuzz-short: a target crashed (input kept under build/fuzz/)"; failed=$((failed + 1))
+    fi
 fi
 
 echo "$passed passed, $failed failed"

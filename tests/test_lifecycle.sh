@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 BIN=${MOTCUA_BIN:-build/bin}
 M="$BIN/motcua"
 export FAKETIME_DONT_FAKE_MONOTONIC=1
+#   An ASan build wants its runtime first; libfaketime is preloaded before it.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 passed=0; failed=0
 check() {
     local name=$1; shift
