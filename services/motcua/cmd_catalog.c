@@ -14,6 +14,7 @@
     the row's valid_from, if later); a version already ended keeps its
     history (a row contradicting it is refused). Export writes every version,
     so that importing the export changes nothing.                           */
+#include "csv.h"
 #include <czmq.h>
 #include <ctype.h>
 #include <limits.h>
@@ -121,128 +122,6 @@ s_replace (char **cell, char *value)
 }
 
 //  ---------------------------------------------------------------------
-//  CSV (RFC 4180: "…" quotes, "" inside quotes; lines starting with # and
-//  blank lines between records are comments)
-
-typedef struct {
-    char *data;
-    size_t len, size;
-} buffer_t;
-
-static void
-s_put (buffer_t *buffer, char c)
-{
-    if (buffer->len + 2 > buffer->size) {
-        buffer->size = buffer->size ? buffer->size * 2 : 256;
-        buffer->data = (char *) realloc (buffer->data, buffer->size);
-    }
-    buffer->data [buffer->len++] = c;
-    buffer->data [buffer->len] = 0;
-}
-
-//  One record from *text into cells (owned, at most max). Returns the
-//  number of cells, 0 at the end of the text, -1 if malformed.
-static int
-s_csv_record (const char **text, int *line, char **cells, int max, char *error, size_t size)
-{
-    const char *p = *text;
-    while (*p == '#' || *p == '\n' || (*p == '\r' && p [1] == '\n')) {
-        while (*p && *p != '\n')
-            p++;
-        if (*p)
-            p++;
-        (*line)++;
-    }
-    if (!*p) {
-        *text = p;
-        return 0;
-    }
-    int count = 0;
-    bool more = true;
-    while (more) {
-        buffer_t cell = { NULL, 0, 0 };
-        s_put (&cell, 0);
-        cell.len = 0;
-        if (*p == '"') {
-            for (p++; ; p++) {
-                if (!*p) {
-                    snprintf (error, size, "a quoted cell is not closed");
-                    free (cell.data);
-                    goto malformed;
-                }
-                if (*p == '"' && p [1] == '"')
-                    s_put (&cell, *p++);
-                else
-                if (*p == '"') {
-                    p++;
-                    break;
-                }
-                else {
-                    if (*p == '\n')
-                        (*line)++;
-                    s_put (&cell, *p);
-                }
-            }
-            if (*p && *p != ',' && *p != '\n' && !(*p == '\r' && p [1] == '\n')) {
-                snprintf (error, size, "text after the closing quote of cell %d", count + 1);
-                free (cell.data);
-                goto malformed;
-            }
-        }
-        else
-            while (*p && *p != ',' && *p != '\n' && !(*p == '\r' && p [1] == '\n'))
-                s_put (&cell, *p++);
-        if (count == max) {
-            snprintf (error, size, "more than %d cells", max);
-            free (cell.data);
-            goto malformed;
-        }
-        cells [count++] = cell.data;
-        if (*p == ',')
-            p++;
-        else {
-            more = false;
-            if (*p == '\r')
-                p++;
-            if (*p == '\n') {
-                p++;
-                (*line)++;
-            }
-        }
-    }
-    *text = p;
-    return count;
-
-malformed:
-    for (int i = 0; i < count; i++)
-        free (cells [i]);
-    while (*p && *p != '\n')
-        p++;
-    *text = p;
-    return -1;
-}
-
-static void
-s_csv_write (FILE *out, const char *cell, bool last)
-{
-    size_t len = strlen (cell);
-    bool quote = len && (strpbrk (cell, ",\"\r\n") || isspace ((unsigned char) cell [0])
-                         || isspace ((unsigned char) cell [len - 1]) || cell [0] == '#');
-    if (quote) {
-        fputc ('"', out);
-        for (const char *p = cell; *p; p++) {
-            if (*p == '"')
-                fputc ('"', out);
-            fputc (*p, out);
-        }
-        fputc ('"', out);
-    }
-    else
-        fputs (cell, out);
-    fputc (last ? '\n' : ',', out);
-}
-
-//  ---------------------------------------------------------------------
 //  Validity windows: a date is a local day (valid_to: the last day in
 //  force); a time YYYY-MM-DDTHH:MM:SS is an instant (valid_to: the instant
 //  it ended, when the next version began).
@@ -337,8 +216,8 @@ s_hours_per (const char *unit)
 static char *
 s_list (const char *cell)
 {
-    buffer_t out = { NULL, 0, 0 };
-    s_put (&out, 0);
+    csv_buffer_t out = { NULL, 0, 0 };
+    csv_put (&out, 0);
     out.len = 0;
     const char *start = cell;
     for (const char *p = cell; ; p++)
@@ -346,9 +225,9 @@ s_list (const char *cell)
             char *item = s_trimmed (start, (size_t) (p - start));
             if (*item) {
                 if (out.len)
-                    s_put (&out, ';');
+                    csv_put (&out, ';');
                 for (char *c = item; *c; c++)
-                    s_put (&out, *c);
+                    csv_put (&out, *c);
             }
             free (item);
             if (!*p)
@@ -507,13 +386,13 @@ s_check (import_t *self, row_t *row)
         s_replace (&cell [C_FEE_AMOUNT], strdup (number));
     }
     s_replace (&cell [C_COMPONENTS], s_list (cell [C_COMPONENTS]));
-    buffer_t canonical = { NULL, 0, 0 };
+    csv_buffer_t canonical = { NULL, 0, 0 };
     for (int i = 0; i < row->n_steps; i++) {
         snprintf (number, sizeof number, "%d", row->step_hours [i]);
         const char *parts [] = { i ? ";" : "", row->step_name [i], "@", row->step_division [i], ":", number };
         for (size_t k = 0; k < sizeof parts / sizeof parts [0]; k++)
             for (const char *p = parts [k]; *p; p++)
-                s_put (&canonical, *p);
+                csv_put (&canonical, *p);
     }
     s_replace (&cell [C_STEPS], canonical.data);
     return 0;
@@ -559,7 +438,7 @@ s_read (import_t *self, const char *path)
             cursor = next ? next + 1 : cursor + strlen (cursor);
             at = ++line;
         }
-        int count = s_csv_record (&cursor, &line, cells, C_COUNT + 8, error, sizeof error);
+        int count = csv_record (&cursor, &line, cells, C_COUNT + 8, error, sizeof error);
         if (count == 0)
             break;
         if (count < 0) {
@@ -643,23 +522,23 @@ s_check_overlaps (import_t *self)
 static char *
 s_array_literal (const char *list)
 {
-    buffer_t out = { NULL, 0, 0 };
-    s_put (&out, '{');
+    csv_buffer_t out = { NULL, 0, 0 };
+    csv_put (&out, '{');
     const char *p = list;
     while (*p) {
         if (out.len > 1)
-            s_put (&out, ',');
-        s_put (&out, '"');
+            csv_put (&out, ',');
+        csv_put (&out, '"');
         for (; *p && *p != ';'; p++) {
             if (*p == '"' || *p == '\\')
-                s_put (&out, '\\');
-            s_put (&out, *p);
+                csv_put (&out, '\\');
+            csv_put (&out, *p);
         }
-        s_put (&out, '"');
+        csv_put (&out, '"');
         if (*p == ';')
             p++;
     }
-    s_put (&out, '}');
+    csv_put (&out, '}');
     return out.data;
 }
 
@@ -924,18 +803,18 @@ s_export (cli_t *cli, db_t *db, const char *path)
                   "# (or the instant the next version began), empty = still in force. Lists are ;-separated;\n"
                   "# steps are name@division:hours and add up to the limit (or the service norm) in hours.\n");
     for (int c = 0; c < C_COUNT; c++)
-        s_csv_write (out, s_columns [c], c == C_COUNT - 1);
+        csv_write (out, s_columns [c], c == C_COUNT - 1);
     int rows = PQntuples (result);
     zhash_t *codes = zhash_new ();
     for (int i = 0; i < rows; i++) {
         char from [32], to [32];
         s_format_time (PQgetisnull (result, i, 1) ? VALID_EVER : atoll (PQgetvalue (result, i, 1)), false, from, sizeof from);
         s_format_time (PQgetisnull (result, i, 2) ? VALID_OPEN : atoll (PQgetvalue (result, i, 2)), true, to, sizeof to);
-        s_csv_write (out, PQgetvalue (result, i, 0), false);
-        s_csv_write (out, from, false);
-        s_csv_write (out, to, false);
+        csv_write (out, PQgetvalue (result, i, 0), false);
+        csv_write (out, from, false);
+        csv_write (out, to, false);
         for (int c = C_LEVEL; c < C_COUNT; c++)
-            s_csv_write (out, PQgetvalue (result, i, 3 + c - C_LEVEL), c == C_COUNT - 1);
+            csv_write (out, PQgetvalue (result, i, 3 + c - C_LEVEL), c == C_COUNT - 1);
         zhash_insert (codes, PQgetvalue (result, i, 0), "1");
     }
     int rc = 0;

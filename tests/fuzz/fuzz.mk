@@ -1,6 +1,6 @@
 # Fuzzing (included by the top Makefile): libFuzzer targets built by clang with
-# ASan and UBSan for every request decoder, the event decoder and the text
-# parsers (tests/fuzz/fuzz_*.c).
+# ASan and UBSan for every request decoder, the event decoder, the text
+# parsers and the importers' readers (CSV, calendar) (tests/fuzz/fuzz_*.c).
 #   make fuzz         each target for FUZZ_SECONDS (60)
 #   make fuzz-short   each target for FUZZ_SHORT_SECONDS (5), as CI does
 #   make fuzz FUZZ_TARGETS=fuzz_event FUZZ_SECONDS=600   one target, longer
@@ -18,10 +18,11 @@ FUZZ_DIR           := $(BUILD)/fuzz
 FUZZ_TARGETS       ?= $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SAN           := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS        := -g -O1 -std=gnu11 -Wall -Wextra -D_GNU_SOURCE
-FUZZ_CPPFLAGS      := -I$(BUILD)/gen -Icommon -Iservices/intake -Itests/fuzz -I$(PG_INC)
+FUZZ_CPPFLAGS      := -I$(BUILD)/gen -Icommon -Iservices/intake -Iservices/motcua -Itests/fuzz -I$(PG_INC)
 FUZZ_LIBS          := -lprotobuf-c -lczmq -lzmq -lpq -lm
 FUZZ_SRC           := $(addprefix common/,api.c rpc.c outbox.c db.c log.c vntime.c worktime.c legal_clock.c \
-                      dossier_code.c report06a.c) services/intake/intake_check.c $(PB_C)
+                      dossier_code.c report06a.c lunar.c calendar.c) services/intake/intake_check.c \
+                      services/motcua/csv.c $(PB_C)
 FUZZ_OBJ           := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRC))
 
 .PHONY: fuzz fuzz-short fuzz-build fuzz-corpus
