@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 #include "config.h"
 #include "db.h"
+#include "log.h"
 #include "intake_client.h"
 #include "outbox.h"
 #include "rpc.h"
@@ -200,6 +201,7 @@ main (int argc, char **argv)
     zsys_init ();
     zsys_set_linger (0);
     s_config = config_new (NULL);
+    log_init ("bench", s_config ? s_config->log_level : "warn");
     s_latency = (double *) calloc (MAX_SAMPLES, sizeof (double));
     int rc = 2;
     if (argc == 4 && streq (argv [1], "intake"))
