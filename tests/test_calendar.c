@@ -22,17 +22,6 @@
 #include "lunar.h"
 #include "calendar.h"
 
-#define HM(h, m) ((h) * 60 + (m))
-
-static const char *
-iso (int64_t at_ms)
-{
-    static char bufs [4][40];
-    static int next;
-    char *buf = bufs [next++ % 4];
-    return vn_format_iso (at_ms, buf, 40);
-}
-
 static const char *
 ymd (int y, int m, int d)
 {
@@ -747,17 +736,17 @@ test_worktime (void)
     rules.is_working_day = calendar_is_working_day;
     rules.calendar = calendar;
 
-    CHECK_EQ_STR (iso (worktime_due (&rules, vn_instant (2024, 2, 7, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&rules, vn_instant (2024, 2, 7, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2024-02-15T10:00:00+07:00", "worktime: 1 working day from Wed 7/2/2024 10:00 → Thu 15/2");
-    CHECK_EQ_STR (iso (worktime_due (&rules, vn_instant (2024, 4, 26, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&rules, vn_instant (2024, 4, 26, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2024-05-02T10:00:00+07:00", "worktime: 1 working day from Fri 26/4/2024 → Thu 2/5");
-    CHECK_EQ_STR (iso (worktime_due (&rules, vn_instant (2024, 5, 3, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&rules, vn_instant (2024, 5, 3, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2024-05-04T10:00:00+07:00", "worktime: 1 working day from Fri 3/5/2024 → the make-up Sat 4/5");
-    CHECK_EQ_STR (iso (worktime_due (&rules, vn_instant (2025, 12, 31, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&rules, vn_instant (2025, 12, 31, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2026-01-05T10:00:00+07:00", "worktime: 1 working day from Wed 31/12/2025 → Mon 5/1/2026");
-    CHECK_EQ_STR (iso (worktime_due (&rules, vn_instant (2026, 2, 13, HM (9, 0)), 3, LIMIT_CALENDAR_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&rules, vn_instant (2026, 2, 13, HM (9, 0)), 3, LIMIT_CALENDAR_DAYS)),
                   "2026-02-23T17:00:00+07:00", "worktime: 3 calendar days from Fri 13/2/2026 land in Tết → Mon 23/2");
-    CHECK_EQ_STR (iso (worktime_due (&rules, vn_instant (2026, 8, 28, HM (10, 0)), 2, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&rules, vn_instant (2026, 8, 28, HM (10, 0)), 2, LIMIT_WORKING_DAYS)),
                   "2026-09-04T10:00:00+07:00", "worktime: 2 working days from Fri 28/8/2026 → Fri 4/9");
     CHECK_EQ_INT (worktime_between (&rules, vn_instant (2026, 2, 13, HM (17, 0)),
                                     vn_instant (2026, 2, 23, HM (7, 0))), 0,

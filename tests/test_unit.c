@@ -23,18 +23,6 @@
 #include "api.h"
 #include "rpc.h"
 
-#define HM(h, m) ((h) * 60 + (m))
-
-//  The instant as local ISO text, for readable string comparisons.
-static const char *
-iso (int64_t at_ms)
-{
-    static char bufs [4][40];
-    static int next;
-    char *buf = bufs [next++ % 4];
-    return vn_format_iso (at_ms, buf, 40);
-}
-
 //  A UTC instant: the date and time as seen in Greenwich.
 static int64_t
 utc_instant (int y, int mo, int d, int h, int mi, int s)
@@ -62,9 +50,9 @@ test_vntime (void)
     CHECK (c.year == 2026 && c.month == 11 && c.day == 29 && c.hour == 0 && c.minute == 0,
            "vn_civil: 2026-11-28T17:00Z is 2026-11-29 00:00 local");
 
-    CHECK_EQ_STR (iso (vn_instant (2026, 11, 29, HM (8, 5))), "2026-11-29T08:05:00+07:00",
+    CHECK_EQ_STR (testkit_iso (vn_instant (2026, 11, 29, HM (8, 5))), "2026-11-29T08:05:00+07:00",
                   "vn_format_iso: local time with +07:00 suffix");
-    CHECK_EQ_STR (iso (utc_instant (2026, 11, 29, 1, 5, 0)), "2026-11-29T08:05:00+07:00",
+    CHECK_EQ_STR (testkit_iso (utc_instant (2026, 11, 29, 1, 5, 0)), "2026-11-29T08:05:00+07:00",
                   "vn_format_iso: 01:05Z prints as 08:05+07:00");
     char form [32];
     CHECK_EQ_STR (vn_format_form (vn_instant (2026, 11, 29, HM (8, 5)), form, sizeof form),
@@ -191,19 +179,19 @@ test_worktime (void)
            "worktime_rules_default: 07:00-11:30, 13:30-17:00");
 
     //  Alignment of the receipt time
-    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (6, 0)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (6, 0)))),
                   "2026-11-30T07:00:00+07:00", "align: Mon 06:00 → Mon 07:00");
-    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (9, 15)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (9, 15)))),
                   "2026-11-30T09:15:00+07:00", "align: Mon 09:15 inside hours stays");
-    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (12, 0)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (12, 0)))),
                   "2026-11-30T13:30:00+07:00", "align: Mon 12:00 lunch break → 13:30");
-    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (11, 30)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (11, 30)))),
                   "2026-11-30T13:30:00+07:00", "align: Mon 11:30 (span end) → 13:30");
-    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (17, 30)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&r, vn_instant (2026, 11, 30, HM (17, 30)))),
                   "2026-12-01T07:00:00+07:00", "align: Mon 17:30 → Tue 07:00");
-    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 27, HM (17, 30)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&r, vn_instant (2026, 11, 27, HM (17, 30)))),
                   "2026-11-30T07:00:00+07:00", "align: Fri 17:30 → Mon 07:00");
-    CHECK_EQ_STR (iso (worktime_align (&r, vn_instant (2026, 11, 28, HM (10, 0)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&r, vn_instant (2026, 11, 28, HM (10, 0)))),
                   "2026-11-30T07:00:00+07:00", "align: Sat 10:00 → Mon 07:00");
     int64_t sub_minute = vn_instant (2026, 11, 30, HM (9, 15)) + 12345;
     CHECK_EQ_INT (worktime_align (&r, sub_minute), sub_minute,
@@ -213,28 +201,28 @@ test_worktime (void)
            "is_working_day: Sunday no, Monday yes");
 
     //  Working days
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (7, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (7, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2026-11-30T17:00:00+07:00", "due: 1 WD from Mon 07:00 → Mon 17:00");
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2026-12-01T10:00:00+07:00", "due: 1 WD from Mon 10:00 → Tue 10:00");
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 27, HM (15, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 27, HM (15, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2026-11-30T15:00:00+07:00", "due: 1 WD from Fri 15:00 → Mon 15:00");
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (7, 0)), 5, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (7, 0)), 5, LIMIT_WORKING_DAYS)),
                   "2026-12-04T17:00:00+07:00", "due: 5 WD from Mon 07:00 → Fri 17:00");
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 28, HM (9, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 28, HM (9, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2026-11-30T17:00:00+07:00", "due: 1 WD received Sat → Mon 17:00");
 
     //  Working hours, crossing lunch and the night
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (10, 0)), 4, LIMIT_WORKING_HOURS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (10, 0)), 4, LIMIT_WORKING_HOURS)),
                   "2026-11-30T16:00:00+07:00", "due: 4 WH from Mon 10:00 crosses lunch → 16:00");
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (11, 0)), 1, LIMIT_WORKING_HOURS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (11, 0)), 1, LIMIT_WORKING_HOURS)),
                   "2026-11-30T14:00:00+07:00", "due: 1 WH from Mon 11:00 → 14:00");
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (15, 0)), 4, LIMIT_WORKING_HOURS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (15, 0)), 4, LIMIT_WORKING_HOURS)),
                   "2026-12-01T09:00:00+07:00", "due: 4 WH from Mon 15:00 → Tue 09:00");
     CHECK_EQ_INT (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 2, LIMIT_WORKING_HOURS),
                   worktime_add (&r, vn_instant (2026, 11, 30, HM (9, 0)), 120),
                   "due: 2 WH equals worktime_add of 120 min");
-    CHECK_EQ_STR (iso (worktime_add (&r, vn_instant (2026, 11, 30, HM (9, 0)), 150)),
+    CHECK_EQ_STR (testkit_iso (worktime_add (&r, vn_instant (2026, 11, 30, HM (9, 0)), 150)),
                   "2026-11-30T11:30:00+07:00", "worktime_add: ending exactly at 11:30 stays at 11:30");
 
     //  Working time between two instants
@@ -253,9 +241,9 @@ test_worktime (void)
     }
 
     //  Calendar days
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 5, LIMIT_CALENDAR_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 5, LIMIT_CALENDAR_DAYS)),
                   "2026-12-07T17:00:00+07:00", "due: 5 calendar days from Mon lands on Sat → Mon 17:00");
-    CHECK_EQ_STR (iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 3, LIMIT_CALENDAR_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&r, vn_instant (2026, 11, 30, HM (9, 0)), 3, LIMIT_CALENDAR_DAYS)),
                   "2026-12-03T17:00:00+07:00", "due: 3 calendar days from Mon → Thu 17:00");
 
     //  A custom calendar: Wednesday 2026-12-02 is a holiday
@@ -263,12 +251,12 @@ test_worktime (void)
     int calls = 0;
     h.is_working_day = s_holiday_calendar;
     h.calendar = &calls;
-    CHECK_EQ_STR (iso (worktime_due (&h, vn_instant (2026, 12, 1, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&h, vn_instant (2026, 12, 1, HM (10, 0)), 1, LIMIT_WORKING_DAYS)),
                   "2026-12-03T10:00:00+07:00", "holiday: 1 WD from Tue 10:00 skips Wed → Thu 10:00");
     CHECK (calls > 0, "holiday: the is_working_day callback is called with its ctx");
-    CHECK_EQ_STR (iso (worktime_align (&h, vn_instant (2026, 12, 2, HM (9, 0)))),
+    CHECK_EQ_STR (testkit_iso (worktime_align (&h, vn_instant (2026, 12, 2, HM (9, 0)))),
                   "2026-12-03T07:00:00+07:00", "holiday: align on the holiday → Thu 07:00");
-    CHECK_EQ_STR (iso (worktime_due (&h, vn_instant (2026, 11, 30, HM (9, 0)), 2, LIMIT_CALENDAR_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&h, vn_instant (2026, 11, 30, HM (9, 0)), 2, LIMIT_CALENDAR_DAYS)),
                   "2026-12-03T17:00:00+07:00", "holiday: calendar-days due on the holiday → Thu 17:00");
     CHECK_EQ_INT (worktime_between (&h, vn_instant (2026, 12, 1, HM (7, 0)), vn_instant (2026, 12, 3, HM (7, 0))),
                   WORKTIME_MINUTES_PER_DAY, "holiday: Tue 07:00 → Thu 07:00 = 1 working day");
@@ -308,7 +296,7 @@ test_worktime (void)
     CHECK (rc == 0 && p.span_count == 2 && p.span_start [0] == HM (7, 30) && p.span_end [0] == HM (12, 0)
         && p.span_start [1] == HM (13, 0) && p.span_end [1] == HM (16, 30),
            "parse_hours: accepts 07:30-12:00,13:00-16:30");
-    CHECK_EQ_STR (iso (worktime_due (&p, vn_instant (2026, 11, 30, HM (7, 30)), 1, LIMIT_WORKING_DAYS)),
+    CHECK_EQ_STR (testkit_iso (worktime_due (&p, vn_instant (2026, 11, 30, HM (7, 30)), 1, LIMIT_WORKING_DAYS)),
                   "2026-11-30T16:30:00+07:00", "parse_hours: 1 WD from 07:30 under the new hours → 16:30");
     static const char *bad_hours [] = {
         "garbage",

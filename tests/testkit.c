@@ -1,6 +1,7 @@
 /*  testkit — see testkit.h.                                                  */
 #include <stdio.h>
 #include "testkit.h"
+#include "vntime.h"
 
 static int s_passed, s_failed;
 
@@ -29,4 +30,13 @@ testkit_finish (void)
 {
     printf ("%d passed, %d failed\n", s_passed, s_failed);
     return s_failed ? 1 : 0;
+}
+
+const char *
+testkit_iso (int64_t at_ms)
+{
+    static char bufs [4][40];
+    static int next;
+    char *buf = bufs [next++ % 4];
+    return vn_format_iso (at_ms, buf, 40);
 }

@@ -11,6 +11,13 @@ void testkit_check (bool ok, const char *name, const char *file, int line, const
 int  testkit_finish (void);
 int  testkit_failed (void);
 
+//  Minutes of the day, for instants: HM (13, 30).
+#define HM(h, m) ((h) * 60 + (m))
+
+//  An instant as local ISO text (one of four rotating buffers), for
+//  readable string comparisons.
+const char *testkit_iso (int64_t at_ms);
+
 #define CHECK(cond, name) testkit_check ((cond), (name), __FILE__, __LINE__, #cond)
 #define CHECK_EQ_INT(a, b, name) do { long long _a = (a), _b = (b); char _d [96]; \
     snprintf (_d, sizeof _d, "%lld != %lld", _a, _b); testkit_check (_a == _b, (name), __FILE__, __LINE__, _d); } while (0)
