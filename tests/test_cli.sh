@@ -156,6 +156,21 @@ check "while the successor of a district version is offered at commune level (H2
 check "the district versions are kept, each ended on 30/6/2025" test "$(sql "SELECT count(*) FROM catalog.procedure_version
     WHERE level = 'district' AND valid_to = timestamptz '2025-07-01 00:00:00+07'")" -ge 3
 
+# a refusal at the counter: a numbered notice, never a received dossier
+before=$($M report --from "$today" --to "$today" --json | json_field received_total)
+refusal=$($M counter refuse --json --procedure 1.000843 --applicant-name "Đặng Văn Hùng" \
+          --reason "Không thuộc đối tượng được đề nghị khen thưởng")
+check "counter refuse gives a numbered refusal notice" \
+    bash -c "[[ '$(json_field number <<< "$refusal")' =~ ^H27\.22-[0-9]{6}-TC[0-9]{4}$ ]]"
+check "the printed refusal is the Vietnamese form of the dossier's rule set" bash -c "$M counter refuse \
+    --procedure 1.000843 --applicant-name 'Đặng Văn Hùng' --reason 'Thiếu điều kiện' | grep -q 'PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ'"
+sleep 0.3
+check "a refusal is never counted as received" \
+    test "$($M report --from "$today" --to "$today" --json | json_field received_total)" = "$before"
+$M counter refuse --procedure 1.000843 --applicant-name X > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
+check "a refusal without a reason is INVALID_ARGUMENT on reason" \
+    bash -c "[ $rc = 1 ] && grep -q 'INVALID_ARGUMENT (reason)' '$MOTCUA_VAR/err.txt'"
+
 check "make down's script stops everything" deploy/down.sh
 $M health > /dev/null 2>&1; rc=$?
 check "after down, health says nobody answers (exit 3)" test "$rc" = 3

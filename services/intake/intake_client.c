@@ -67,6 +67,21 @@ intake_client_withdraw (client_t *client, const char *idempotency_key, const cha
 }
 
 intake_reply_t *
+intake_client_refuse (client_t *client, const char *idempotency_key, const char *procedure,
+                      Motcua__V1__Applicant *applicant, const char *reason)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__RefuseDossier refuse = MOTCUA__V1__REFUSE_DOSSIER__INIT;
+    refuse.idempotency_key = (char *) idempotency_key;
+    refuse.procedure_code = (char *) procedure;
+    refuse.applicant = applicant;
+    refuse.reason = (char *) (reason ? reason : "");
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSE;
+    request.refuse = &refuse;
+    return s_call (client, &request);
+}
+
+intake_reply_t *
 intake_client_replay_dead (client_t *client)
 {
     Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;

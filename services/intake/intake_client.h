@@ -16,6 +16,9 @@ intake_reply_t *intake_client_hand_in_supplement (client_t *client, const char *
                                                   const char *code, char **components, size_t n_components);
 intake_reply_t *intake_client_withdraw (client_t *client, const char *idempotency_key,
                                         const char *code, const char *reason);
+//  Refuse a dossier at the counter (never received, never counted).
+intake_reply_t *intake_client_refuse (client_t *client, const char *idempotency_key, const char *procedure,
+                                      Motcua__V1__Applicant *applicant, const char *reason);
 intake_reply_t *intake_client_replay_dead (client_t *client);
 void            intake_reply_destroy (intake_reply_t **reply_p);
 

@@ -239,6 +239,55 @@ s_withdraw (void *context, api_error_t *error)
     return s_packed_view (command->code, &view, "withdrawal_requested");
 }
 
+typedef struct {
+    service_t *service;
+    const principal_t *who;
+    const Motcua__V1__RefuseDossier *req;
+} refuse_t;
+
+//  Not taken in: a numbered refusal notice with its reason, never a dossier.
+static zchunk_t *
+s_refuse (void *context, api_error_t *error)
+{
+    refuse_t *refuse = (refuse_t *) context;
+    db_t *db = service_db (refuse->service);
+    int64_t now = vn_now_ms ();
+    now -= now % 1000;
+    procedure_row_t procedure;
+    int found = intake_store_procedure (db, refuse->req->procedure_code, now, &procedure);
+    if (found < 0) {
+        api_db_fail (error, db_error (db));
+        return NULL;
+    }
+    if (!found) {
+        api_fail (error, INVALID, "procedure_code", "unknown procedure code '%s'", refuse->req->procedure_code);
+        return NULL;
+    }
+    char series [80], number [DOSSIER_CODE_MAX], sequence_text [DOSSIER_CODE_MAX];
+    snprintf (series, sizeof series, "%s/TC", procedure.agency_code);
+    long sequence = intake_store_next_sequence (db, series, dossier_code_day (now));
+    if (sequence < 0 || dossier_code_format (sequence_text, sizeof sequence_text, procedure.agency_code,
+                                             dossier_code_day (now), sequence))
+        return NULL;
+    //  <agency>-YYMMDD-TCnnnn: the day's refusals, apart from its dossiers.
+    char *last_dash = strrchr (sequence_text, '-');
+    snprintf (number, sizeof number, "%.*s-TC%s", (int) (last_dash - sequence_text), sequence_text, last_dash + 1);
+    Motcua__V1__RefusalNotice notice = MOTCUA__V1__REFUSAL_NOTICE__INIT;
+    notice.number = number;
+    notice.procedure_code = procedure.code;
+    notice.procedure_name = procedure.name;
+    notice.applicant = refuse->req->applicant;
+    notice.reason = refuse->req->reason;
+    notice.refused_at = now;
+    notice.rule_set = (char *) rule_set_for (now);
+    char change [1200];
+    audit_json (change, sizeof change, "procedure", procedure.code, "reason", refuse->req->reason, NULL);
+    if (intake_store_refusal (db, &notice, refuse->who->name, refuse->req->idempotency_key)
+    ||  audit_change (db, "intake", refuse->who->name, refuse->who->role, "refuse", number, NULL, change))
+        return NULL;
+    return api_pack (&notice.base);
+}
+
 static Motcua__V1__CounterView *
 s_run (service_t *service, const char *key, idempotent_fn *work, dossier_command_t *command,
        api_error_t *error)
@@ -269,6 +318,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__ProcedureList procedures = MOTCUA__V1__PROCEDURE_LIST__INIT;
     Motcua__V1__Receipt *receipt = NULL;
     Motcua__V1__CounterView *view = NULL;
+    Motcua__V1__RefusalNotice *refusal = NULL;
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
@@ -298,6 +348,33 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.view = view;
             break;
         }
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSE: {
+            const Motcua__V1__RefuseDossier *req = request->refuse;
+            if (service_allow (service, who, "counter,postal", "refuse dossiers", &error)
+            ||  api_check_text (&error, "idempotency_key", req->idempotency_key, 128, true)
+            ||  api_check_text (&error, "procedure_code", req->procedure_code, 64, true)
+            ||  api_check_text (&error, "reason", req->reason, 2000, true))
+                break;
+            if (!req->applicant) {
+                api_fail (&error, INVALID, "applicant", "applicant is required");
+                break;
+            }
+            if (api_check_text (&error, "applicant.name", req->applicant->name, 200, true)
+            ||  api_check_text (&error, "applicant.id_number", req->applicant->id_number, 32, false)
+            ||  api_check_text (&error, "applicant.phone", req->applicant->phone, 32, false)
+            ||  api_check_text (&error, "applicant.address", req->applicant->address, 500, false))
+                break;
+            refuse_t command = { service, who, req };
+            zchunk_t *body = idempotency_run (service_db (service), "intake", req->idempotency_key,
+                                              s_refuse, &command, &error);
+            if (!body)
+                break;
+            refusal = motcua__v1__refusal_notice__unpack (NULL, zchunk_size (body), zchunk_data (body));
+            zchunk_destroy (&body);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REFUSAL;
+            reply.refusal = refusal;
+            break;
+        }
         case MOTCUA__V1__INTAKE_REQUEST__BODY_WITHDRAW: {
             const Motcua__V1__Withdraw *req = request->withdraw;
             if (service_allow (service, who, "counter,postal", "take withdrawals", &error))
@@ -317,6 +394,8 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
         motcua__v1__receipt__free_unpacked (receipt, NULL);
     if (view)
         motcua__v1__counter_view__free_unpacked (view, NULL);
+    if (refusal)
+        motcua__v1__refusal_notice__free_unpacked (refusal, NULL);
     return packed;
 }
 

@@ -193,3 +193,18 @@ intake_store_set_status (db_t *db, const char *code, const char *status, char **
     free (list);
     return rc;
 }
+
+int
+intake_store_refusal (db_t *db, const Motcua__V1__RefusalNotice *notice, const char *refused_by,
+                      const char *idempotency_key)
+{
+    char at [24];
+    snprintf (at, sizeof at, "%lld", (long long) notice->refused_at);
+    const Motcua__V1__Applicant *a = notice->applicant;
+    const char *params [11] = { notice->number, notice->procedure_code, a->name, a->id_number, a->phone,
+                                a->address, notice->reason, notice->rule_set, at, refused_by, idempotency_key };
+    return db_exec (db,
+        "INSERT INTO intake.refusal (number, procedure_code, applicant_name, applicant_id, phone, address,"
+        " reason, rule_set, refused_at, refused_by, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+        " to_timestamp ($9::bigint / 1000.0), $10, $11)", 11, params);
+}

@@ -39,6 +39,10 @@ int  intake_store_insert (db_t *db, const Motcua__V1__Receipt *receipt, const ch
                           const char *received_by, const char *idempotency_key,
                           int64_t procedure_version);
 
+//  Keep a refusal notice (inside the caller's transaction). 0 or -1.
+int  intake_store_refusal (db_t *db, const Motcua__V1__RefusalNotice *notice, const char *refused_by,
+                           const char *idempotency_key);
+
 //  The counter's view of one dossier (locked inside a transaction):
 //  status, times, and what is missing. 1 found, 0 unknown, -1 error.
 typedef struct {

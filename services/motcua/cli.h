@@ -97,6 +97,7 @@ int cmd_desk_supplement (int argc, char **argv);
 int cmd_desk_delay (int argc, char **argv);
 int cmd_counter_supplement (int argc, char **argv);
 int cmd_counter_withdraw (int argc, char **argv);
+int cmd_counter_refuse (int argc, char **argv);
 int cmd_admin_calendar (int argc, char **argv);
 int cmd_admin_grant (int argc, char **argv);
 int cmd_admin_revoke (int argc, char **argv);

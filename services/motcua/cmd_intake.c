@@ -214,3 +214,50 @@ cmd_counter_withdraw (int argc, char **argv)
         cli.positional [0], cli_option (&cli, "reason")) : NULL;
     return s_show_view (&cli, client, reply);
 }
+
+int
+cmd_counter_refuse (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,reason,idempotency-key", ""))
+        return EXIT_USAGE;
+    char key [40];
+    if (!cli_option (&cli, "idempotency-key"))
+        rpc_new_id (key, sizeof key);
+    Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
+    applicant.name = (char *) (cli_option (&cli, "applicant-name") ? cli_option (&cli, "applicant-name") : "");
+    applicant.id_number = (char *) (cli_option (&cli, "applicant-id") ? cli_option (&cli, "applicant-id") : "");
+    applicant.phone = (char *) (cli_option (&cli, "phone") ? cli_option (&cli, "phone") : "");
+    applicant.address = (char *) (cli_option (&cli, "address") ? cli_option (&cli, "address") : "");
+    client_t *client = cli_client (&cli, "intake", "counter");
+    intake_reply_t *reply = client ? intake_client_refuse (client,
+        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
+        cli_option (&cli, "procedure") ? cli_option (&cli, "procedure") : "", &applicant,
+        cli_option (&cli, "reason")) : NULL;
+    int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
+    Motcua__V1__RefusalNotice *n = rc == 0 ? reply->refusal : NULL;
+    if (n && cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_object (&json, NULL);
+        json_string (&json, "number", n->number);
+        json_string (&json, "procedure_code", n->procedure_code);
+        json_string (&json, "applicant", n->applicant ? n->applicant->name : "");
+        json_string (&json, "reason", n->reason);
+        json_time (&json, "refused_at", n->refused_at);
+        json_string (&json, "rule_set", n->rule_set);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+    else
+    if (n) {
+        char at [40];
+        //  The form's title under the dossier's rule set (Mẫu 03).
+        printf ("%s\nSố: %s\nNgười nộp hồ sơ: %s\nYêu cầu giải quyết: %s (%s)\nLý do từ chối: %s\nThời gian: %s\n",
+                streq (n->rule_set, "2018") ? "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
+                                            : "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH",
+                n->number, n->applicant ? n->applicant->name : "", n->procedure_name, n->procedure_code,
+                n->reason, vn_format_form (n->refused_at, at, sizeof at));
+    }
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
+}

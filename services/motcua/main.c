@@ -22,6 +22,7 @@ static const struct {
       "               --component NAME [--component NAME …] [--idempotency-key K]" },
     { "counter return", cmd_counter_return, "counter return CODE               hand the result over at the counter" },
     { "counter supplement", cmd_counter_supplement, "counter supplement CODE --component NAME …   hand in what was asked for" },
+    { "counter refuse", cmd_counter_refuse, "counter refuse --procedure CODE --applicant-name NAME --reason TEXT   not taken in (Mẫu 03)" },
     { "counter withdraw", cmd_counter_withdraw, "counter withdraw CODE [--reason TEXT]   stop at the applicant's request" },
     { "desk supplement", cmd_desk_supplement, "desk supplement CODE --missing ITEM … [--reason TEXT]   ask once for all that is missing" },
     { "desk delay",     cmd_desk_delay,     "desk delay CODE --new-due YYYY-MM-DD[THH:MM] --reason TEXT   apology / extension" },
