@@ -88,7 +88,7 @@ relay_new (db_t *db, const config_t *config, const char *producer, zcert_t *cert
         self->schema, RELAY_BATCH);
     snprintf (self->done_sql, sizeof self->done_sql,
         "UPDATE %s.outbox_delivery SET state = 'done', delivered_at = now()"
-        " WHERE event_id = $1 AND subscriber = $2 AND state <> 'done'", self->schema);
+        " WHERE event_id = ANY ($1::uuid[]) AND subscriber = $2 AND state <> 'done'", self->schema);
     snprintf (self->unsent_sql, sizeof self->unsent_sql,
         "UPDATE %s.outbox_delivery SET attempts = attempts - 1,"
         " next_attempt_at = now () + interval '50 milliseconds'"
@@ -241,6 +241,18 @@ relay_unsent (relay_t *self)
     return self->unsent;
 }
 
+//  Mark the acked deliveries done, in one statement. ids is "{id,id,…}".
+static void
+s_mark_done (relay_t *self, const char *subscriber, zchunk_t *ids)
+{
+    if (zchunk_size (ids) <= 1)
+        return;
+    zchunk_extend (ids, "}", 2);
+    const char *params [2] = { (const char *) zchunk_data (ids), subscriber };
+    db_exec (self->db, self->done_sql, 2, params);
+    zchunk_set (ids, "{", 1);
+}
+
 void
 relay_on_ack (relay_t *self, void *socket)
 {
@@ -248,6 +260,9 @@ relay_on_ack (relay_t *self, void *socket)
     for (int i = 0; i < SUBSCRIBER_COUNT; i++)
         if (socket == (void *) self->dealers [i])
             subscriber = s_subscribers [i];
+    //  Acks waiting now are recorded together: one commit, not one each.
+    zchunk_t *done = zchunk_new ("{", 1);
+    int batched = 0;
     zframe_t *frame;
     while ((frame = zframe_recv_nowait (socket))) {
         Motcua__V1__EventAck *ack = motcua__v1__event_ack__unpack (
@@ -259,8 +274,15 @@ relay_on_ack (relay_t *self, void *socket)
         }
         const char *params [3] = { ack->event_id, subscriber,
                                    ack->error ? ack->error->message : "" };
-        if (ack->applied)
-            db_exec (self->db, self->done_sql, 2, params);
+        if (ack->applied && strlen (ack->event_id) == 36) {
+            if (zchunk_size (done) > 1)
+                zchunk_extend (done, ",", 1);
+            zchunk_extend (done, ack->event_id, 36);
+            if (++batched == RELAY_BATCH) {
+                s_mark_done (self, subscriber, done);
+                batched = 0;
+            }
+        }
         else
         if (ack->error && ack->error->code == MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT) {
             log_error ("%s refused event %s for good: %s", subscriber, ack->event_id, params [2]);
@@ -273,6 +295,8 @@ relay_on_ack (relay_t *self, void *socket)
         }
         motcua__v1__event_ack__free_unpacked (ack, NULL);
     }
+    s_mark_done (self, subscriber, done);
+    zchunk_destroy (&done);
 }
 
 void
