@@ -27,57 +27,109 @@ s_ack (zsock_t *router, rpc_request_t *request, const char *event_id, bool appli
     rpc_server_reply (router, request, buffer, size);
 }
 
+typedef struct {
+    rpc_request_t request;
+    Motcua__V1__Event *event;
+    int outcome;                //  1 applied, 0 duplicate, -1 failed
+} delivery_t;
+
+//  Read one delivery; refuse it at once if it is not a readable event from a
+//  service. 0 and the delivery, or -1 (nothing to apply).
+static int
+s_receive (zsock_t *router, auth_t *auth, delivery_t *delivery)
+{
+    if (rpc_server_recv (router, &delivery->request))
+        return -1;
+    principal_t who;
+    if (auth_principal (auth, delivery->request.payload, &who) || !auth_role_in (&who, "service")) {
+        log_warn ("event from a non-service key %s refused", who.key);
+        s_ack (router, &delivery->request, "", false, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED,
+               "only services deliver events");
+        return -1;
+    }
+    delivery->event = motcua__v1__event__unpack (
+        NULL, zframe_size (delivery->request.payload), zframe_data (delivery->request.payload));
+    Motcua__V1__Event *event = delivery->event;
+    if (!event || !*event->event_id || event->body_case == MOTCUA__V1__EVENT__BODY__NOT_SET) {
+        log_warn ("unreadable event from %s refused", who.name);
+        s_ack (router, &delivery->request, event ? event->event_id : "", false,
+               MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "unreadable event");
+        if (event)
+            motcua__v1__event__free_unpacked (event, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+//  Inside the batch's transaction, behind a savepoint: record the event in
+//  the inbox and, if it is new, apply it. Returns the delivery's outcome;
+//  *broken is set when the transaction itself is lost.
+static int
+s_apply_one (db_t *db, const char *inbox_sql, Motcua__V1__Event *event,
+             consumer_apply_fn *apply, void *service, bool *broken)
+{
+    if (db_exec (db, "SAVEPOINT delivery", 0, NULL)) {
+        *broken = true;
+        return -1;
+    }
+    const char *params [3] = { event->event_id, outbox_event_type (event), event->producer };
+    PGresult *result = db_query (db, inbox_sql, 3, params);
+    int outcome = -1;
+    if (result) {
+        bool fresh = atoi (PQcmdTuples (result)) == 1;
+        PQclear (result);
+        outcome = !fresh ? 0 : apply (service, event) == 0 ? 1 : -1;
+    }
+    if (outcome < 0) {
+        log_warn ("event %s (%s) not applied: %s", event->event_id, params [1], db_error (db));
+        if (db_exec (db, "ROLLBACK TO SAVEPOINT delivery", 0, NULL))
+            *broken = true;
+    }
+    else
+    if (db_exec (db, "RELEASE SAVEPOINT delivery", 0, NULL))
+        *broken = true;
+    return outcome;
+}
+
 int
 consumer_handle (zsock_t *router, auth_t *auth, db_t *db, const char *schema,
                  consumer_apply_fn *apply, void *service)
 {
-    rpc_request_t request;
-    if (rpc_server_recv (router, &request))
-        return -1;
-    principal_t who;
-    if (auth_principal (auth, request.payload, &who) || !auth_role_in (&who, "service")) {
-        log_warn ("event from a non-service key %s refused", who.key);
-        s_ack (router, &request, "", false, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED,
-               "only services deliver events");
+    //  The deliveries waiting now, applied in one transaction: one commit for
+    //  the batch, a savepoint each so one failure costs only itself.
+    delivery_t batch [CONSUMER_BATCH];
+    int count = 0;
+    do {
+        memset (&batch [count], 0, sizeof batch [count]);
+        if (s_receive (router, auth, &batch [count]) == 0)
+            count++;
+    } while (count < CONSUMER_BATCH && (zsock_events (router) & ZMQ_POLLIN));
+    if (count == 0)
         return 0;
-    }
-    Motcua__V1__Event *event = motcua__v1__event__unpack (
-        NULL, zframe_size (request.payload), zframe_data (request.payload));
-    if (!event || !*event->event_id || event->body_case == MOTCUA__V1__EVENT__BODY__NOT_SET) {
-        log_warn ("unreadable event from %s refused", who.name);
-        s_ack (router, &request, event ? event->event_id : "", false,
-               MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "unreadable event");
-        if (event)
-            motcua__v1__event__free_unpacked (event, NULL);
-        return 0;
-    }
-    char sql [256];
-    snprintf (sql, sizeof sql,
+
+    char inbox_sql [256];
+    snprintf (inbox_sql, sizeof inbox_sql,
               "INSERT INTO %s.inbox (event_id, event_type, producer) VALUES ($1, $2, $3)"
               " ON CONFLICT DO NOTHING", schema);
-    const char *params [3] = { event->event_id, outbox_event_type (event), event->producer };
-    int outcome = -1;
-    if (db_begin (db) == 0) {
-        PGresult *result = db_query (db, sql, 3, params);
-        if (result) {
-            bool fresh = atoi (PQcmdTuples (result)) == 1;
-            PQclear (result);
-            if (!fresh)
-                outcome = 0;
-            else
-            if (apply (service, event) == 0)
-                outcome = 1;
-        }
-        if (outcome >= 0 && db_commit (db) == 0) {
-            s_ack (router, &request, event->event_id, true, 0, NULL);
-            motcua__v1__event__free_unpacked (event, NULL);
-            return outcome;
-        }
+    bool broken = db_begin (db) != 0;
+    for (int i = 0; i < count; i++)
+        batch [i].outcome = broken ? -1
+                          : s_apply_one (db, inbox_sql, batch [i].event, apply, service, &broken);
+    if (broken || db_commit (db)) {
         db_rollback (db);
+        for (int i = 0; i < count; i++)
+            batch [i].outcome = -1;
     }
-    log_warn ("event %s (%s) not applied: %s", event->event_id, params [1], db_error (db));
-    s_ack (router, &request, event->event_id, false, MOTCUA__V1__ERROR_CODE__ERROR_UNAVAILABLE,
-           *db_error (db) ? db_error (db) : "not applied");
-    motcua__v1__event__free_unpacked (event, NULL);
-    return -1;
+    int applied = 0;
+    for (int i = 0; i < count; i++) {
+        Motcua__V1__Event *event = batch [i].event;
+        if (batch [i].outcome >= 0)
+            s_ack (router, &batch [i].request, event->event_id, true, 0, NULL);
+        else
+            s_ack (router, &batch [i].request, event->event_id, false, MOTCUA__V1__ERROR_CODE__ERROR_UNAVAILABLE,
+                   *db_error (db) ? db_error (db) : "not applied");
+        applied += batch [i].outcome == 1;
+        motcua__v1__event__free_unpacked (event, NULL);
+    }
+    return applied;
 }

@@ -372,7 +372,7 @@ s_handle_events (service_t *self)
         return;
     }
     if (consumer_handle (self->events, self->auth, self->db, self->handlers->name,
-                         self->handlers->apply, self) == 1)
+                         self->handlers->apply, self) > 0)
         service_kick (self);        //  applying may have written to our outbox
 }
 
