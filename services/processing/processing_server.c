@@ -1,6 +1,8 @@
-/*  processing_server — request and event handling of processing.            */
+/*  processing_server — the desk and counter commands of processing (queue,
+    resolve, return at the counter, supplement request, delay letter); the
+    events it consumes are in processing_events.c.                          */
 #include "processing_server.h"
-#include "processing_store.h"
+#include "processing_moves.h"
 #include "api.h"
 #include "audit.h"
 #include "idempotency.h"
@@ -11,108 +13,6 @@
 #include "vntime.h"
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
-
-//  Move row by action (the lifecycle table decides), record it in the trail
-//  and the audit. 0 or -1.
-static int
-s_move (db_t *db, work_row_t *row, dossier_action_t action, const char *actor, const char *role,
-        api_error_t *error)
-{
-    dossier_state_t from, to;
-    if (lifecycle_state_parse (row->status, &from) || lifecycle_next (from, action, &to))
-        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
-                         "dossier %s is %s (rules of %s); it cannot %s now", row->dossier_code,
-                         row->status, row->rule_set, lifecycle_action_name (action));
-    snprintf (row->status, sizeof row->status, "%s", lifecycle_state_name (to));
-    char old_value [128], new_value [1400];
-    audit_json (old_value, sizeof old_value, "status", lifecycle_state_name (from), NULL);
-    audit_json (new_value, sizeof new_value, "status", row->status,
-                "outcome", row->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "approved"
-                         : row->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "rejected" : "",
-                "reason", row->reason, NULL);
-    if (processing_store_save (db, row)
-    ||  processing_store_trail (db, row->dossier_code, lifecycle_state_name (from),
-                                row->status, lifecycle_action_name (action), actor)
-    ||  audit_change (db, "processing", actor, role, lifecycle_action_name (action),
-                      row->dossier_code, old_value, new_value))
-        return api_db_fail (error, db_error (db));
-    return 0;
-}
-
-static int
-s_emit (db_t *db, Motcua__V1__Event *event, const char *code, const char *actor)
-{
-    event->dossier_code = (char *) code;
-    event->actor = (char *) actor;
-    return outbox_append (db, "processing", "processing", event);
-}
-
-static int
-s_emit_returned (db_t *db, const work_row_t *row, const char *actor)
-{
-    Motcua__V1__DossierReturned returned = MOTCUA__V1__DOSSIER_RETURNED__INIT;
-    returned.dossier_code = (char *) row->dossier_code;
-    returned.returned_at = row->returned_at;
-    returned.via = (Motcua__V1__ReturnMethod) row->return_method;
-    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
-    event.occurred_at = row->returned_at;
-    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED;
-    event.dossier_returned = &returned;
-    return s_emit (db, &event, row->dossier_code, actor);
-}
-
-//  The dossier has ended (decided, withdrawn or closed): tell the others,
-//  with the legal due time that judges its timeliness.
-static int
-s_emit_resolved (db_t *db, const work_row_t *row, const char *actor)
-{
-    Motcua__V1__DossierResolved resolved = MOTCUA__V1__DOSSIER_RESOLVED__INIT;
-    resolved.dossier_code = (char *) row->dossier_code;
-    resolved.outcome = (Motcua__V1__Outcome) row->outcome;
-    resolved.reason = (char *) row->reason;
-    resolved.resolved_at = row->resolved_at;
-    resolved.due_at = row->legal_due_at;
-    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
-    event.occurred_at = row->resolved_at;
-    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED;
-    event.dossier_resolved = &resolved;
-    return s_emit (db, &event, row->dossier_code, actor);
-}
-
-//  Record a due-time change in the ledger and tell reporting.
-static int
-s_emit_due_change (db_t *db, work_row_t *row, int64_t previous, const clock_change_t *change,
-                   bool appointment_only, const char *actor)
-{
-    if (appointment_only)
-        row->due_at = change->due_at;
-    else
-        row->legal_due_at = row->due_at = change->due_at;
-    Motcua__V1__DueTimeChanged changed = MOTCUA__V1__DUE_TIME_CHANGED__INIT;
-    changed.dossier_code = row->dossier_code;
-    changed.due_at = change->due_at;
-    changed.previous_due_at = previous;
-    changed.rule = (char *) change->rule;
-    changed.reason = (char *) change->reason;
-    changed.appointment_only = appointment_only;
-    changed.changed_at = vn_now_ms ();
-    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
-    event.occurred_at = changed.changed_at;
-    event.body_case = MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED;
-    event.due_time_changed = &changed;
-    return processing_store_due_change (db, row->dossier_code, previous, change->due_at,
-                                        appointment_only, change->rule, change->reason, actor)
-        || s_emit (db, &event, row->dossier_code, actor) ? -1 : 0;
-}
-
-//  The row's rule set and its agency's working-time rules.
-static rules_id_t
-s_rules (service_t *service, const work_row_t *row, worktime_rules_t *rules)
-{
-    service_rules (service, row->office_hours, rules);
-    rules_id_t id;
-    return legal_clock_rules (row->rule_set, &id) ? RULES_2025 : id;
-}
 
 typedef struct {
     service_t *service;
@@ -125,27 +25,6 @@ typedef struct {
     int64_t new_due_at;
 } command_t;
 
-//  Load the command's dossier, locked. 0 or -1 with error.
-static int
-s_load (db_t *db, const char *code, work_row_t *row, api_error_t *error)
-{
-    int found = processing_store_load (db, code, row);
-    if (found < 0)
-        return api_db_fail (error, db_error (db));
-    if (!found)
-        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
-                         "no dossier %s in processing", code);
-    return 0;
-}
-
-static zchunk_t *
-s_packed_item (work_row_t *row)
-{
-    Motcua__V1__WorkItem item = MOTCUA__V1__WORK_ITEM__INIT;
-    processing_row_to_pb (row, &item);
-    return api_pack (&item.base);
-}
-
 //  Resolve: approve or reject, emit DossierResolved (+ ResultReady by post).
 static zchunk_t *
 s_resolve (void *context, api_error_t *error)
@@ -153,16 +32,16 @@ s_resolve (void *context, api_error_t *error)
     command_t *command = (command_t *) context;
     db_t *db = service_db (command->service);
     work_row_t row;
-    if (s_load (db, command->code, &row, error)
+    if (processing_load (db, command->code, &row, error)
     ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
                                "resolve dossiers", error))
         return NULL;
     row.outcome = command->outcome;
     row.resolved_at = vn_now_ms ();
     snprintf (row.reason, sizeof row.reason, "%s", command->reason);
-    if (s_move (db, &row, ACTION_RESOLVE, command->who->name, command->who->role, error))
+    if (processing_move (db, &row, ACTION_RESOLVE, command->who->name, command->who->role, error))
         return NULL;
-    if (s_emit_resolved (db, &row, command->who->name))
+    if (processing_emit_resolved (db, &row, command->who->name))
         return NULL;
     if (row.return_method == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL) {
         Motcua__V1__Applicant recipient = MOTCUA__V1__APPLICANT__INIT;
@@ -179,13 +58,13 @@ s_resolve (void *context, api_error_t *error)
         ready_event.occurred_at = row.resolved_at;
         ready_event.body_case = MOTCUA__V1__EVENT__BODY_RESULT_READY;
         ready_event.result_ready = &ready;
-        if (s_emit (db, &ready_event, row.dossier_code, command->who->name))
+        if (processing_emit (db, &ready_event, row.dossier_code, command->who->name))
             return NULL;
     }
     log_info ("resolved %s (%s) by %s", row.dossier_code,
               command->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "approved" : "rejected",
               command->who->name);
-    return s_packed_item (&row);
+    return processing_packed_item (&row);
 }
 
 //  Return at the counter: only for results collected at the counter.
@@ -195,7 +74,7 @@ s_return_at_counter (void *context, api_error_t *error)
     command_t *command = (command_t *) context;
     db_t *db = service_db (command->service);
     work_row_t row;
-    if (s_load (db, command->code, &row, error)
+    if (processing_load (db, command->code, &row, error)
     ||  service_allow_dossier (command->service, command->who, row.procedure_code, "",
                                "return results", error))
         return NULL;
@@ -205,11 +84,11 @@ s_return_at_counter (void *context, api_error_t *error)
         return NULL;
     }
     row.returned_at = vn_now_ms ();
-    if (s_move (db, &row, ACTION_RETURN, command->who->name, command->who->role, error)
-    ||  s_emit_returned (db, &row, command->who->name))
+    if (processing_move (db, &row, ACTION_RETURN, command->who->name, command->who->role, error)
+    ||  processing_emit_returned (db, &row, command->who->name))
         return NULL;
     log_info ("returned %s at the counter by %s", row.dossier_code, command->who->name);
-    return s_packed_item (&row);
+    return processing_packed_item (&row);
 }
 
 //  Ask for what is missing, once, in one go.
@@ -219,12 +98,12 @@ s_request_supplement (void *context, api_error_t *error)
     command_t *command = (command_t *) context;
     db_t *db = service_db (command->service);
     work_row_t row;
-    if (s_load (db, command->code, &row, error)
+    if (processing_load (db, command->code, &row, error)
     ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
                                "request supplements", error))
         return NULL;
     worktime_rules_t rules;
-    rules_id_t id = s_rules (command->service, &row, &rules);
+    rules_id_t id = processing_rules (command->service, &row, &rules);
     int64_t now = vn_now_ms ();
     int64_t by = legal_clock_supplement_by (id, &rules, row.received_at);
     if (row.supplements > 0) {
@@ -243,7 +122,7 @@ s_request_supplement (void *context, api_error_t *error)
     row.supplement_requested_at = now;
     row.supplement_close_at = legal_clock_close_at (id, now);
     row.supplements++;
-    if (s_move (db, &row, ACTION_REQUEST_SUPPLEMENT, command->who->name, command->who->role, error))
+    if (processing_move (db, &row, ACTION_REQUEST_SUPPLEMENT, command->who->name, command->who->role, error))
         return NULL;
     Motcua__V1__SupplementRequested asked = MOTCUA__V1__SUPPLEMENT_REQUESTED__INIT;
     asked.dossier_code = row.dossier_code;
@@ -256,9 +135,9 @@ s_request_supplement (void *context, api_error_t *error)
     event.occurred_at = now;
     event.body_case = MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED;
     event.supplement_requested = &asked;
-    if (s_emit (db, &event, row.dossier_code, command->who->name))
+    if (processing_emit (db, &event, row.dossier_code, command->who->name))
         return NULL;
-    return s_packed_item (&row);
+    return processing_packed_item (&row);
 }
 
 //  The apology with a new appointment (2018) / the extension request (2025).
@@ -268,7 +147,7 @@ s_delay_letter (void *context, api_error_t *error)
     command_t *command = (command_t *) context;
     db_t *db = service_db (command->service);
     work_row_t row;
-    if (s_load (db, command->code, &row, error)
+    if (processing_load (db, command->code, &row, error)
     ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
                                "issue delay letters", error))
         return NULL;
@@ -279,7 +158,7 @@ s_delay_letter (void *context, api_error_t *error)
         return NULL;
     }
     worktime_rules_t rules;
-    rules_id_t id = s_rules (command->service, &row, &rules);
+    rules_id_t id = processing_rules (command->service, &row, &rules);
     clock_change_t change;
     char why [256];
     int64_t previous = row.due_at;
@@ -295,12 +174,12 @@ s_delay_letter (void *context, api_error_t *error)
     audit_json (old_value, sizeof old_value, "delay_letters", row.delay_letters == 1 ? "0" : "1+", NULL);
     audit_json (new_value, sizeof new_value, "appointment", vn_format_iso (change.due_at, due_text, sizeof due_text),
                 "rule", change.rule, "reason", change.reason, NULL);
-    if (s_emit_due_change (db, &row, previous, &change, true, command->who->name)
+    if (processing_emit_due_change (db, &row, previous, &change, true, command->who->name)
     ||  processing_store_save (db, &row)
     ||  audit_change (db, "processing", command->who->name, command->who->role, "delay letter",
                       row.dossier_code, old_value, new_value))
         return NULL;
-    return s_packed_item (&row);
+    return processing_packed_item (&row);
 }
 
 static Motcua__V1__WorkItem *
@@ -430,133 +309,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     return packed;
 }
 
-//  Delivered by post: the result is back with the applicant.
-static int
-s_on_delivered (service_t *service, const Motcua__V1__ShipmentDelivered *delivered, const char *actor)
-{
-    db_t *db = service_db (service);
-    work_row_t row;
-    api_error_t error = { 0 };
-    if (s_load (db, delivered->dossier_code, &row, &error))
-        return error.code == MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND ? 0 : -1;
-    row.returned_at = delivered->delivered_at;
-    if (s_move (db, &row, ACTION_RETURN, actor, "postal", &error)) {
-        if (error.code != MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION)
-            return -1;
-        log_warn ("shipment delivered for %s, which is %s: noted, no change", row.dossier_code, row.status);
-        return 0;
-    }
-    return s_emit_returned (db, &row, actor);
-}
-
-//  Load an event's dossier and make the move; an illegal move (a late or
-//  stale event) is noted, not an error. 1 moved, 0 nothing to do, -1 failure.
-static int
-s_event_move (service_t *service, const char *code, dossier_action_t action, const char *actor,
-              const char *role, work_row_t *row)
-{
-    db_t *db = service_db (service);
-    api_error_t error = { 0 };
-    if (s_load (db, code, row, &error))
-        return error.code == MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND ? 0 : -1;
-    if (s_move (db, row, action, actor, role, &error) == 0)
-        return 1;
-    if (error.code != MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION)
-        return -1;
-    log_warn ("%s: %s", code, error.message);
-    return 0;
-}
-
-//  The supplement is in: the clock resumes (2018) or restarts (2025).
-static int
-s_on_supplied (service_t *service, const Motcua__V1__SupplementReceived *supplied, const char *actor)
-{
-    work_row_t row;
-    int moved = s_event_move (service, supplied->dossier_code, ACTION_SUPPLEMENT_RECEIVED, actor, "counter", &row);
-    if (moved <= 0)
-        return moved;
-    worktime_rules_t rules;
-    rules_id_t id = s_rules (service, &row, &rules);
-    limit_unit_t unit = LIMIT_WORKING_DAYS;
-    limit_unit_parse (row.time_limit_unit, &unit);
-    clock_change_t change;
-    legal_clock_supplement (id, &rules, row.legal_due_at, row.supplement_requested_at,
-                            supplied->received_at, row.time_limit_value, unit, &change);
-    int64_t previous = row.legal_due_at;
-    row.supplement_close_at = 0;
-    return s_emit_due_change (service_db (service), &row, previous, &change, false, actor)
-        || processing_store_save (service_db (service), &row) ? -1 : 0;
-}
-
-//  Stopped at the applicant's request: it ends now, counted as resolved.
-static int
-s_on_withdrawn (service_t *service, const Motcua__V1__DossierWithdrawn *withdrawn, const char *actor)
-{
-    work_row_t row;
-    int moved = s_event_move (service, withdrawn->dossier_code, ACTION_WITHDRAW, actor, "counter", &row);
-    if (moved <= 0)
-        return moved;
-    row.outcome = MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN;
-    row.resolved_at = withdrawn->withdrawn_at;
-    snprintf (row.reason, sizeof row.reason, "%s", withdrawn->reason);
-    return processing_store_save (service_db (service), &row)
-        || s_emit_resolved (service_db (service), &row, actor) ? -1 : 0;
-}
-
-//  Every second: close the dossiers whose supplement did not come in time.
-static void
-s_tick (service_t *service)
-{
-    db_t *db = service_db (service);
-    if (!db_is_up (db) || db_begin (db))
-        return;
-    work_row_t *rows = NULL;
-    int count = processing_store_overdue_supplements (db, vn_now_ms (), &rows);
-    int rc = count < 0 ? -1 : 0;
-    for (int i = 0; i < count && rc == 0; i++) {
-        work_row_t *row = &rows [i];
-        api_error_t error = { 0 };
-        row->outcome = MOTCUA__V1__OUTCOME__OUTCOME_CLOSED;
-        row->resolved_at = row->supplement_close_at;
-        snprintf (row->reason, sizeof row->reason, "%s",
-                  "Đóng hồ sơ: quá 15 ngày không hoàn thiện hồ sơ bổ sung (NĐ 118/2025 Điều 19.5)");
-        rc = s_move (db, row, ACTION_CLOSE, "processing", "service", &error)
-          || s_emit_resolved (db, row, "processing") ? -1 : 0;
-        if (rc == 0)
-            log_info ("closed %s: the supplement did not come by its close time", row->dossier_code);
-    }
-    free (rows);
-    if (rc || db_commit (db))
-        db_rollback (db);
-    else
-    if (count > 0)
-        service_kick (service);
-}
-
-static int
-s_apply (void *service_data, const Motcua__V1__Event *event)
-{
-    service_t *service = (service_t *) service_data;
-    switch (event->body_case) {
-        case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED: {
-            const Motcua__V1__DossierReceived *received = event->dossier_received;
-            char change [256];
-            audit_json (change, sizeof change, "status", "received", "division", received->division, NULL);
-            return processing_store_receive (service_db (service), received)
-                || audit_change (service_db (service), "processing", event->actor, event->producer, "enqueue",
-                                 received->dossier_code, NULL, change) ? -1 : 0;
-        }
-        case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
-            return s_on_delivered (service, event->shipment_delivered, event->actor);
-        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED:
-            return s_on_supplied (service, event->supplement_received, event->actor);
-        case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
-            return s_on_withdrawn (service, event->dossier_withdrawn, event->actor);
-        default:
-            return 0;       //  not ours to act on
-    }
-}
-
 const service_handlers_t processing_handlers = {
     .name = "processing",
     .summary = "The processing service: division queues, decisions, results and returns.",
@@ -564,6 +316,6 @@ const service_handlers_t processing_handlers = {
     .handle = s_handle,
     .request_type = &motcua__v1__processing_request__descriptor,
     .reply_type = &motcua__v1__processing_reply__descriptor,
-    .apply = s_apply,
-    .tick = s_tick,
+    .apply = processing_apply,
+    .tick = processing_tick,
 };
