@@ -123,15 +123,6 @@ relay_attach (relay_t *self, zpoller_t *poller)
             zpoller_add (poller, self->dealers [i]);
 }
 
-bool
-relay_owns (relay_t *self, void *socket)
-{
-    for (int i = 0; i < SUBSCRIBER_COUNT; i++)
-        if (self->dealers [i] && socket == (void *) self->dealers [i])
-            return true;
-    return false;
-}
-
 static int
 s_subscriber_index (const char *name)
 {
@@ -253,8 +244,9 @@ s_mark_done (relay_t *self, const char *subscriber, zchunk_t *ids)
     zchunk_set (ids, "{", 1);
 }
 
-void
-relay_on_ack (relay_t *self, void *socket)
+//  Read the acks waiting on socket and record them.
+static void
+s_on_acks (relay_t *self, void *socket)
 {
     const char *subscriber = NULL;
     for (int i = 0; i < SUBSCRIBER_COUNT; i++)
@@ -304,7 +296,7 @@ relay_read_acks (relay_t *self)
 {
     for (int i = 0; i < SUBSCRIBER_COUNT; i++)
         if (self->dealers [i] && (zsock_events (self->dealers [i]) & ZMQ_POLLIN))
-            relay_on_ack (self, self->dealers [i]);
+            s_on_acks (self, self->dealers [i]);
 }
 
 static int64_t

@@ -22,9 +22,8 @@ relay_t *relay_new (db_t *db, const config_t *config, const char *producer, zcer
 void     relay_destroy (relay_t **self_p);
 
 //  Add the relay's sockets to a poller (kept, borrowed: a socket dialled
-//  anew replaces the old one in it), and tell whether a socket is one.
+//  anew replaces the old one in it).
 void     relay_attach (relay_t *self, zpoller_t *poller);
-bool     relay_owns (relay_t *self, void *socket);
 
 //  Claim due deliveries and send them. Returns how many were sent, or -1.
 int      relay_flush (relay_t *self);
@@ -33,8 +32,6 @@ int      relay_flush (relay_t *self);
 //  connected? (Then flush again soon rather than at the slow poll.)
 bool     relay_unsent (relay_t *self);
 
-//  Read acks waiting on socket and mark their deliveries done.
-void     relay_on_ack (relay_t *self, void *socket);
 //  The same for every subscriber's socket.
 void     relay_read_acks (relay_t *self);
 

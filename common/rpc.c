@@ -126,14 +126,10 @@ rpc_client_call (rpc_client_t *self, const void *data, size_t size,
             zframe_t *frame = zframe_recv (self->dealer);
             if (!frame)
                 return -1;
+            //  Ours, or (empty id) the server's answer to a request it could not read.
             char id [64];
             if (rpc_peek_field1 (zframe_data (frame), zframe_size (frame), id, sizeof id)
-            &&  streq (id, request_id)) {
-                *reply_p = frame;
-                return 0;
-            }
-            //  An empty id is the server's answer to a request it could not read.
-            if (rpc_peek_field1 (zframe_data (frame), zframe_size (frame), id, sizeof id) && !*id) {
+            &&  (streq (id, request_id) || !*id)) {
                 *reply_p = frame;
                 return 0;
             }

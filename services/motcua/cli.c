@@ -2,6 +2,7 @@
 #include <czmq.h>
 #include "cli.h"
 #include "json.h"
+#include "rpc.h"
 #include "motcua/v1/intake.pb-c.h"
 #include "motcua/v1/processing.pb-c.h"
 #include "motcua/v1/postal.pb-c.h"
@@ -120,6 +121,24 @@ cli_options (cli_t *cli, const char *name, const char **values, int max)
         if (streq (cli->names [i], name) && cli->values [i])
             values [count++] = cli->values [i];
     return count;
+}
+
+const char *
+cli_option_or (cli_t *cli, const char *name, const char *fallback)
+{
+    const char *value = cli_option (cli, name);
+    return value ? value : fallback;
+}
+
+const char *
+cli_idempotency_key (cli_t *cli)
+{
+    const char *given = cli_option (cli, "idempotency-key");
+    if (given)
+        return given;
+    if (!*cli->key)
+        rpc_new_id (cli->key, sizeof cli->key);
+    return cli->key;
 }
 
 bool

@@ -25,6 +25,7 @@ typedef struct {
     int n_options;
     bool json;
     const char *identity;                       //  --as NAME
+    char key [40];                              //  made when --idempotency-key is not given
     config_t *config;
 } cli_t;
 
@@ -36,6 +37,11 @@ void        cli_cleanup (cli_t *cli);
 const char *cli_option (cli_t *cli, const char *name);                 //  last value or NULL
 int         cli_options (cli_t *cli, const char *name, const char **values, int max);
 bool        cli_flag (cli_t *cli, const char *name);
+//  The option's value, or fallback when it is not given.
+const char *cli_option_or (cli_t *cli, const char *name, const char *fallback);
+//  --idempotency-key, or a fresh key made once per command (so the client's
+//  own retries repeat it).
+const char *cli_idempotency_key (cli_t *cli);
 
 //  A client of service speaking as identity (unless --as gave another).
 client_t   *cli_client (cli_t *cli, const char *service, const char *identity);

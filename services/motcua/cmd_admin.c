@@ -131,7 +131,7 @@ cmd_admin_deliveries (int argc, char **argv)
         if (cli.n_positional && !streq (cli.positional [0], service->name))
             continue;
         Motcua__V1__DeliveriesRequest ask = MOTCUA__V1__DELIVERIES_REQUEST__INIT;
-        ask.state = (char *) (cli_option (&cli, "state") ? cli_option (&cli, "state") : "");
+        ask.state = (char *) cli_option_or (&cli, "state", "");
         client_t *client;
         ProtobufCMessage *reply = s_ask (&cli, service, "dashboard", "deliveries", &ask.base, &client);
         rc = cli_outcome (&cli, service->name, reply);

@@ -113,6 +113,17 @@ s_enum (const char *value, const char *a, const char *b, const char *c)
     return -1;
 }
 
+//  The applicant as the counter's options describe them (missing: "").
+static void
+s_applicant (cli_t *cli, Motcua__V1__Applicant *applicant)
+{
+    motcua__v1__applicant__init (applicant);
+    applicant->name = (char *) cli_option_or (cli, "applicant-name", "");
+    applicant->id_number = (char *) cli_option_or (cli, "applicant-id", "");
+    applicant->phone = (char *) cli_option_or (cli, "phone", "");
+    applicant->address = (char *) cli_option_or (cli, "address", "");
+}
+
 int
 cmd_counter_submit (int argc, char **argv)
 {
@@ -121,9 +132,9 @@ cmd_counter_submit (int argc, char **argv)
                                      "return,component,idempotency-key", ""))
         return EXIT_USAGE;
     //  Channel numbers follow the proto: direct 1, online 2, postal 3.
-    int channel = s_enum (cli_option (&cli, "channel") ? cli_option (&cli, "channel") : "direct",
+    int channel = s_enum (cli_option_or (&cli, "channel", "direct"),
                           "direct", "online", "postal");
-    int return_method = s_enum (cli_option (&cli, "return") ? cli_option (&cli, "return") : "counter",
+    int return_method = s_enum (cli_option_or (&cli, "return", "counter"),
                                 "counter", "postal", NULL);
     if (channel < 0 || return_method < 0) {
         cli_cleanup (&cli);
@@ -132,17 +143,11 @@ cmd_counter_submit (int argc, char **argv)
     }
     const char *components [50];
     int n_components = cli_options (&cli, "component", components, 50);
-    char key [40];
-    if (!cli_option (&cli, "idempotency-key"))
-        rpc_new_id (key, sizeof key);
-    Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
-    applicant.name = (char *) (cli_option (&cli, "applicant-name") ? cli_option (&cli, "applicant-name") : "");
-    applicant.id_number = (char *) (cli_option (&cli, "applicant-id") ? cli_option (&cli, "applicant-id") : "");
-    applicant.phone = (char *) (cli_option (&cli, "phone") ? cli_option (&cli, "phone") : "");
-    applicant.address = (char *) (cli_option (&cli, "address") ? cli_option (&cli, "address") : "");
+    Motcua__V1__Applicant applicant;
+    s_applicant (&cli, &applicant);
     Motcua__V1__SubmitDossier submit = MOTCUA__V1__SUBMIT_DOSSIER__INIT;
-    submit.idempotency_key = (char *) (cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key);
-    submit.procedure_code = (char *) (cli_option (&cli, "procedure") ? cli_option (&cli, "procedure") : "");
+    submit.idempotency_key = (char *) cli_idempotency_key (&cli);
+    submit.procedure_code = (char *) cli_option_or (&cli, "procedure", "");
     submit.applicant = &applicant;
     submit.channel = (Motcua__V1__Channel) channel;
     submit.return_method = (Motcua__V1__ReturnMethod) return_method;
@@ -185,12 +190,9 @@ cmd_counter_supplement (int argc, char **argv)
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua counter supplement CODE --component NAME [--component NAME …]");
     }
-    char key [40];
-    if (!cli_option (&cli, "idempotency-key"))
-        rpc_new_id (key, sizeof key);
     client_t *client = cli_client (&cli, "intake", "counter");
     intake_reply_t *reply = client ? intake_client_hand_in_supplement (client,
-        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
+        cli_idempotency_key (&cli),
         cli.positional [0], (char **) components, (size_t) count) : NULL;
     return s_show_view (&cli, client, reply);
 }
@@ -205,12 +207,9 @@ cmd_counter_withdraw (int argc, char **argv)
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua counter withdraw CODE [--reason TEXT]");
     }
-    char key [40];
-    if (!cli_option (&cli, "idempotency-key"))
-        rpc_new_id (key, sizeof key);
     client_t *client = cli_client (&cli, "intake", "counter");
     intake_reply_t *reply = client ? intake_client_withdraw (client,
-        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
+        cli_idempotency_key (&cli),
         cli.positional [0], cli_option (&cli, "reason")) : NULL;
     return s_show_view (&cli, client, reply);
 }
@@ -221,18 +220,12 @@ cmd_counter_refuse (int argc, char **argv)
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,reason,idempotency-key", ""))
         return EXIT_USAGE;
-    char key [40];
-    if (!cli_option (&cli, "idempotency-key"))
-        rpc_new_id (key, sizeof key);
-    Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
-    applicant.name = (char *) (cli_option (&cli, "applicant-name") ? cli_option (&cli, "applicant-name") : "");
-    applicant.id_number = (char *) (cli_option (&cli, "applicant-id") ? cli_option (&cli, "applicant-id") : "");
-    applicant.phone = (char *) (cli_option (&cli, "phone") ? cli_option (&cli, "phone") : "");
-    applicant.address = (char *) (cli_option (&cli, "address") ? cli_option (&cli, "address") : "");
+    Motcua__V1__Applicant applicant;
+    s_applicant (&cli, &applicant);
     client_t *client = cli_client (&cli, "intake", "counter");
     intake_reply_t *reply = client ? intake_client_refuse (client,
-        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
-        cli_option (&cli, "procedure") ? cli_option (&cli, "procedure") : "", &applicant,
+        cli_idempotency_key (&cli),
+        cli_option_or (&cli, "procedure", ""), &applicant,
         cli_option (&cli, "reason")) : NULL;
     int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
     Motcua__V1__RefusalNotice *n = rc == 0 ? reply->refusal : NULL;

@@ -64,12 +64,9 @@ cmd_post_deliver (int argc, char **argv)
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua post deliver CODE");
     }
-    char key [40];
-    if (!cli_option (&cli, "idempotency-key"))
-        rpc_new_id (key, sizeof key);
     client_t *client = cli_client (&cli, "postal", "postal");
     postal_reply_t *reply = client ? postal_client_deliver (client,
-        cli_option (&cli, "idempotency-key") ? cli_option (&cli, "idempotency-key") : key,
+        cli_idempotency_key (&cli),
         cli.positional [0]) : NULL;
     int rc = cli_outcome (&cli, "postal", (ProtobufCMessage *) reply);
     if (rc == 0 && cli.json) {

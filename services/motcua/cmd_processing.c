@@ -95,15 +95,6 @@ s_finish (cli_t *cli, client_t *client, processing_reply_t *reply)
     return cli_done (cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
-static const char *
-s_key (cli_t *cli, char *buf, size_t size)
-{
-    if (cli_option (cli, "idempotency-key"))
-        return cli_option (cli, "idempotency-key");
-    rpc_new_id (buf, size);
-    return buf;
-}
-
 int
 cmd_desk_resolve (int argc, char **argv)
 {
@@ -115,9 +106,8 @@ cmd_desk_resolve (int argc, char **argv)
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua desk resolve CODE --approve|--reject [--reason TEXT]");
     }
-    char key [40];
     client_t *client = cli_client (&cli, "processing", "desk");
-    processing_reply_t *reply = client ? processing_client_resolve (client, s_key (&cli, key, sizeof key),
+    processing_reply_t *reply = client ? processing_client_resolve (client, cli_idempotency_key (&cli),
         cli.positional [0], approve ? MOTCUA__V1__OUTCOME__OUTCOME_APPROVED : MOTCUA__V1__OUTCOME__OUTCOME_REJECTED,
         cli_option (&cli, "reason")) : NULL;
     return s_finish (&cli, client, reply);
@@ -133,9 +123,8 @@ cmd_counter_return (int argc, char **argv)
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua counter return CODE");
     }
-    char key [40];
     client_t *client = cli_client (&cli, "processing", "counter");
-    processing_reply_t *reply = client ? processing_client_return (client, s_key (&cli, key, sizeof key),
+    processing_reply_t *reply = client ? processing_client_return (client, cli_idempotency_key (&cli),
                                                                    cli.positional [0]) : NULL;
     return s_finish (&cli, client, reply);
 }
@@ -152,9 +141,8 @@ cmd_desk_supplement (int argc, char **argv)
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua desk supplement CODE --missing ITEM [--missing ITEM …] [--reason TEXT]");
     }
-    char key [40];
     client_t *client = cli_client (&cli, "processing", "desk");
-    processing_reply_t *reply = client ? processing_client_request_supplement (client, s_key (&cli, key, sizeof key),
+    processing_reply_t *reply = client ? processing_client_request_supplement (client, cli_idempotency_key (&cli),
         cli.positional [0], (char **) missing, (size_t) n_missing, cli_option (&cli, "reason")) : NULL;
     return s_finish (&cli, client, reply);
 }
@@ -175,9 +163,8 @@ cmd_desk_delay (int argc, char **argv)
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua desk delay CODE --new-due YYYY-MM-DD[THH:MM] --reason TEXT");
     }
-    char key [40];
     client_t *client = cli_client (&cli, "processing", "desk");
-    processing_reply_t *reply = client ? processing_client_delay_letter (client, s_key (&cli, key, sizeof key),
+    processing_reply_t *reply = client ? processing_client_delay_letter (client, cli_idempotency_key (&cli),
         cli.positional [0], new_due, cli_option (&cli, "reason")) : NULL;
     return s_finish (&cli, client, reply);
 }
