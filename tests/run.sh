@@ -16,6 +16,8 @@ done
 
 TMP=$(mktemp -d /tmp/motcua-test.XXXXXX)
 chmod 755 "$TMP"
+#   Ports stay below the kernel's ephemeral range (32768+ on Linux): a port
+#   there may already be some connection's local end when a service binds.
 export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${MOTCUA_TEST_PORT:-17100} MOTCUA_LOG_LEVEL=info
 export MOTCUA_RELAY_RETRY_MS=200 MOTCUA_RELAY_MAX_RETRY_MS=1000
 unset MOTCUA_DB MOTCUA_CONFIG PGHOST PGPORT PGDATABASE PGSERVICE PGUSER

@@ -9,7 +9,7 @@ BIN=${MOTCUA_BIN:-build/bin}
 SECONDS_EACH=${BENCH_SECONDS:-5}
 CLIENTS=${BENCH_CLIENTS:-"1 4 16 64"}
 TMP=$(mktemp -d /tmp/motcua-bench.XXXXXX); chmod 755 "$TMP"
-export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${BENCH_PORT:-57100} MOTCUA_LOG_LEVEL=warn
+export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${BENCH_PORT:-25100} MOTCUA_LOG_LEVEL=warn
 unset MOTCUA_DB PGHOST PGPORT PGDATABASE PGSERVICE MOTCUA_RELAY_RETRY_MS MOTCUA_RELAY_MAX_RETRY_MS
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 cleanup() { deploy/down.sh >/dev/null 2>&1; deploy/pg.sh stop; rm -rf "$TMP"; }
