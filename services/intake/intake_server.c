@@ -426,6 +426,7 @@ const service_handlers_t intake_handlers = {
     .name = "intake",
     .summary = "The intake service: procedure catalogue and dossier submission (receipts).",
     .produces_events = true,
+    .group_commit = true,
     .handle = s_handle,
     .request_type = &motcua__v1__intake_request__descriptor,
     .reply_type = &motcua__v1__intake_reply__descriptor,
