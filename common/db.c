@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <czmq.h>
 #include "db.h"
 #include "log.h"
 #include "vntime.h"
@@ -21,7 +22,13 @@ struct db_t {
     bool pipelined;         //  the group runs in libpq pipeline mode
     int queued;             //  statements sent since the last sync
     uint64_t group_serial;  //  groups begun so far
+    zhashx_t *prepared;     //  SQL text -> name of its prepared statement
+    int statements;         //  prepared so far on this connection
 };
+
+//  Statements are prepared on first use (parse and plan once per
+//  connection); past this many distinct texts the rest run unprepared.
+#define DB_PREPARED_MAX 256
 
 //  A statement that changes something (anything but a SELECT).
 static bool
@@ -40,6 +47,8 @@ db_new (const char *conninfo)
         return NULL;
     self->conninfo = strdup (conninfo ? conninfo : "");
     self->backoff_ms = 100;
+    self->prepared = zhashx_new ();
+    zhashx_set_destructor (self->prepared, (zhashx_destructor_fn *) zstr_free);
     return self;
 }
 
@@ -50,6 +59,7 @@ db_destroy (db_t **self_p)
     if (self) {
         if (self->conn)
             PQfinish (self->conn);
+        zhashx_destroy (&self->prepared);
         free (self->conninfo);
         free (self);
         *self_p = NULL;
@@ -87,6 +97,8 @@ db_ensure (db_t *self)
         return -1;
     }
     PQsetNoticeProcessor (self->conn, NULL, NULL);
+    zhashx_purge (self->prepared);      //  a new session knows none of them
+    self->statements = 0;
     PQclear (PQexec (self->conn, "SET TIME ZONE 'UTC'"));
     self->backoff_ms = 100;
     self->next_try_ms = 0;
@@ -104,6 +116,26 @@ int
 db_ping (db_t *self)
 {
     return db_exec (self, "SELECT 1", 0, NULL);
+}
+
+//  The name of sql's prepared statement, preparing it now if there is room
+//  (never inside a pipeline, whose failure would leave a name without a
+//  statement). NULL: run it unprepared.
+static const char *
+s_prepared (db_t *self, const char *sql, int count)
+{
+    const char *name = (const char *) zhashx_lookup (self->prepared, sql);
+    if (name || self->pipelined || zhashx_size (self->prepared) >= DB_PREPARED_MAX)
+        return name;
+    char fresh [16];
+    snprintf (fresh, sizeof fresh, "m%d", ++self->statements);
+    PGresult *result = PQprepare (self->conn, fresh, sql, count, NULL);
+    bool ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+    PQclear (result);
+    if (!ok)
+        return NULL;
+    zhashx_insert (self->prepared, sql, strdup (fresh));
+    return (const char *) zhashx_lookup (self->prepared, sql);
 }
 
 //  Read the results of every statement queued since the last sync, then the
@@ -151,7 +183,9 @@ static int
 s_pipeline_send (db_t *self, const char *sql, int count, const char *const *params,
                  const int *lengths, const int *formats)
 {
-    if (!PQsendQueryParams (self->conn, sql, count, NULL, params, lengths, formats, 0)) {
+    const char *name = s_prepared (self, sql, count);
+    if (!(name ? PQsendQueryPrepared (self->conn, name, count, params, lengths, formats, 0)
+               : PQsendQueryParams (self->conn, sql, count, NULL, params, lengths, formats, 0))) {
         s_set_error (self, PQerrorMessage (self->conn), "08006");
         self->group_spoiled = true;
         return -1;
@@ -184,7 +218,9 @@ db_query_bin (db_t *self, const char *sql, int count, const char *const *params,
         self->writes++;
     if (self->pipelined)
         return s_pipeline_query (self, sql, count, params, lengths, formats);
-    PGresult *result = PQexecParams (self->conn, sql, count, NULL, params, lengths, formats, 0);
+    const char *name = s_prepared (self, sql, count);
+    PGresult *result = name ? PQexecPrepared (self->conn, name, count, params, lengths, formats, 0)
+                            : PQexecParams (self->conn, sql, count, NULL, params, lengths, formats, 0);
     ExecStatusType status = PQresultStatus (result);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
         s_set_error (self, "", "");
