@@ -6,6 +6,7 @@
 #include <string.h>
 #include "testkit.h"
 #include "process_step.h"
+#include "html.h"
 #include "vntime.h"
 
 static void
@@ -101,9 +102,22 @@ test_levels (void)
     CHECK_EQ_STR (level_vi ("district"), "huyện", "levels: district is huyện");
 }
 
+static void
+test_html (void)
+{
+    char buf [128];
+    CHECK_EQ_STR (html_escape_to (buf, sizeof buf, "Nguyễn <b>\"An\"</b> & 'Bình'"),
+                  "Nguyễn &lt;b&gt;&quot;An&quot;&lt;/b&gt; &amp; &#39;Bình&#39;",
+                  "html: a name cannot add markup to a form");
+    CHECK_EQ_STR (html_escape_to (buf, 8, "a&b&c"), "a&amp;b", "html: truncation never splits an entity");
+    CHECK_EQ_STR (html_escape_to (buf, sizeof buf, NULL), "", "html: no text is empty");
+    CHECK_EQ_STR (html_escape_to (buf, 3, "Tĩnh"), "T", "html: truncation never splits a UTF-8 character");
+}
+
 int
 main (void)
 {
+    test_html ();
     test_step_due ();
     test_result ();
     test_intake_duties ();

@@ -99,3 +99,14 @@ intake_reply_destroy (intake_reply_t **reply_p)
         *reply_p = NULL;
     }
 }
+
+intake_reply_t *
+intake_client_refusal (client_t *client, const char *number)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__RefusalLookup lookup = MOTCUA__V1__REFUSAL_LOOKUP__INIT;
+    lookup.number = (char *) number;
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSAL_LOOKUP;
+    request.refusal_lookup = &lookup;
+    return s_call (client, &request);
+}

@@ -20,6 +20,8 @@ intake_reply_t *intake_client_withdraw (client_t *client, const char *idempotenc
 intake_reply_t *intake_client_refuse (client_t *client, const char *idempotency_key, const char *procedure,
                                       Motcua__V1__Applicant *applicant, const char *reason);
 intake_reply_t *intake_client_replay_dead (client_t *client);
+//  A refusal notice already issued, by its number (to print it again).
+intake_reply_t *intake_client_refusal (client_t *client, const char *number);
 void            intake_reply_destroy (intake_reply_t **reply_p);
 
 #endif

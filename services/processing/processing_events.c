@@ -4,6 +4,7 @@
     dossier; a delivered shipment returns it. And, once a second, closing the
     2025 dossiers whose supplement did not come in time.                    */
 #include "processing_moves.h"
+#include "processing_steps.h"
 #include "audit.h"
 #include "log.h"
 #include "vntime.h"
@@ -121,6 +122,7 @@ processing_apply (void *service_data, const Motcua__V1__Event *event)
             char change [256];
             audit_json (change, sizeof change, "status", "received", "division", received->division, NULL);
             return processing_store_receive (service_db (service), received)
+                || processing_steps_enqueue (service, received) < 0
                 || audit_change (service_db (service), "processing", event->actor, event->producer, "enqueue",
                                  received->dossier_code, NULL, change) ? -1 : 0;
         }
