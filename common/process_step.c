@@ -13,6 +13,17 @@ process_step_due (const worktime_rules_t *rules, limit_unit_t unit, int64_t star
     return worktime_add (rules, worktime_align (rules, started_at), (int64_t) quota_hours * 60);
 }
 
+int64_t
+process_step_shift (const worktime_rules_t *rules, limit_unit_t unit, int64_t step_due,
+                    int64_t old_due, int64_t new_due)
+{
+    if (new_due <= old_due)
+        return step_due;
+    if (unit == LIMIT_CALENDAR_DAYS)
+        return step_due + (new_due - old_due);
+    return worktime_add (rules, step_due, worktime_between (rules, old_due, new_due));
+}
+
 timeliness_t
 process_step_result (int64_t due_at, int64_t ended_at)
 {

@@ -20,6 +20,13 @@
 int64_t      process_step_due (const worktime_rules_t *rules, limit_unit_t unit,
                                int64_t started_at, int quota_hours);
 
+//  The dossier's due time moved from old_due to new_due (a supplement paused
+//  or restarted its clock): the due time of the step in hand moves by as
+//  much working time (calendar time for limits in calendar days). A due time
+//  that did not move later leaves the step alone.
+int64_t      process_step_shift (const worktime_rules_t *rules, limit_unit_t unit, int64_t step_due,
+                                 int64_t old_due, int64_t new_due);
+
 //  A step (or the whole dossier) ended at ended_at, due at due_at: early,
 //  on time or late, by the same rule as the dossier (worktime_timeliness).
 timeliness_t process_step_result (int64_t due_at, int64_t ended_at);

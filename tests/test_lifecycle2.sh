@@ -95,6 +95,11 @@ check "an unknown receiving centre is refused" \
     refused "INVALID_ARGUMENT (receiving_agency)" $M counter submit --procedure 1.000804 --applicant-name A \
     --applicant-id 1 --phone 1 --address a --component c --receiving-agency H99
 in_queue "$r1"; in_queue "$r2"
+check "the supplement of d2 is handed in at 15:30" $M counter supplement "$d2" --component "Bản sao quyết định khen thưởng"
+wait_for "$d2" '"type":"due_time_changed"'
+$M print control-sheet "$d2" --out "$OUT/control-d2.html" >/dev/null
+check "the step in hand moved with the clock (2025 restart: +5 h 30 working, 14:00 1/12 → 09:30 2/12)" \
+    grep -q "<td>1</td><td>[^<]*</td><td>[^<]*</td><td>4</td><td>[^<]*</td><td>09 giờ 30 phút, ngày 02/12/2026</td>" "$OUT/control-d2.html"
 check "its trace says where it was received and by when it must be routed" \
     wait_for "$r1" "received at H27.XA for H27.22, to be routed by 2026-12-02T17:00"
 restart_as processing "@2026-12-02 10:00:00"

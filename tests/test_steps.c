@@ -39,6 +39,15 @@ test_step_due (void)
                   "step: handed on the due day before the due time: on time");
     CHECK_EQ_STR (timeliness_name (process_step_result (due, due + 60000)), "late",
                   "step: a minute after its due time: late");
+    //  The dossier's due moved from Thu 3/12 09:00 to Mon 7/12 09:00 (two
+    //  working days paused): a step due Wed 2/12 10:00 moves to Fri 4/12 10:00.
+    int64_t old_due = vn_instant (2026, 12, 3, HM (9, 0)), new_due = vn_instant (2026, 12, 7, HM (9, 0));
+    CHECK_EQ_STR (testkit_iso (process_step_shift (&rules, LIMIT_WORKING_DAYS, due, old_due, new_due)),
+                  "2026-12-04T10:00:00+07:00", "step: a pause moves the step in hand by the working time paused");
+    CHECK_EQ_STR (testkit_iso (process_step_shift (&rules, LIMIT_CALENDAR_DAYS, due, old_due, new_due)),
+                  "2026-12-06T10:00:00+07:00", "step: under calendar days it moves by calendar time");
+    CHECK_EQ_INT (process_step_shift (&rules, LIMIT_WORKING_DAYS, due, new_due, old_due), due,
+                  "step: a due time moved earlier leaves the step alone");
     CHECK_EQ_STR (process_step_result_vi ("late"), "Quá hạn", "step: the sheet says Quá hạn");
     CHECK_EQ_STR (process_step_result_vi ("early"), "Trước hạn", "step: the sheet says Trước hạn");
 }

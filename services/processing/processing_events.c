@@ -64,7 +64,8 @@ s_on_supplied (service_t *service, const Motcua__V1__SupplementReceived *supplie
     int64_t previous = row.legal_due_at;
     row.supplement_close_at = 0;
     return processing_emit_due_change (service_db (service), &row, previous, &change, false, actor)
-        || processing_store_save (service_db (service), &row) ? -1 : 0;
+        || processing_store_save (service_db (service), &row)
+        || processing_steps_shift (service, &row, previous, change.due_at) ? -1 : 0;
 }
 
 //  Stopped at the applicant's request: it ends now, counted as resolved.

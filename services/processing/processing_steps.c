@@ -86,6 +86,27 @@ processing_steps_enqueue (service_t *service, const Motcua__V1__DossierReceived 
 }
 
 int
+processing_steps_shift (service_t *service, const work_row_t *row, int64_t old_due, int64_t new_due)
+{
+    work_extra_t extra;
+    step_row_t *steps = NULL;
+    db_t *db = service_db (service);
+    int count = processing_sheet_steps (db, row->dossier_code, &steps);
+    int rc = count < 0 || processing_sheet_extra (db, row->dossier_code, &extra) < 0 ? -1 : 0;
+    if (rc == 0 && extra.step_position >= 1 && extra.step_position <= count) {
+        step_row_t *step = &steps [extra.step_position - 1];
+        worktime_rules_t rules;
+        processing_rules (service, row, &rules);
+        if (!step->ended_at && step->due_at) {
+            step->due_at = process_step_shift (&rules, s_unit (row), step->due_at, old_due, new_due);
+            rc = processing_sheet_save_step (db, row->dossier_code, step);
+        }
+    }
+    free (steps);
+    return rc;
+}
+
+int
 processing_steps_finish (service_t *service, const work_row_t *row, const char *actor)
 {
     work_extra_t extra;

@@ -26,6 +26,10 @@ void processing_steps_release (processing_steps_reply_t *keep);
 //  A dossier entered the queue: copy its steps, start the first. 0 or -1.
 int  processing_steps_enqueue (service_t *service, const Motcua__V1__DossierReceived *received);
 
+//  The dossier's due time moved from old_due to new_due (a supplement paused
+//  or restarted its clock): the step in hand moves with it. 0 or -1.
+int  processing_steps_shift (service_t *service, const work_row_t *row, int64_t old_due, int64_t new_due);
+
 //  A dossier was decided: the step in hand ends and the result goes back to
 //  the receiving centre (the sheet's last line). 0 or -1.
 int  processing_steps_finish (service_t *service, const work_row_t *row, const char *actor);
