@@ -43,6 +43,11 @@ check "catalog list shows the commune level (xã)" bash -c "$M catalog list | gr
 check "catalog list --json carries the level" bash -c "$M catalog list --json | grep -q '\"level\":\"commune\"'"
 check "no procedure in force is at district level (2 levels since 1/7/2025)" \
     bash -c "! $M catalog list --json | grep -q '\"level\":\"district\"'"
+check "the catalogue today has two levels of local government (tỉnh, xã)" \
+    bash -c "$M catalog list | head -n 1 | grep -q 'tỉnh, xã (Nghị định số 118/2025'"
+check "the catalogue on 30/6/2025 has three (tỉnh, huyện, xã) and district procedures" \
+    bash -c "$M catalog list --at 2025-06-30 | head -n 1 | grep -q 'tỉnh, huyện, xã' && $M catalog list --at 2025-06-30 | grep -q ' huyện '"
+check "catalog list --at takes a date" bash -c "$M catalog list --at yesterday; test \$? = 2"
 
 # 2. Received Tuesday 1/12/2026 08:00 at the Department (2025 rules).
 restart_as intake "@2026-12-01 08:00:00"

@@ -336,7 +336,12 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
-            if (intake_store_procedures (service_db (service), vn_now_ms (), &procedures))
+            if (request->list_procedures->at < 0 || request->list_procedures->at >= vn_instant (10000, 1, 1, 0)) {
+                api_fail (&error, INVALID, "at", "at must be a time between 1970 and the year 10000");
+                break;
+            }
+            if (intake_store_procedures (service_db (service), request->list_procedures->at > 0
+                                         ? request->list_procedures->at : vn_now_ms (), &procedures))
                 api_db_fail (&error, db_error (service_db (service)));
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_PROCEDURES;
             reply.procedures = &procedures;

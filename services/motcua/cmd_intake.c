@@ -5,16 +5,22 @@
 #include "rpc.h"
 #include "vntime.h"
 #include "process_step.h"
+#include "rule_set.h"
 #include "intake_client.h"
 
 int
 cmd_catalog_list (int argc, char **argv)
 {
     cli_t cli;
-    if (cli_parse (&cli, argc, argv, "", ""))
+    if (cli_parse (&cli, argc, argv, "at", ""))
         return EXIT_USAGE;
+    int64_t at = 0;                 //  --at DAY: the catalogue in force at noon that day
+    if (cli_option (&cli, "at") && cli_local_time (cli_option (&cli, "at"), 12 * 60, &at)) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua catalog list [--at YYYY-MM-DD]");
+    }
     client_t *client = cli_client (&cli, "intake", "counter");
-    intake_reply_t *reply = client ? intake_client_list_procedures (client) : NULL;
+    intake_reply_t *reply = client ? intake_client_list_procedures_at (client, at) : NULL;
     int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
     if (rc == 0 && cli.json) {
         json_t json;
@@ -39,6 +45,10 @@ cmd_catalog_list (int argc, char **argv)
     }
     else
     if (rc == 0) {
+        rules_id_t rules = RULES_2025;
+        legal_clock_rules (rule_set_for (at ? at : vn_now_ms ()), &rules);
+        printf ("Cấp chính quyền: %s (%s)\n", levels_of_rules (rules),
+                rules == RULES_2025 ? "Nghị định số 118/2025/NĐ-CP" : "Nghị định số 61/2018/NĐ-CP");
         cli_pad ("Mã thủ tục", 12);
         cli_pad ("Thời hạn giải quyết", 20);
         cli_pad ("Cấp", 6);

@@ -14,7 +14,7 @@ static const struct {
     command_fn *run;
     const char *usage;
 } s_commands [] = {
-    { "catalog list",   cmd_catalog_list,   "catalog list                      the procedures: code, name, time limit" },
+    { "catalog list",   cmd_catalog_list,   "catalog list [--at YYYY-MM-DD]    the procedures: code, level, name, time limit" },
     { "catalog import", cmd_catalog_import, "catalog import FILE.csv…          new and changed procedure versions (all or nothing)" },
     { "catalog export", cmd_catalog_export, "catalog export FILE.csv           every version, in the import format (- for stdout)" },
     { "counter submit", cmd_counter_submit, "counter submit --procedure CODE --applicant-name NAME --applicant-id ID\n"
