@@ -381,3 +381,36 @@ db_schema_version (db_t *self)
     PQclear (result);
     return version;
 }
+
+char *
+db_text_array (char **items, size_t count)
+{
+    size_t size = 3;
+    for (size_t i = 0; i < count; i++)
+        size += 2 * strlen (items [i]) + 3;
+    char *text = (char *) malloc (size), *p = text;
+    *p++ = '{';
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            *p++ = ',';
+        *p++ = '"';
+        for (const char *s = items [i]; *s; s++) {
+            if (*s == '"' || *s == '\\')
+                *p++ = '\\';
+            *p++ = *s;
+        }
+        *p++ = '"';
+    }
+    *p++ = '}';
+    *p = 0;
+    return text;
+}
+
+const char *
+db_ms_param (int64_t ms, char *buf, size_t size)
+{
+    if (!ms)
+        return NULL;
+    snprintf (buf, size, "%lld", (long long) ms);
+    return buf;
+}

@@ -58,4 +58,11 @@ const char *db_sqlstate (db_t *self);
 //  The newest applied migration (public.schema_migrations), or -1.
 int         db_schema_version (db_t *self);
 
+//  A time in ms as a query parameter for to_timestamp ($n::bigint / 1000.0):
+//  its digits in buf, or NULL (SQL NULL) for 0, "no time".
+const char *db_ms_param (int64_t ms, char *buf, size_t size);
+
+//  A text[] literal of items, quoted for PostgreSQL (caller frees).
+char       *db_text_array (char **items, size_t count);
+
 #endif

@@ -16,6 +16,9 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "supplement_received",  "processing,reporting" },
     { "dossier_withdrawn",    "processing,reporting" },
     { "due_time_changed",     "reporting" },
+    { "dossier_handed_over",  "reporting" },
+    { "result_attached",      "reporting" },
+    { "dossier_routed",       "reporting" },
 };
 
 const char *

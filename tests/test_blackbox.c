@@ -166,6 +166,16 @@ test_road_counter (void)
            "counter road: within seconds the dossier is in the desk's processing queue");
     harness_new_key (key, sizeof key, "road-counter-resolve");
     CHECK_EQ_INT (s_approve (key, code), 0, "counter road: the desk approves it");
+    harness_new_key (key, sizeof key, "road-counter-early");
+    processing_reply_t *early = processing_client_return (s_clients.processing_counter, key, code);
+    CHECK_EQ_INT (harness_error_code (early ? early->error : NULL, early != NULL), PRECONDITION,
+                  "counter road: an approved result not yet attached cannot be handed back");
+    processing_reply_destroy (&early);
+    harness_new_key (key, sizeof key, "road-counter-attach");
+    processing_reply_t *attached = processing_client_attach_result (s_clients.processing_desk, key, code,
+                                                                     "certificate", "GK-2026-001", "", "");
+    CHECK (attached && !attached->error, "counter road: the desk flags the certificate as ready");
+    processing_reply_destroy (&attached);
     harness_new_key (key, sizeof key, "road-counter-return");
     processing_reply_t *returned = processing_client_return (s_clients.processing_counter, key, code);
     CHECK (returned && !returned->error && returned->item && streq (returned->item->status, "returned"),

@@ -2,6 +2,7 @@
 #include "intake_server.h"
 #include "intake_store.h"
 #include "intake_check.h"
+#include "intake_routing.h"
 #include "api.h"
 #include "audit.h"
 #include "dossier_code.h"
@@ -52,6 +53,10 @@ s_receive (void *context, api_error_t *error)
     int64_t due_at = worktime_due (&rules, received_at, procedure.time_limit_value,
                                    procedure.time_limit_unit);
     const char *rule_set = rule_set_for (received_at);
+    intake_routing_t routing;
+    if (intake_routing_plan (submit->service, req, procedure.agency_code, procedure.office_hours, received_at,
+                             &routing, error))
+        return NULL;
     char limit [64], code [DOSSIER_CODE_MAX];
     limit_text (procedure.time_limit_value, procedure.time_limit_unit, limit, sizeof limit);
     long sequence = intake_store_next_sequence (db, procedure.agency_code, dossier_code_day (received_at));
@@ -73,6 +78,10 @@ s_receive (void *context, api_error_t *error)
     receipt.components = req->components;
     receipt.time_limit_text = limit;
     receipt.agency_code = procedure.agency_code;
+    receipt.receiving_agency = (char *) routing.receiving_agency;
+    receipt.online_answer_by = routing.online_answer_by;
+    receipt.route_by = routing.route_by;
+    receipt.rule_set = (char *) rule_set;
 
     Motcua__V1__DossierReceived received = MOTCUA__V1__DOSSIER_RECEIVED__INIT;
     received.dossier_code = code;
@@ -92,6 +101,10 @@ s_receive (void *context, api_error_t *error)
     received.time_limit_value = procedure.time_limit_value;
     received.time_limit_unit = (char *) limit_unit_name (procedure.time_limit_unit);
     received.office_hours = procedure.office_hours;
+    received.receiving_agency = (char *) routing.receiving_agency;
+    received.filed_at = routing.filed_at;
+    received.online_answer_by = routing.online_answer_by;
+    received.route_by = routing.route_by;
     Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
     event.occurred_at = received_at;
     event.actor = (char *) submit->who->name;
@@ -106,6 +119,7 @@ s_receive (void *context, api_error_t *error)
                 "rule_set", rule_set, NULL);
     if (intake_store_insert (db, &receipt, rule_set, submit->who->name, req->idempotency_key,
                              procedure.version)
+    ||  intake_routing_store (db, code, &routing)
     ||  outbox_append (db, "intake", "intake", &event)
     ||  audit_change (db, "intake", submit->who->name, submit->who->role, "receive", code, NULL, change))
         return NULL;
@@ -322,7 +336,12 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
-            if (intake_store_procedures (service_db (service), vn_now_ms (), &procedures))
+            if (request->list_procedures->at < 0 || request->list_procedures->at >= vn_instant (10000, 1, 1, 0)) {
+                api_fail (&error, INVALID, "at", "at must be a time between 1970 and the year 10000");
+                break;
+            }
+            if (intake_store_procedures (service_db (service), request->list_procedures->at > 0
+                                         ? request->list_procedures->at : vn_now_ms (), &procedures))
                 api_db_fail (&error, db_error (service_db (service)));
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_PROCEDURES;
             reply.procedures = &procedures;
@@ -385,6 +404,13 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.view = view;
             break;
         }
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSAL_LOOKUP:
+            if (service_allow (service, who, "counter,postal,dashboard", "read refusal notices", &error))
+                break;
+            refusal = intake_routing_refusal (service_db (service), request->refusal_lookup->number, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REFUSAL;
+            reply.refusal = refusal;
+            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }

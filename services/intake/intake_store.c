@@ -6,7 +6,7 @@
 //  valid_to exclusive (NULL: still in force).
 #define PROCEDURE_COLUMNS \
     "p.code, p.name, p.field, p.agency_code, p.division, p.time_limit_value, " \
-    "p.time_limit_unit, a.office_hours, p.id"
+    "p.time_limit_unit, a.office_hours, p.id, p.level"
 #define PROCEDURE_IN_FORCE \
     " FROM catalog.procedure_version p JOIN catalog.agency a ON a.code = p.agency_code" \
     " WHERE p.valid_from <= to_timestamp ($1::bigint / 1000.0)" \
@@ -25,6 +25,7 @@ s_row (PGresult *result, int row, procedure_row_t *out)
         out->time_limit_unit = LIMIT_WORKING_DAYS;
     snprintf (out->office_hours, sizeof out->office_hours, "%s", PQgetvalue (result, row, 7));
     out->version = atoll (PQgetvalue (result, row, 8));
+    snprintf (out->level, sizeof out->level, "%s", PQgetvalue (result, row, 9));
 }
 
 int
@@ -55,6 +56,7 @@ intake_store_procedures (db_t *db, int64_t at_ms, Motcua__V1__ProcedureList *lis
         char text [64];
         limit_text (entry.time_limit_value, entry.time_limit_unit, text, sizeof text);
         procedure->time_limit_text = strdup (text);
+        procedure->level = strdup (entry.level);
         list->procedures [row] = procedure;
     }
     PQclear (result);
@@ -67,7 +69,7 @@ intake_store_free_list (Motcua__V1__ProcedureList *list)
     for (size_t i = 0; i < list->n_procedures; i++) {
         Motcua__V1__Procedure *p = list->procedures [i];
         free (p->code); free (p->name); free (p->field); free (p->agency_code);
-        free (p->division); free (p->time_limit_unit); free (p->time_limit_text);
+        free (p->division); free (p->time_limit_unit); free (p->time_limit_text); free (p->level);
         free (p);
     }
     free (list->procedures);
@@ -170,25 +172,7 @@ intake_store_next_sequence (db_t *db, const char *agency_code, int day)
 char *
 intake_store_array (char **items, size_t count)
 {
-    size_t size = 3;
-    for (size_t i = 0; i < count; i++)
-        size += 2 * strlen (items [i]) + 3;
-    char *text = (char *) malloc (size), *p = text;
-    *p++ = '{';
-    for (size_t i = 0; i < count; i++) {
-        if (i)
-            *p++ = ',';
-        *p++ = '"';
-        for (const char *s = items [i]; *s; s++) {
-            if (*s == '"' || *s == '\\')
-                *p++ = '\\';
-            *p++ = *s;
-        }
-        *p++ = '"';
-    }
-    *p++ = '}';
-    *p = 0;
-    return text;
+    return db_text_array (items, count);
 }
 
 int

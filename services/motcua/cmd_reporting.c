@@ -20,6 +20,9 @@ s_event_label (const char *type)
         { "supplement_received", "Nhận hồ sơ bổ sung" },
         { "dossier_withdrawn",  "Tổ chức, cá nhân đề nghị rút hồ sơ" },
         { "due_time_changed",   "Thay đổi thời hạn giải quyết" },
+        { "dossier_handed_over", "Giao nhận hồ sơ giữa các bước" },
+        { "result_attached",    "Có kết quả giải quyết" },
+        { "dossier_routed",     "Chuyển hồ sơ đến cơ quan có thẩm quyền" },
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels [0]; i++)
         if (streq (labels [i][0], type))

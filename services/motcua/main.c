@@ -14,7 +14,7 @@ static const struct {
     command_fn *run;
     const char *usage;
 } s_commands [] = {
-    { "catalog list",   cmd_catalog_list,   "catalog list                      the procedures: code, name, time limit" },
+    { "catalog list",   cmd_catalog_list,   "catalog list [--at YYYY-MM-DD]    the procedures: code, level, name, time limit" },
     { "catalog import", cmd_catalog_import, "catalog import FILE.csv…          new and changed procedure versions (all or nothing)" },
     { "catalog export", cmd_catalog_export, "catalog export FILE.csv           every version, in the import format (- for stdout)" },
     { "counter submit", cmd_counter_submit, "counter submit --procedure CODE --applicant-name NAME --applicant-id ID\n"
@@ -43,6 +43,10 @@ static const struct {
     { "admin revoke",   cmd_admin_revoke,   "admin revoke NAME                 the key is refused from now on" },
     { "admin rotate",   cmd_admin_rotate,   "admin rotate NAME                 a new key pair with the same grant" },
     { "admin keys",     cmd_admin_keys,     "admin keys [--all]                who may speak to the suite" },
+    { "desk handover",  cmd_desk_handover,  "desk handover CODE --to DIVISION [--receiver NAME] [--note TEXT]   next step (Mẫu 05)" },
+    { "desk attach",    cmd_desk_attach,    "desk attach CODE --document REF --sha256 HEX | --physical certificate|banner|medal" },
+    { "counter route",  cmd_counter_route,  "counter route CODE                send it on to the competent body (Phiếu chuyển hồ sơ)" },
+    { "print",          cmd_print,          "print receipt|supplement|refusal|delay|control-sheet|routing CODE [--out FILE] [--pdf]" },
 };
 #define COMMAND_COUNT (sizeof s_commands / sizeof s_commands [0])
 

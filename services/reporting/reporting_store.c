@@ -4,6 +4,7 @@
 #include "outbox.h"
 #include "vntime.h"
 #include "audit.h"
+#include "reporting_detail.h"
 
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 #define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
@@ -85,8 +86,7 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
     buf [0] = 0;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
-            snprintf (buf, size, "%s; %s", event->dossier_received->procedure_code,
-                      event->dossier_received->procedure_name);
+            reporting_detail_received (event->dossier_received, buf, size);
             break;
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
             snprintf (buf, size, "%s%s%s",
@@ -127,6 +127,7 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
             break;
         }
         default:
+            reporting_detail_more (event, buf, size);
             break;
     }
 }
