@@ -46,6 +46,10 @@ echo "== calendar tests (lunar dates, holidays, declared days 2023-2030)"
 "$BIN/test_calendar" > "$TMP/calendar.log" 2>&1; grep -E '^FAIL' "$TMP/calendar.log"; tail -n 1 "$TMP/calendar.log"
 tally "$TMP/calendar.log" test_calendar
 
+echo "== postal carriage unit tests (J+n deadlines across a weekend and Tết, invitations)"
+"$BIN/test_postal_unit" > "$TMP/postal-unit.log" 2>&1; grep -E '^FAIL' "$TMP/postal-unit.log"; tail -n 1 "$TMP/postal-unit.log"
+tally "$TMP/postal-unit.log" test_postal_unit
+
 if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
     echo "== unit tests under valgrind"
     if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
