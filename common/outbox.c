@@ -16,6 +16,9 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "supplement_received",  "processing,reporting" },
     { "dossier_withdrawn",    "processing,reporting" },
     { "due_time_changed",     "reporting" },
+    { "handover_signed",      "intake" },
+    { "postal_intake_answered", "postal,reporting" },
+    { "shipment_moved",       "reporting" },
 };
 
 const char *

@@ -93,3 +93,20 @@ postal_may_return (const worktime_rules_t *rules, const int64_t *invitations, si
               " (lần đầu %s)", vn_format_form (invitations [0], first, sizeof first));
     return -1;
 }
+
+const char *
+postal_state_label (const char *state)
+{
+    static const char *labels [][2] = {
+        { "created",        "Chờ chuyển phát (tại cơ quan)" },
+        { "handed_over",    "Đã giao cho bưu chính" },
+        { "in_transit",     "Đang vận chuyển" },
+        { "failed_attempt", "Phát không thành công, đã để giấy mời" },
+        { "delivered",      "Đã phát cho người nhận" },
+        { "returned",       "Đã chuyển trả cơ quan giải quyết" },
+    };
+    for (size_t i = 0; state && i < sizeof labels / sizeof labels [0]; i++)
+        if (strcmp (labels [i][0], state) == 0)
+            return labels [i][1];
+    return state ? state : "";
+}

@@ -52,4 +52,8 @@ int64_t      postal_working_days_after (const worktime_rules_t *rules, int64_t a
 int          postal_may_return (const worktime_rules_t *rules, const int64_t *invitations,
                                 size_t count, char *reason, size_t reason_size);
 
+//  A shipment's state as officials read it: created "Chờ chuyển phát",
+//  handed_over, in_transit, failed_attempt, delivered, returned.
+const char  *postal_state_label (const char *state);
+
 #endif

@@ -86,6 +86,9 @@ services_suite() {              # services_suite BIN TAG
     echo "== lifecycle tests$tag (both rule sets, supplements, delay letters; services on a moved clock)"
     MOTCUA_BIN=$bin run_program "test_lifecycle$tag" "$TMP/lifecycle$tag.log" tests/test_lifecycle.sh
     deploy/pg.sh start
+    echo "== postal tests$tag (BCCI intake and return: slips, hand-over records, J+n, invitations, roles)"
+    MOTCUA_BIN=$bin run_program "test_postal$tag" "$TMP/postal$tag.log" tests/test_postal.sh
+    deploy/pg.sh start
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue

@@ -20,6 +20,8 @@ s_event_label (const char *type)
         { "supplement_received", "Nhận hồ sơ bổ sung" },
         { "dossier_withdrawn",  "Tổ chức, cá nhân đề nghị rút hồ sơ" },
         { "due_time_changed",   "Thay đổi thời hạn giải quyết" },
+        { "postal_intake_answered", "Bưu chính giao hồ sơ (biên bản giao nhận)" },
+        { "shipment_moved",     "Bưu chính chuyển phát kết quả" },
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels [0]; i++)
         if (streq (labels [i][0], type))
@@ -75,6 +77,7 @@ cmd_trace (int argc, char **argv)
             json_time (&json, "resolved_at", t->resolved_at);
             json_time (&json, "returned_at", t->returned_at);
             json_string (&json, "timeliness", t->timeliness);
+            json_string (&json, "result_location", t->result_location);
             json_array (&json, "events");
             for (size_t i = 0; i < t->n_entries; i++) {
                 json_object (&json, NULL);
@@ -99,6 +102,8 @@ cmd_trace (int argc, char **argv)
             if (t->appointment_at && t->appointment_at != t->due_at)
                 printf ("Hẹn trả kết quả (sau gia hạn): %s\n",
                         vn_format_form (t->appointment_at, appointment, sizeof appointment));
+            if (*t->result_location)
+                printf ("Kết quả đang ở: %s\n", t->result_location);
             for (size_t i = 0; i < t->n_entries; i++) {
                 printf ("  %s  ", vn_format_form (t->entries [i]->at, at, sizeof at));
                 cli_pad (s_event_label (t->entries [i]->event_type), 39);

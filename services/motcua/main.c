@@ -31,6 +31,7 @@ static const struct {
     { "post shipments", cmd_post_shipments, "post shipments                    results waiting to go by post" },
     { "post deliver",   cmd_post_deliver,   "post deliver CODE                 record the delivery of a result" },
     { "trace",          cmd_trace,          "trace CODE                        a dossier's status and timeline" },
+    { "report postal",  cmd_report_postal,  "report postal --from YYYY-MM-DD --to YYYY-MM-DD   postal (BCCI) intake, return, on-time delivery" },
     { "report",         cmd_report,         "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals" },
     { "health",         cmd_health,         "health [SERVICE]                  version, uptime, database, outbox" },
     { "admin certs",    cmd_admin_certs,    "admin certs                       create development certificates" },
@@ -43,6 +44,18 @@ static const struct {
     { "admin revoke",   cmd_admin_revoke,   "admin revoke NAME                 the key is refused from now on" },
     { "admin rotate",   cmd_admin_rotate,   "admin rotate NAME                 a new key pair with the same grant" },
     { "admin keys",     cmd_admin_keys,     "admin keys [--all]                who may speak to the suite" },
+    { "post collect",   cmd_post_collect,   "post collect --procedure CODE --sender-name N --sender-id ID --phone P --address A\n"
+      "               --component NAME … [--postal-fee N] [--procedure-fee N] [--return counter|postal] [--place TEXT]\n"
+      "                                    a dossier taken by the post: the Phiếu gửi hồ sơ" },
+    { "post handover",  cmd_post_handover,  "post handover SLIP…               hand collected dossiers to the agency (signs the record)" },
+    { "counter sign-batch", cmd_counter_sign_batch, "counter sign-batch N [--incomplete SLIP=REASON …]   receive a hand-over record" },
+    { "counter dispatch", cmd_counter_dispatch, "counter dispatch CODE… --route R [--with-appointment] [--original CODE=TEXT] [--item CODE=KIND:SIZE]" },
+    { "post sign-batch", cmd_post_sign_batch, "post sign-batch N                 take the results of a return record" },
+    { "post batch",     cmd_post_batch,     "post batch show N                 a hand-over record: dossiers, receipts, fees" },
+    { "post transit",   cmd_post_transit,   "post transit CODE                 the result is on its way" },
+    { "post attempt",   cmd_post_attempt,   "post attempt CODE --reason TEXT   delivery failed; an invitation was left" },
+    { "post return-to-agency", cmd_post_return, "post return-to-agency CODE        undelivered after two invitations" },
+    { "post overdue",   cmd_post_overdue,   "post overdue                      shipments past their J+n deadline" },
 };
 #define COMMAND_COUNT (sizeof s_commands / sizeof s_commands [0])
 

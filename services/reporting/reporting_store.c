@@ -4,6 +4,7 @@
 #include "outbox.h"
 #include "vntime.h"
 #include "audit.h"
+#include "reporting_postal.h"
 
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 #define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
@@ -127,6 +128,7 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
             break;
         }
         default:
+            reporting_postal_detail (event, buf, size);
             break;
     }
 }
@@ -146,7 +148,8 @@ reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
     char change [1200];
     audit_json (change, sizeof change, "event", params [2], "detail", detail, NULL);
     if (audit_change (db, "reporting", event->actor, event->producer, "record event",
-                      event->dossier_code, NULL, change))
+                      event->dossier_code, NULL, change)
+    ||  reporting_postal_apply (db, event))
         return -1;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
