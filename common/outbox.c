@@ -18,7 +18,7 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "due_time_changed",     "reporting" },
     { "handover_signed",      "intake" },
     { "postal_intake_answered", "postal,reporting" },
-    { "shipment_moved",       "reporting" },
+    { "shipment_moved",       "reporting,processing" },
 };
 
 const char *

@@ -104,6 +104,7 @@ postal_state_label (const char *state)
         { "failed_attempt", "Phát không thành công, đã để giấy mời" },
         { "delivered",      "Đã phát cho người nhận" },
         { "returned",       "Đã chuyển trả cơ quan giải quyết" },
+        { "collected",      "Đã trả tại Bộ phận Một cửa sau khi bưu chính chuyển trả" },
     };
     for (size_t i = 0; state && i < sizeof labels / sizeof labels [0]; i++)
         if (strcmp (labels [i][0], state) == 0)

@@ -166,6 +166,11 @@ check "trace: the result is back at the agency" grep -q 'Kết quả đang ở: 
 check "trace: the failed attempts and the return" bash -c "grep -q 'Phát không thành công, đã để giấy mời (lần 2)' <<< '$traceC' \
     && grep -q 'Đã chuyển trả cơ quan giải quyết sau 3 lần mời nhận' <<< '$traceC'"
 echo "$traceC" > "$MOTCUA_VAR/trace-returned.txt"
+check "the applicant then collects it at the counter" \
+    until_match '"status":"returned"' $M counter return "$codeC" --json
+until_match 'Người nộp đã nhận tại Bộ phận Một cửa' $M trace "$codeC"
+check "trace: returned via the counter, and the result is with the applicant" \
+    bash -c "$M trace '$codeC' | grep -q 'Kết quả đang ở: Người nộp đã nhận tại Bộ phận Một cửa'"
 
 # 5. Reporting receives it.
 report=$($M report postal --from 2026-01-01 --to 2027-03-01 --json)

@@ -82,14 +82,14 @@ postal_emit_moved (db_t *db, const shipment_row_t *row, const char *actor, int64
 
 //  Write the row's new state with its audit row and event. 0 or -1.
 static int
-s_record (db_t *db, shipment_row_t *row, const char *old_status, const principal_t *who, int64_t at,
-          char **originals, size_t n_originals, char **items, size_t n_items, bool emit)
+s_record (db_t *db, shipment_row_t *row, const char *action, const char *old_status, const principal_t *who,
+          int64_t at, char **originals, size_t n_originals, char **items, size_t n_items, bool emit)
 {
     char old_value [64], new_value [700];
     audit_json (old_value, sizeof old_value, "status", old_status, NULL);
     audit_json (new_value, sizeof new_value, "status", row->status, "route", row->route, "note", row->note, NULL);
     return postal_store_update (db, row, originals, n_originals, items, n_items)
-        || audit_change (db, "postal", who->name, who->role, row->status, row->dossier_code, old_value, new_value)
+        || audit_change (db, "postal", who->name, who->role, action, row->dossier_code, old_value, new_value)
         || (emit && postal_emit_moved (db, row, who->name, at)) ? -1 : 0;
 }
 
@@ -123,7 +123,7 @@ s_dispatch (void *context, api_error_t *error)
         snprintf (row.route, sizeof row.route, "%s", result->route);
         row.with_appointment = result->with_appointment;
         row.postal_fee = result->postal_fee;
-        if (s_record (db, &row, "created", command->who, now, result->originals, result->n_originals,
+        if (s_record (db, &row, "dispatch", "created", command->who, now, result->originals, result->n_originals,
                       result->items, result->n_items, false))
             return NULL;
     }
@@ -190,7 +190,7 @@ postal_return_signed (service_t *service, const principal_t *who, int64_t batch_
         snprintf (row->status, sizeof row->status, "handed_over");
         row->handed_at = at;
         row->deadline_at = postal_deadline (&rules, at, route, row->with_appointment);
-        rc = s_record (db, row, "created", who, at, NULL, 0, NULL, 0, true);
+        rc = s_record (db, row, "take", "created", who, at, NULL, 0, NULL, 0, true);
     }
     free (rows);
     return rc;
@@ -235,7 +235,7 @@ s_move (void *context, api_error_t *error)
         row.returned_at = now;
     }
     snprintf (row.status, sizeof row.status, "%s", req->state);
-    if (s_record (db, &row, old_status, command->who, now, NULL, 0, NULL, 0, true))
+    if (s_record (db, &row, row.status, old_status, command->who, now, NULL, 0, NULL, 0, true))
         return NULL;
     log_info ("shipment of %s: %s → %s by %s", row.dossier_code, old_status, row.status, command->who->name);
     Motcua__V1__Shipment shipment = MOTCUA__V1__SHIPMENT__INIT;
@@ -285,7 +285,7 @@ s_deliver (void *context, api_error_t *error)
     event.dossier_code = row.dossier_code;
     event.body_case = MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED;
     event.shipment_delivered = &delivered;
-    if (s_record (db, &row, old_status, command->who, row.delivered_at, NULL, 0, NULL, 0, false)
+    if (s_record (db, &row, "deliver", old_status, command->who, row.delivered_at, NULL, 0, NULL, 0, false)
     ||  outbox_append (db, "postal", "postal", &event))
         return NULL;
     log_info ("delivered %s by %s", row.dossier_code, command->who->name);

@@ -17,7 +17,7 @@ s_num (int64_t value, char *buf, size_t size)
 //  How far along a state is: a later stage wins over an earlier one, and
 //  within a stage (in transit ⇄ failed attempt) the latest move wins.
 #define RANK(col) "(CASE " col " WHEN 'created' THEN 0 WHEN 'handed_over' THEN 1" \
-                  " WHEN 'delivered' THEN 3 WHEN 'returned' THEN 3 ELSE 2 END)"
+                  " WHEN 'delivered' THEN 3 WHEN 'returned' THEN 3 WHEN 'collected' THEN 4 ELSE 2 END)"
 
 //  A shipment's facts: each column set once by the event that asserts it,
 //  the state by stage and time (events may arrive in any order).
@@ -90,6 +90,17 @@ reporting_postal_apply (db_t *db, const Motcua__V1__Event *event)
             return s_merge_shipment (db, event->dossier_code, "delivered", d->delivered_at, "",
                                      0, 0, d->delivered_at, 0, 0);
         }
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED: {
+            //  Back from the post, then collected at the counter.
+            char at [24];
+            const char *params [2] = { event->dossier_code,
+                                       s_num (event->dossier_returned->returned_at, at, sizeof at) };
+            if (event->dossier_returned->via != MOTCUA__V1__RETURN_METHOD__RETURN_COUNTER)
+                return 0;
+            return db_exec (db,
+                "UPDATE reporting.postal_shipment SET state = 'collected', state_at = " TS (2)
+                " WHERE dossier_code = $1", 2, params);
+        }
         default:
             return 0;
     }
@@ -149,6 +160,7 @@ reporting_postal_location (db_t *db, const char *code, char *buf, size_t size)
         const char *state = PQgetvalue (result, 0, 0);
         snprintf (buf, size, "%s (%s)", streq (state, "returned") ? "Tại cơ quan giải quyết (bưu chính đã chuyển trả)"
                                       : streq (state, "delivered") ? "Người nhận đã nhận"
+                                      : streq (state, "collected") ? "Người nộp đã nhận tại Bộ phận Một cửa"
                                       : streq (state, "created") ? "Tại cơ quan giải quyết, chờ giao bưu chính"
                                       : "Bưu chính đang giữ",
                   postal_state_label (state));
