@@ -49,6 +49,15 @@ tally "$TMP/calendar.log" test_calendar
 echo "== postal carriage unit tests (J+n deadlines across a weekend and Tết, invitations)"
 "$BIN/test_postal_unit" > "$TMP/postal-unit.log" 2>&1; grep -E '^FAIL' "$TMP/postal-unit.log"; tail -n 1 "$TMP/postal-unit.log"
 tally "$TMP/postal-unit.log" test_postal_unit
+if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
+    if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+           "$BIN/test_postal_unit" > "$TMP/valgrind-postal.log" 2>&1; then
+        echo "ok   valgrind: no memory errors or leaks in the postal unit tests"; passed=$((passed + 1))
+    else
+        grep -v '^ok' "$TMP/valgrind-postal.log" | head -n 40
+        echo "FAIL valgrind found memory errors in the postal unit tests"; failed=$((failed + 1))
+    fi
+fi
 
 if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
     echo "== unit tests under valgrind"

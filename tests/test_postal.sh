@@ -39,7 +39,8 @@ printed=$(collect "Trần Văn Bình" 042090002222 postal 25000 50000)
 A=$(grep -o 'PG-[0-9]*-[0-9]*' <<< "$printed" | head -n 1)
 check "post collect prints the Phiếu gửi hồ sơ in Vietnamese" \
     bash -c "grep -q 'PHIẾU GỬI HỒ SƠ' <<< '$printed' && grep -q 'Cước dịch vụ bưu chính: 25.000 đồng' <<< '$printed' \
-             && grep -q 'Phí, lệ phí thủ tục hành chính thu hộ: 50.000 đồng' <<< '$printed'"
+             && grep -q 'Phí, lệ phí thủ tục hành chính thu hộ: 50.000 đồng' <<< '$printed' \
+             && grep -q 'Nơi nhận: Sở Nội vụ tỉnh Hà Tĩnh (H27.22)' <<< '$printed'"
 check "the slip has a number PG-YYMMDD-NNNN ($A)" bash -c "[[ '$A' =~ ^PG-[0-9]{6}-[0-9]{4}$ ]]"
 B=$(collect "Lê Thị Cúc" 042190003333 postal 20000 30000 --json | json_field slip_number)
 C=$(collect "Phan Văn Dũng" 042090004444 postal 15000 0 --json | json_field slip_number)

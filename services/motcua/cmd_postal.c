@@ -224,11 +224,11 @@ s_print_slip (const Motcua__V1__Slip *s)
             "Số phiếu: %s\n"
             "Người gửi: %s — Số giấy tờ tùy thân: %s\n"
             "Địa chỉ: %s — Điện thoại: %s\n"
-            "Nơi nhận: cơ quan %s\n"
+            "Nơi nhận: %s (%s)\n"
             "Thủ tục hành chính: %s (%s)\n"
             "Danh mục giấy tờ:\n",
             s->slip_number, s->sender->name, s->sender->id_number, s->sender->address, s->sender->phone,
-            s->agency_code, s->procedure_name, s->procedure_code);
+            s->agency_name, s->agency_code, s->procedure_name, s->procedure_code);
     for (size_t i = 0; i < s->n_components; i++)
         printf ("  %zu. %s\n", i + 1, s->components [i]);
     printf ("Cước dịch vụ bưu chính: %s đồng\n", s_money (s->postal_fee, fee, sizeof fee));

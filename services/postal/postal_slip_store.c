@@ -11,7 +11,8 @@
     " sender_id, phone, address, array_to_string (components, E'\\x1f'), return_method, postal_fee," \
     " procedure_fee, place, " MS ("collected_at") ", collected_by, coalesce (batch_no, 0)," \
     " coalesce (complete, false), reason, coalesce (dossier_code, ''), " MS ("received_at") ", " \
-    MS ("due_at") ", coalesce (refusal_number, ''), status"
+    MS ("due_at") ", coalesce (refusal_number, ''), status," \
+    " coalesce ((SELECT name FROM catalog.agency a WHERE a.code = agency_code), agency_code)"
 #define MAX_COMPONENTS 64
 
 size_t
@@ -234,6 +235,7 @@ s_slip_view (PGresult *result, int r)
     s->due_at = atoll (PQgetvalue (result, r, 20));
     s->refusal_number = PQgetvalue (result, r, 21);
     s->status = PQgetvalue (result, r, 22);
+    s->agency_name = PQgetvalue (result, r, 23);
     return view;
 }
 
