@@ -133,8 +133,8 @@ check "delivery on the applicant's ID" \
 until_match '"status":"returned"' $M trace "$codeA" --json
 traceA=$($M trace "$codeA")
 check "trace: the result is with the applicant" grep -q 'Kết quả đang ở: Người nhận đã nhận' <<< "$traceA"
-check "trace: every postal step, in Vietnamese" bash -c "for s in 'Bưu chính giao hồ sơ' 'Đã giao cho bưu chính' \
-    'Đang vận chuyển' 'Bưu chính phát kết quả cho người nhận' 'Trả kết quả cho tổ chức, cá nhân'; do grep -q \"\$s\" <<< '$traceA' || exit 1; done"
+check "trace: every postal step, in Vietnamese" bash -c "for s in 'Bưu chính giao hồ sơ' 'Chờ chuyển phát' 'Đã giao cho bưu chính' \
+    'Đang vận chuyển' 'Đã phát cho người nhận' 'Trả kết quả cho tổ chức, cá nhân'; do grep -q \"\$s\" <<< '$traceA' || exit 1; done"
 cp /dev/null "$MOTCUA_VAR/trace-delivered.txt"; echo "$traceA" > "$MOTCUA_VAR/trace-delivered.txt"
 
 # 4. The other result: handed to post on Wed 3/2/2027 (province, J+2; Tết
@@ -163,7 +163,7 @@ check "after invitations two working days apart, it goes back to the agency" \
 restart_as postal ""
 until_match 'Tại cơ quan giải quyết' $M trace "$codeC"
 traceC=$($M trace "$codeC")
-check "trace: the result is back at the agency" grep -q 'Kết quả đang ở: Tại cơ quan giải quyết (bưu chính đã chuyển trả)' <<< "$traceC"
+check "trace: the result is back at the agency" grep -q 'Kết quả đang ở: Tại cơ quan giải quyết: bưu chính đã chuyển trả lúc 09:00 15/02/2027' <<< "$traceC"
 check "trace: the failed attempts and the return" bash -c "grep -q 'Phát không thành công, đã để giấy mời (lần 2)' <<< '$traceC' \
     && grep -q 'Đã chuyển trả cơ quan giải quyết sau 3 lần mời nhận' <<< '$traceC'"
 echo "$traceC" > "$MOTCUA_VAR/trace-returned.txt"

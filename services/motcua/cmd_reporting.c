@@ -13,7 +13,7 @@ s_event_label (const char *type)
         { "dossier_received",   "Tiếp nhận hồ sơ" },
         { "dossier_resolved",   "Giải quyết xong hồ sơ" },
         { "result_ready",       "Chuyển kết quả sang bưu chính công ích" },
-        { "shipment_created",   "Bưu chính nhận kết quả để chuyển phát" },
+        { "shipment_created",   "Kết quả chờ chuyển phát qua bưu chính" },
         { "shipment_delivered", "Bưu chính phát kết quả cho người nhận" },
         { "dossier_returned",   "Trả kết quả cho tổ chức, cá nhân" },
         { "supplement_requested", "Yêu cầu bổ sung, hoàn thiện hồ sơ" },

@@ -234,7 +234,8 @@ s_sign (void *context, api_error_t *error)
         return NULL;
     }
     int64_t now = vn_now_ms ();
-    now -= now % 1000;                  //  the record shows whole seconds
+    if (streq (batch.kind, "intake"))
+        now -= now % 1000;              //  the receipt time shows whole seconds
     if (postal_batch_sign (db, command->batch_no, command->who->name, now)
     ||  (streq (batch.kind, "intake") ? s_intake_signed (command, now, error)
                                       : postal_return_signed (command->service, command->who,

@@ -158,14 +158,20 @@ reporting_postal_location (db_t *db, const char *code, char *buf, size_t size)
     if (PQntuples (result) == 1) {
         char at [40];
         const char *state = PQgetvalue (result, 0, 0);
-        snprintf (buf, size, "%s (%s)", streq (state, "returned") ? "Tại cơ quan giải quyết (bưu chính đã chuyển trả)"
-                                      : streq (state, "delivered") ? "Người nhận đã nhận"
-                                      : streq (state, "collected") ? "Người nộp đã nhận tại Bộ phận Một cửa"
-                                      : streq (state, "created") ? "Tại cơ quan giải quyết, chờ giao bưu chính"
-                                      : "Bưu chính đang giữ",
-                  postal_state_label (state));
-        size_t used = strlen (buf);
-        snprintf (buf + used, size - used, " từ %s", vn_format_form (atoll (PQgetvalue (result, 0, 1)), at, sizeof at));
+        vn_format_form (atoll (PQgetvalue (result, 0, 1)), at, sizeof at);
+        if (streq (state, "created"))
+            snprintf (buf, size, "Tại cơ quan giải quyết, chờ giao bưu chính (từ %s)", at);
+        else
+        if (streq (state, "delivered"))
+            snprintf (buf, size, "Người nhận đã nhận (bưu chính phát lúc %s)", at);
+        else
+        if (streq (state, "returned"))
+            snprintf (buf, size, "Tại cơ quan giải quyết: bưu chính đã chuyển trả lúc %s", at);
+        else
+        if (streq (state, "collected"))
+            snprintf (buf, size, "Người nộp đã nhận tại Bộ phận Một cửa (lúc %s)", at);
+        else
+            snprintf (buf, size, "Bưu chính đang giữ: %s (từ %s)", postal_state_label (state), at);
     }
     PQclear (result);
     return 0;

@@ -101,12 +101,6 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
             snprintf (buf, size, "via %s",
                       event->dossier_returned->via == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL ? "postal" : "counter");
             break;
-        case MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED:
-            snprintf (buf, size, "shipment %s", event->shipment_created->shipment_id);
-            break;
-        case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
-            snprintf (buf, size, "shipment %s", event->shipment_delivered->shipment_id);
-            break;
         case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED: {
             const Motcua__V1__SupplementRequested *r = event->supplement_requested;
             size_t at = (size_t) snprintf (buf, size, "missing:");
@@ -127,7 +121,7 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
                       vn_format_iso (c->due_at, due, sizeof due), c->rule, c->reason);
             break;
         }
-        default:
+        default:            //  shipments and the postal road: reporting_postal.c
             reporting_postal_detail (event, buf, size);
             break;
     }
