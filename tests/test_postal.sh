@@ -90,6 +90,11 @@ check "fees: procedure 80.000 = 50.000 taken in + 30.000 sent back" \
          -a "$(json_field procedure_fee_refused <<< "$batch")" = 30000
 check "counts: 2 received, 1 refused, 0 waiting" \
     test "$(json_field received <<< "$batch")" = 2 -a "$(json_field refused <<< "$batch")" = 1 -a "$(json_field waiting <<< "$batch")" = 0
+$M post batch show 999999 > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
+check "an unknown hand-over record is NOT_FOUND (batch_no)" \
+    bash -c "[ $rc = 1 ] && grep -q 'NOT_FOUND (batch_no)' '$MOTCUA_VAR/err.txt'"
+$M counter sign-batch "$N" --incomplete "$B" > /dev/null 2>&1; rc=$?
+check "--incomplete without a reason is a usage error" test "$rc" = 2
 shown=$($M post batch show "$N")
 check "batch show prints the Biên bản giao nhận hồ sơ with both signatures" \
     bash -c "grep -q 'BIÊN BẢN GIAO NHẬN HỒ SƠ' <<< '$shown' && grep -q 'Bên giao (nhân viên bưu chính): postal — đã ký' <<< '$shown' \
