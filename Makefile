@@ -28,6 +28,7 @@ svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard servi
 
 TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox $(BIN)/test_faults
 TESTS    += $(BIN)/test_steps
+TESTS    += $(BIN)/test_postal_unit
 
 .SECONDEXPANSION:
 # Keep the generated protobuf C between builds (make would delete intermediates).

@@ -19,6 +19,9 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "dossier_handed_over",  "reporting" },
     { "result_attached",      "reporting" },
     { "dossier_routed",       "reporting" },
+    { "handover_signed",      "intake" },
+    { "postal_intake_answered", "postal,reporting" },
+    { "shipment_moved",       "reporting,processing" },
 };
 
 const char *

@@ -254,7 +254,7 @@ s_return (worker_t *self, dossier_t *dossier, char *message, size_t size)
     snprintf (key, sizeof key, "%s-return", dossier->key);
     int rc;
     if (dossier->method == BY_POST) {
-        postal_reply_t *reply = postal_client_deliver (self->postal, key, dossier->code);
+        postal_reply_t *reply = postal_client_deliver (self->postal, key, dossier->code, "042090001234");
         rc = s_outcome (reply ? reply->error : NULL, reply != NULL, message, size);
         postal_reply_destroy (&reply);
     }

@@ -218,7 +218,7 @@ test_road_postal (void)
     CHECK (harness_wait_until (s_shipment_listed, code, SETTLE_MS),
            "postal road: a shipment for it appears in postal's list");
     harness_new_key (key, sizeof key, "road-postal-deliver");
-    postal_reply_t *delivered = postal_client_deliver (s_clients.postal_postal, key, code);
+    postal_reply_t *delivered = postal_client_deliver (s_clients.postal_postal, key, code, "042090001234");
     CHECK (delivered && !delivered->error && delivered->shipment
            && streq (delivered->shipment->status, "delivered") && delivered->shipment->delivered_at > 0,
            "postal road: postal records the delivery");

@@ -3,6 +3,7 @@
 #include "intake_store.h"
 #include "intake_check.h"
 #include "intake_routing.h"
+#include "intake_postal.h"
 #include "api.h"
 #include "audit.h"
 #include "dossier_code.h"
@@ -19,6 +20,7 @@ typedef struct {
     service_t *service;
     const principal_t *who;
     const Motcua__V1__SubmitDossier *req;
+    int64_t received_at;        //  0: now; postal: when the hand-over record was signed
 } submit_t;
 
 //  Receive a dossier inside the command's transaction: code, due time, the
@@ -29,7 +31,7 @@ s_receive (void *context, api_error_t *error)
     submit_t *submit = (submit_t *) context;
     const Motcua__V1__SubmitDossier *req = submit->req;
     db_t *db = service_db (submit->service);
-    int64_t received_at = vn_now_ms ();
+    int64_t received_at = submit->received_at ? submit->received_at : vn_now_ms ();
     received_at -= received_at % 1000;          //  the receipt shows whole seconds
     procedure_row_t procedure;                  //  the version in force at receipt
     int found = intake_store_procedure (db, req->procedure_code, received_at, &procedure);
@@ -134,7 +136,7 @@ s_submit (service_t *service, const principal_t *who, const Motcua__V1__SubmitDo
 {
     if (intake_check_submit (req, error))
         return NULL;
-    submit_t submit = { service, who, req };
+    submit_t submit = { service, who, req, 0 };
     zchunk_t *body = idempotency_run (service_db (service), "intake", req->idempotency_key,
                                       s_receive, &submit, error);
     if (!body)
@@ -443,9 +445,27 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
         }
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
             return intake_store_set_status (db, event->dossier_code, "returned", NULL, 0);
+        case MOTCUA__V1__EVENT__BODY_HANDOVER_SIGNED:
+            return intake_postal_apply ((service_t *) service_data, event);
         default:
             return 0;
     }
+}
+
+zchunk_t *
+intake_receive_at (service_t *service, const principal_t *who, const Motcua__V1__SubmitDossier *req,
+                   int64_t received_at, api_error_t *error)
+{
+    submit_t submit = { service, who, req, received_at };
+    return s_receive (&submit, error);
+}
+
+zchunk_t *
+intake_refuse_now (service_t *service, const principal_t *who, const Motcua__V1__RefuseDossier *req,
+                   api_error_t *error)
+{
+    refuse_t refuse = { service, who, req };
+    return s_refuse (&refuse, error);
 }
 
 const service_handlers_t intake_handlers = {

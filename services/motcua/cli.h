@@ -117,5 +117,16 @@ int cmd_desk_handover (int argc, char **argv);
 int cmd_desk_attach (int argc, char **argv);
 int cmd_counter_route (int argc, char **argv);
 int cmd_print (int argc, char **argv);
+int cmd_post_collect (int argc, char **argv);
+int cmd_post_handover (int argc, char **argv);
+int cmd_post_sign_batch (int argc, char **argv);
+int cmd_post_batch (int argc, char **argv);
+int cmd_post_transit (int argc, char **argv);
+int cmd_post_attempt (int argc, char **argv);
+int cmd_post_return (int argc, char **argv);
+int cmd_post_overdue (int argc, char **argv);
+int cmd_counter_sign_batch (int argc, char **argv);
+int cmd_counter_dispatch (int argc, char **argv);
+int cmd_report_postal (int argc, char **argv);
 
 #endif

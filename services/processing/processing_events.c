@@ -5,6 +5,7 @@
     2025 dossiers whose supplement did not come in time.                    */
 #include "processing_moves.h"
 #include "processing_steps.h"
+#include "processing_postal.h"
 #include "audit.h"
 #include "log.h"
 #include "vntime.h"
@@ -134,7 +135,7 @@ processing_apply (void *service_data, const Motcua__V1__Event *event)
         case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
             return s_on_withdrawn (service, event->dossier_withdrawn, event->actor);
         default:
-            return 0;       //  not ours to act on
+            return processing_postal_apply (service, event);   //  0 if not ours
     }
 }
 
