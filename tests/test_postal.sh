@@ -112,6 +112,7 @@ check "a postal worker cannot resolve a dossier (PERMISSION_DENIED)" \
 until_match "$codeA" $M desk queue --json
 until_match "$codeC" $M desk queue --json
 check "the desk resolves both" bash -c "$M desk resolve '$codeA' --approve --reason 'Đủ điều kiện' && $M desk resolve '$codeC' --approve"
+check "the desk attaches the result of one (a certificate of merit, a physical item)" $M desk attach "$codeC" --physical certificate
 until_match "$codeA" $M post shipments --json
 until_match "$codeC" $M post shipments --json
 $M post deliver "$codeA" --recipient-id 042090002222 --as desk > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
