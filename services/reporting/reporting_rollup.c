@@ -227,53 +227,87 @@ s_acc_add (s_acc_t *acc, int32_t day, rollup_metric_t metric, int delta)
     acc->v [(size_t) (day - acc->first_day) * RM_COUNT + metric] += delta;
 }
 
-//  Write one key's accumulated days and months, in batches.
+//  Append one number to a growing "{a,b,…}" array literal.
+static void
+s_array_add (zchunk_t *array, int64_t value)
+{
+    char text [24];
+    int n = snprintf (text, sizeof text, "%s%lld", zchunk_size (array) > 1 ? "," : "", (long long) value);
+    zchunk_extend (array, text, (size_t) n);
+}
+
+//  Write one key's accumulated days and months in one statement: the
+//  columns travel as arrays (the table was emptied, so no conflicts).
 static int
 s_acc_write (db_t *db, s_acc_t *acc)
 {
-    enum { BATCH = 500 };
-    s_row_t *rows = calloc (BATCH, sizeof *rows);
-    const rollup_key_t *keys [2] = { &acc->key, &acc->key };
-    size_t n = 0;
-    int rc = 0;
-    s_row_t month = { .key = 1, .grain = 1, .bucket = INT32_MIN };
-    for (int32_t i = 0; i <= acc->span && !rc; i++) {
+    zchunk_t *arrays [2 + RM_COUNT];
+    for (int c = 0; c < 2 + RM_COUNT; c++)
+        arrays [c] = zchunk_new ("{", 1);
+    s_row_t month = { .grain = 1, .bucket = INT32_MIN };
+    for (int32_t i = 0; i <= acc->span; i++) {
         int32_t day = acc->first_day + i;
         int32_t m = i < acc->span ? rollup_month_bucket (rollup_day_start (day)) : INT32_MIN;
-        if (m != month.bucket) {
-            if (month.bucket != INT32_MIN && !s_zero (&month))
-                rows [n++] = month;
-            memset (&month, 0, sizeof month);
-            month.key = 1, month.grain = 1, month.bucket = m;
-        }
-        if (i < acc->span) {
-            s_row_t row = { .key = 1, .grain = 0, .bucket = day };
+        s_row_t row = { .grain = 0, .bucket = day };
+        if (i < acc->span)
             memcpy (row.v, acc->v + (size_t) i * RM_COUNT, sizeof row.v);
-            for (int k = 0; k < RM_COUNT; k++)
-                month.v [k] += row.v [k];
-            if (!s_zero (&row))
-                rows [n++] = row;
+        const s_row_t *out [2] = { NULL, NULL };
+        if (m != month.bucket && month.bucket != INT32_MIN && !s_zero (&month))
+            out [0] = &month;
+        if (i < acc->span && !s_zero (&row))
+            out [1] = &row;
+        for (int o = 0; o < 2; o++)
+            if (out [o]) {
+                s_array_add (arrays [0], out [o]->grain);
+                s_array_add (arrays [1], out [o]->bucket);
+                for (int k = 0; k < RM_COUNT; k++)
+                    s_array_add (arrays [2 + k], out [o]->v [k]);
+            }
+        if (m != month.bucket) {
+            memset (&month, 0, sizeof month);
+            month.grain = 1, month.bucket = m;
         }
-        if (n >= BATCH - 1 || (i == acc->span && n)) {
-            rc = s_upsert (db, rows, n, keys);
-            n = 0;
-        }
+        for (int k = 0; k < RM_COUNT; k++)
+            month.v [k] += row.v [k];
     }
-    free (rows);
+    const char *params [6 + RM_COUNT];
+    for (int c = 0; c < 2 + RM_COUNT; c++) {
+        zchunk_extend (arrays [c], "}", 2);
+        params [c < 2 ? c : c + 4] = (const char *) zchunk_data (arrays [c]);
+    }
+    params [2] = acc->key.agency;
+    params [3] = acc->key.field;
+    params [4] = acc->key.level;
+    params [5] = acc->key.procedure;
+    char sql [2048], columns [512] = "", unnest [512] = "", select [256] = "", names [256] = "";
+    size_t c = 0, u = 0, v = 0, w = 0;
+    for (int m = 0; m < RM_COUNT; m++) {
+        c += (size_t) snprintf (columns + c, sizeof columns - c, ", %s", rollup_metric_names [m]);
+        u += (size_t) snprintf (unnest + u, sizeof unnest - u, ", $%d::int[]", 7 + m);
+        v += (size_t) snprintf (select + v, sizeof select - v, ", u.m%d", m);
+        w += (size_t) snprintf (names + w, sizeof names - w, ", m%d", m);
+    }
+    snprintf (sql, sizeof sql,
+        "INSERT INTO reporting.rollup (grain, bucket, agency_code, field, level, procedure_code%s)"
+        " SELECT u.g, u.b, $3, $4, $5, $6%s FROM unnest ($1::smallint[], $2::int[]%s) AS u (g, b%s)",
+        columns, select, unnest, names);
+    int rc = db_exec (db, sql, 6 + RM_COUNT, params);
+    for (int k = 0; k < 2 + RM_COUNT; k++)
+        zchunk_destroy (&arrays [k]);
     return rc;
 }
 
-int64_t
-reporting_rollup_rebuild (db_t *db)
+//  The rebuild, inside the caller's transaction.
+static int64_t
+s_rebuild (db_t *db)
 {
-    if (db_begin (db))
-        return -1;
+    int64_t started = zclock_mono ();
     zhashx_t *accs = zhashx_new ();
     zhashx_set_destructor (accs, s_acc_destroy);
     int64_t facts = 0;
     char last [128] = "";
     int rc = db_exec (db, "LOCK TABLE reporting.rollup IN EXCLUSIVE MODE", 0, NULL)
-          || db_exec (db, "DELETE FROM reporting.rollup", 0, NULL);
+          || db_exec (db, "TRUNCATE reporting.rollup", 0, NULL);
     while (!rc) {                                       //  keyset pages of facts
         const char *params [1] = { last };
         PGresult *res = db_query (db, "SELECT dossier_code, " FACT_COLUMNS
@@ -305,12 +339,25 @@ reporting_rollup_rebuild (db_t *db)
         if (rows < 50000)
             break;
     }
+    int64_t read = zclock_mono ();
+    log_info ("rollup rebuild: facts read in %lld ms", (long long) (read - started));
     for (s_acc_t *acc = (s_acc_t *) zhashx_first (accs); acc && !rc; acc = (s_acc_t *) zhashx_next (accs))
         rc = s_acc_write (db, acc);
+    log_info ("rollup rebuild: %lld facts read, %zu keys written in %lld ms",
+               (long long) facts, zhashx_size (accs), (long long) (zclock_mono () - read));
     zhashx_destroy (&accs);
     if (!rc)
         rc = db_exec (db, "UPDATE reporting.rollup_state SET built = true", 0, NULL);
-    if (rc || db_commit (db)) {
+    return rc ? -1 : facts;
+}
+
+int64_t
+reporting_rollup_rebuild (db_t *db)
+{
+    if (db_begin (db))
+        return -1;
+    int64_t facts = s_rebuild (db);
+    if (facts < 0 || db_commit (db)) {
         db_rollback (db);
         return -1;
     }
@@ -326,6 +373,8 @@ reporting_rollup_generate (db_t *db, int64_t n, double seed, int first_year, int
     snprintf (span, sizeof span, "%d", years);
     snprintf (count, sizeof count, "%lld", (long long) n);
     int64_t chunk = 1000000;
+    if (db_begin (db))
+        return -1;
     for (int64_t start = 1; start <= n; start += chunk) {
         snprintf (lo, sizeof lo, "%lld", (long long) start);
         snprintf (hi, sizeof hi, "%lld", (long long) (start + chunk - 1 < n ? start + chunk - 1 : n));
@@ -355,13 +404,21 @@ reporting_rollup_generate (db_t *db, int64_t n, double seed, int first_year, int
             "     random () AS ret"
             "   FROM generate_series ($4::bigint, $5::bigint) g OFFSET 0) x,"
             "   LATERAL (SELECT 1 + x.kr % p.n AS k) kk", 5, params);
-        if (!res)
+        if (!res) {
+            db_rollback (db);
             return -1;
+        }
         PQclear (res);
         log_info ("generated dossiers %s-%s of %s", lo, hi, count);
     }
-    return db_exec (db, "UPDATE reporting.rollup_state SET built = false", 0, NULL)
-        || reporting_rollup_rebuild (db) < 0 ? -1 : 0;
+    //  Facts and rollups change together: no reader sees one without the other.
+    int64_t t0 = zclock_mono ();
+    if (s_rebuild (db) < 0 || db_commit (db)) {
+        db_rollback (db);
+        return -1;
+    }
+    log_info ("rollups rebuilt in %.1f s", (double) (zclock_mono () - t0) / 1000);
+    return 0;
 }
 
 // --------------------------------------------------------------------------
