@@ -1,5 +1,6 @@
 /*  reporting_citizen — ratings, feedback, satisfaction, II.07b. See
     reporting_citizen.h.                                                   */
+#include "reporting_sql.h"
 #include "reporting_citizen.h"
 #include "reporting_forms.h"
 #include "idempotency.h"
@@ -8,14 +9,7 @@
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 #define NOT_FOUND MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND
-#define TS(n) "to_timestamp ($" #n "::bigint / 1000.0)"
 
-static char *
-s_num (int64_t value, char *buf, size_t size)
-{
-    snprintf (buf, size, "%lld", (long long) value);
-    return buf;
-}
 
 //  1 if reporting knows the dossier, 0 if not (error set), -1 on failure.
 static int
@@ -53,7 +47,7 @@ s_rate_work (void *context, api_error_t *error)
         snprintf (level, sizeof level, "%d", c->req->items [i]->level);
         const char *params [7] = {
             c->req->dossier_code, item, level, *c->req->channel ? c->req->channel : "kiosk",
-            c->req->comment, s_num (c->at, at, sizeof at), c->who->name
+            c->req->comment, reporting_num (c->at, at, sizeof at), c->who->name
         };
         if (db_exec (c->db, "INSERT INTO reporting.rating (dossier_code, item, level, channel, comment,"
                             " rated_at, recorded_by) VALUES ($1, $2, $3, $4, $5, " TS (6) ", $7)", 7, params)) {
@@ -145,7 +139,7 @@ s_feedback_work (void *context, api_error_t *error)
         snprintf (prefix, sizeof prefix, "PAKN-%02d%02d%02d-", day.year % 100, day.month, day.day);
         const char *params [8] = {
             r->feedback_id, prefix, r->dossier_code, r->kind, r->content, r->sender,
-            s_num (c->at, at, sizeof at), c->who->name
+            reporting_num (c->at, at, sizeof at), c->who->name
         };
         //  The id given, or the day's next number (requests run one at a time).
         res = db_query (c->db,
@@ -165,7 +159,7 @@ s_feedback_work (void *context, api_error_t *error)
     }
     else {
         const Motcua__V1__FeedbackHandleRequest *h = c->handle;
-        const char *params [4] = { h->feedback_id, h->result, s_num (c->at, at, sizeof at),
+        const char *params [4] = { h->feedback_id, h->result, reporting_num (c->at, at, sizeof at),
                                    h->substantiated ? "true" : "false" };
         res = db_query (c->db,
             "UPDATE reporting.feedback SET handled_at = " TS (3) ", result = $2, substantiated = $4::boolean"
@@ -233,7 +227,7 @@ static int
 s_feedback_counts (db_t *db, int64_t from, int64_t to, Motcua__V1__FeedbackCounts *counts)
 {
     char f [24], t [24];
-    const char *params [2] = { s_num (from, f, sizeof f), s_num (to, t, sizeof t) };
+    const char *params [2] = { reporting_num (from, f, sizeof f), reporting_num (to, t, sizeof t) };
     PGresult *res = db_query (db,
         "SELECT count (*) FILTER (WHERE received_at >= " TS (1) "),"
         " count (*) FILTER (WHERE received_at < " TS (1) "),"
@@ -312,7 +306,7 @@ s_satisfaction (db_t *db, int64_t from, int64_t to, s_satisfaction_t *out)
     memset (out, 0, sizeof *out);
     motcua__v1__satisfaction__init (&out->s);
     char f [24], t [24];
-    const char *params [2] = { s_num (from, f, sizeof f), s_num (to, t, sizeof t) };
+    const char *params [2] = { reporting_num (from, f, sizeof f), reporting_num (to, t, sizeof t) };
     PGresult *res = db_query (db,
         "SELECT coalesce (f.rule_set, '2018'), coalesce ((extract (epoch FROM f.due_at) * 1000)::bigint, 0),"
         " (extract (epoch FROM f.resolved_at) * 1000)::bigint, f.supplements, coalesce (f.channel, 1),"
@@ -415,7 +409,7 @@ s_form07b (db_t *db, int64_t to, s_form07b_t *out, PGresult **keep)
 {
     memset (out, 0, sizeof *out);
     char t [24];
-    const char *params [1] = { s_num (to - 1, t, sizeof t) };
+    const char *params [1] = { reporting_num (to - 1, t, sizeof t) };
     //  The versions in force at the period's last instant. Every catalogue
     //  procedure is taken in at the one-stop counter.
     PGresult *res = db_query (db,
