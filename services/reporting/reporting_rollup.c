@@ -165,7 +165,10 @@ reporting_rollup_change (db_t *db, const rollup_fact_t *before, const rollup_key
     rollup_delta_t old [ROLLUP_MAX_DELTAS], new [ROLLUP_MAX_DELTAS];
     size_t n_old = before ? rollup_deltas (before, old) : 0;
     size_t n_new = rollup_deltas (after, new);
-    bool same_key = !before || memcmp (key_before, key_after, sizeof *key_after) == 0;
+    bool same_key = !before || (streq (key_before->agency, key_after->agency)
+                             && streq (key_before->field, key_after->field)
+                             && streq (key_before->level, key_after->level)
+                             && streq (key_before->procedure, key_after->procedure));
     s_row_t rows [4 * ROLLUP_MAX_DELTAS];
     size_t n = s_collect (rows, 0, same_key ? 1 : 0, old, n_old, -1);
     n = s_collect (rows, n, 1, new, n_new, +1);
