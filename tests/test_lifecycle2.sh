@@ -65,6 +65,14 @@ check "a filing time after the receipt is refused" \
 check "a paper dossier has no filing time" \
     refused "INVALID_ARGUMENT (filed_at)" $M counter submit --procedure 1.000804 --applicant-name A --applicant-id 1 \
     --phone 1 --address a --component c --filed-at 2026-11-30T09:00
+sent_back=$($M counter refuse --json --procedure 1.000804 --applicant-name "Lê Thị Hoa" --reason "Không thuộc thẩm quyền" \
+    --filed-at 2026-11-27T09:00)
+check "an online filing sent back after 8 working hours is recorded as answered late" \
+    test "$(json_field answered_late <<< "$sent_back")" = true
+check "one sent back in time is not" bash -c "$M counter refuse --json --procedure 1.000804 --applicant-name B --reason x \
+    --filed-at 2026-11-30T16:00 | grep -q '\"answered_late\":false'"
+check "the audit of the refusal keeps the filing time and the limit" \
+    bash -c "$M audit '$(json_field number <<< "$sent_back")' | grep -q 'online_answer_by.*2026-11-30T09:00:00+07:00'"
 in_queue "$d1"; in_queue "$d2"; in_queue "$late"; in_queue "$timely"
 check "an online dossier accepted after 8 working hours shows as accepted late in its trace" \
     wait_for "$late" "accepted late"
