@@ -85,9 +85,9 @@ services_suite() {              # services_suite BIN TAG
     MOTCUA_BIN=$bin run_program "test_cli$tag" "$TMP/cli$tag.log" tests/test_cli.sh
     echo "== lifecycle tests$tag (both rule sets, supplements, delay letters; services on a moved clock)"
     MOTCUA_BIN=$bin run_program "test_lifecycle$tag" "$TMP/lifecycle$tag.log" tests/test_lifecycle.sh
+    deploy/pg.sh start
     echo "== reporting tests$tag (forms from rollups vs facts, period edges, xlsx, check, ratings, feedback)"
     MOTCUA_BIN=$bin run_program "test_reporting$tag" "$TMP/reporting$tag.log" "$bin/test_reporting"
-    deploy/pg.sh start
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue
