@@ -515,6 +515,9 @@ test_cli (void)
            "cli: report check names the seed's 2023 row (2,363 ≠ 1,146 + 1,123 + 194)");
     CHECK (s_cli_has (out, "dòng 3 (Năm 2022): từ kỳ trước chuyển qua 0 ≠ số đang giải quyết cuối kỳ trước 67"),
            "cli: report check sees that 2022 carried over 0 of 2021's 67 in progress");
+    rc = harness_cli (out, sizeof out, "report check --rate 224/267=82.4 --rate 365/538=67.84");
+    CHECK (rc == 1 && s_cli_has (out, "tỷ lệ 224/267 = 83,9%, không phải 82,4%") && s_cli_has (out, "365/538=67.84: đúng"),
+           "cli: report check recomputes the seed's stated rates: 224/267 is 83.9%, not 82.4%");
     //  The workbook, opened back: merged header cells, Vietnamese headings, numbers as numbers.
     rc = harness_cli (out, sizeof out, "report --period year:2024 --by field --xlsx %s/r.xlsx", var);
     CHECK (rc == 0, "cli: report --xlsx writes the workbook");
