@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 BIN=${MOTCUA_BIN:-build/bin}
 export MOTCUA_BIN=$BIN
 
-for tool in valgrind faketime; do      # test-only tools: valgrind, libfaketime
+for tool in valgrind faketime python3; do   # test-only tools: valgrind, libfaketime, python3 (xlsx check)
     if ! command -v $tool >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
         apt-get install -y $tool >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y $tool >/dev/null 2>&1) || true
     fi
@@ -111,7 +111,6 @@ services_suite() {              # services_suite BIN TAG
     deploy/pg.sh start          # the scripts end with deploy/down.sh, which stops it
     echo "== reporting tests$tag (forms from rollups vs facts, period edges, xlsx, check, ratings, feedback)"
     MOTCUA_BIN=$bin run_program "test_reporting$tag" "$TMP/reporting$tag.log" "$bin/test_reporting"
-    deploy/pg.sh start
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue
