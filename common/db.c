@@ -382,14 +382,21 @@ db_rollback (db_t *self)
 int
 db_group_begin (db_t *self)
 {
-    if (db_exec (self, "BEGIN", 0, NULL))
+    if (db_ensure (self))
         return -1;
+    self->queued = 0;
+    self->pipelined = PQenterPipelineMode (self->conn) == 1;
+    //  In a pipeline BEGIN rides with the group's first query.
+    if (self->pipelined ? s_pipeline_send (self, "BEGIN", 0, NULL, NULL, NULL)
+                        : db_exec (self, "BEGIN", 0, NULL)) {
+        if (self->pipelined)
+            s_leave_pipeline (self);
+        return -1;
+    }
     self->group = true;
     self->group_serial++;
     self->group_spoiled = false;
     self->writes = self->part_writes = 0;
-    self->queued = 0;
-    self->pipelined = PQenterPipelineMode (self->conn) == 1;
     return 0;
 }
 
