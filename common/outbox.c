@@ -2,6 +2,7 @@
 #include <czmq.h>
 #include "outbox.h"
 #include "rpc.h"
+#include "auth.h"
 #include "vntime.h"
 
 //  Who consumes what. A new subscriber is one line here.
@@ -16,6 +17,7 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "supplement_received",  "processing,reporting" },
     { "dossier_withdrawn",    "processing,reporting" },
     { "due_time_changed",     "reporting" },
+    { "dossier_imported",     "processing" },
 };
 
 const char *
@@ -35,8 +37,31 @@ outbox_subscribers (const char *event_type)
     return "";
 }
 
+//  Into list ("{a,b}"), the event type's subscribers but the producer and
+//  those listed in except.
+static void
+s_subscribers (const char *type, const char *producer, const char *except, char *list, size_t size)
+{
+    char routed [128];
+    snprintf (routed, sizeof routed, "%s", outbox_subscribers (type));
+    size_t at = (size_t) snprintf (list, size, "{");
+    char *save = NULL;
+    for (char *name = strtok_r (routed, ",", &save); name; name = strtok_r (NULL, ",", &save))
+        if (!streq (name, producer) && !(except && auth_listed (except, name)) && at < size)
+            at += (size_t) snprintf (list + at, size - at, "%s%s", at > 1 ? "," : "", name);
+    if (at < size)
+        snprintf (list + at, size - at, "}");
+}
+
 int
 outbox_append (db_t *db, const char *schema, const char *producer, Motcua__V1__Event *event)
+{
+    return outbox_append_except (db, schema, producer, event, NULL);
+}
+
+int
+outbox_append_except (db_t *db, const char *schema, const char *producer, Motcua__V1__Event *event,
+                      const char *except)
 {
     char event_id [40];
     rpc_new_id (event_id, sizeof event_id);
@@ -50,7 +75,7 @@ outbox_append (db_t *db, const char *schema, const char *producer, Motcua__V1__E
 
     const char *type = outbox_event_type (event);
     char subscribers [128];
-    snprintf (subscribers, sizeof subscribers, "{%s}", outbox_subscribers (type));
+    s_subscribers (type, producer, except, subscribers, sizeof subscribers);
     char sql [512];
     snprintf (sql, sizeof sql,
         "WITH e AS (INSERT INTO %s.outbox (event_id, event_type, dossier_code, payload)"

@@ -59,6 +59,10 @@ int         cli_no_answer (cli_t *cli, const char *service);
 int         cli_refused (cli_t *cli, const Motcua__V1__Error *error);
 int         cli_usage (const char *message);
 
+//  The whole of a file as NUL-terminated text (caller frees), or NULL if it
+//  cannot be read. *start skips a spreadsheet's byte-order mark.
+char       *cli_read_file (const char *path, const char **start);
+
 //  Print text left-aligned in width columns (counting UTF-8 characters, not bytes).
 void        cli_pad (const char *text, int width);
 
@@ -109,5 +113,7 @@ int cmd_admin_grant (int argc, char **argv);
 int cmd_admin_revoke (int argc, char **argv);
 int cmd_admin_rotate (int argc, char **argv);
 int cmd_admin_keys (int argc, char **argv);
+int cmd_import_dossiers (int argc, char **argv);
+int cmd_lookup (int argc, char **argv);
 
 #endif

@@ -43,6 +43,8 @@ static const struct {
     { "admin revoke",   cmd_admin_revoke,   "admin revoke NAME                 the key is refused from now on" },
     { "admin rotate",   cmd_admin_rotate,   "admin rotate NAME                 a new key pair with the same grant" },
     { "admin keys",     cmd_admin_keys,     "admin keys [--all]                who may speak to the suite" },
+    { "import dossiers", cmd_import_dossiers, "import dossiers FILE.csv [--check] [--batch N]   dossiers of the past, with their times" },
+    { "lookup",         cmd_lookup,         "lookup --code CODE | --id NUMBER | --phone PHONE   a counter's look-up" },
 };
 #define COMMAND_COUNT (sizeof s_commands / sizeof s_commands [0])
 

@@ -4,6 +4,7 @@
     dossier; a delivered shipment returns it. And, once a second, closing the
     2025 dossiers whose supplement did not come in time.                    */
 #include "processing_moves.h"
+#include "processing_import.h"
 #include "audit.h"
 #include "log.h"
 #include "vntime.h"
@@ -130,6 +131,8 @@ processing_apply (void *service_data, const Motcua__V1__Event *event)
             return s_on_supplied (service, event->supplement_received, event->actor);
         case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
             return s_on_withdrawn (service, event->dossier_withdrawn, event->actor);
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_IMPORTED:
+            return processing_on_imported (service, event->dossier_imported, event->actor);
         default:
             return 0;       //  not ours to act on
     }
