@@ -46,6 +46,10 @@ echo "== calendar tests (lunar dates, holidays, declared days 2023-2030)"
 "$BIN/test_calendar" > "$TMP/calendar.log" 2>&1; grep -E '^FAIL' "$TMP/calendar.log"; tail -n 1 "$TMP/calendar.log"
 tally "$TMP/calendar.log" test_calendar
 
+echo "== history import and look-up, pure parts (identity and phone numbers, rows, paths)"
+"$BIN/test_history" > "$TMP/history.log" 2>&1; grep -E '^FAIL' "$TMP/history.log"; tail -n 1 "$TMP/history.log"
+tally "$TMP/history.log" test_history
+
 if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
     echo "== unit tests under valgrind"
     if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
@@ -82,6 +86,8 @@ services_suite() {              # services_suite BIN TAG
     echo "== lifecycle tests$tag (both rule sets, supplements, delay letters; services on a moved clock)"
     MOTCUA_BIN=$bin run_program "test_lifecycle$tag" "$TMP/lifecycle$tag.log" tests/test_lifecycle.sh
     deploy/pg.sh start
+    echo "== history import and look-up tests$tag (motcua import dossiers, motcua lookup)"
+    MOTCUA_BIN=$bin run_program "test_import$tag" "$TMP/import$tag.log" tests/test_import.sh
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue

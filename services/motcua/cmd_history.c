@@ -21,9 +21,9 @@ enum {
     H_CODE, H_RECEIVED, H_DUE, H_RESOLVED, H_RETURNED, H_PROCEDURE, H_AGENCY, H_CHANNEL, H_RETURN,
     H_NAME, H_ID, H_PHONE, H_ADDRESS, H_OUTCOME, H_REASON, H_COMPONENTS, H_COUNT
 };
-static const char *s_columns [H_COUNT] = {
+static const char *s_columns [H_COUNT + 1] = {
     "code", "received_at", "due_at", "resolved_at", "returned_at", "procedure", "agency", "channel",
-    "return", "applicant_name", "applicant_id", "phone", "address", "outcome", "reason", "components"
+    "return", "applicant_name", "applicant_id", "phone", "address", "outcome", "reason", "components", NULL
 };
 //  Columns a file may leave out (then empty in every row).
 static const bool s_optional [H_COUNT] = {
