@@ -27,21 +27,70 @@ s_digest (const Motcua__V1__ImportedDossier *row, char *out, size_t size)
     free (packed);
 }
 
-//  Is the code here already? 1 (digest into out, "" for a live receipt),
-//  0 no, -1 database error.
+#define CACHE_MAX 64
+
+//  A batch's look-ups, made once: the codes already here (code → digest,
+//  "" for a live receipt) and the catalogue versions met so far.
+typedef struct {
+    zhashx_t *here;
+    struct {
+        procedure_row_t row;
+        int64_t from, to;               //  the version's window [from, to)
+    } versions [CACHE_MAX];
+    int n_versions;
+} batch_t;
+
+//  Which of the batch's codes are here already? 0 or -1.
 static int
-s_existing (db_t *db, const char *code, char *digest, size_t size)
+s_prefetch (db_t *db, const Motcua__V1__ImportDossiers *request, batch_t *batch)
 {
-    const char *params [1] = { code };
+    char **codes = (char **) calloc (request->n_dossiers + 1, sizeof (char *));
+    for (size_t i = 0; i < request->n_dossiers; i++)
+        codes [i] = request->dossiers [i]->dossier_code;
+    char *list = intake_store_array (codes, request->n_dossiers);
+    free (codes);
+    const char *params [1] = { list };
     PGresult *result = db_query (db,
-        "SELECT coalesce (import_digest, '') FROM intake.dossier WHERE code = $1", 1, params);
+        "SELECT code, coalesce (import_digest, '') FROM intake.dossier WHERE code = ANY ($1::text[])", 1, params);
+    free (list);
     if (!result)
         return -1;
-    int found = PQntuples (result) == 1;
-    if (found)
-        snprintf (digest, size, "%s", PQgetvalue (result, 0, 0));
+    for (int r = 0; r < PQntuples (result); r++)
+        zhashx_update (batch->here, PQgetvalue (result, r, 0), strdup (PQgetvalue (result, r, 1)));
     PQclear (result);
-    return found;
+    return 0;
+}
+
+//  The version of code in force at at_ms, from the batch's cache or the
+//  catalogue. 1 found, 0 none, -1 database error.
+static int
+s_procedure (db_t *db, batch_t *batch, const char *code, int64_t at_ms, procedure_row_t *out)
+{
+    for (int i = 0; i < batch->n_versions; i++)
+        if (streq (batch->versions [i].row.code, code)
+        &&  batch->versions [i].from <= at_ms && at_ms < batch->versions [i].to) {
+            *out = batch->versions [i].row;
+            return 1;
+        }
+    int found = intake_store_procedure (db, code, at_ms, out);
+    if (found <= 0 || batch->n_versions == CACHE_MAX)
+        return found;
+    char id [24];
+    snprintf (id, sizeof id, "%lld", (long long) out->version);
+    const char *params [1] = { id };
+    PGresult *result = db_query (db,
+        "SELECT CASE WHEN valid_from = '-infinity' THEN NULL ELSE (extract (epoch FROM valid_from) * 1000)::bigint END,"
+        " (extract (epoch FROM valid_to) * 1000)::bigint FROM catalog.procedure_version WHERE id = $1", 1, params);
+    if (!result)
+        return -1;
+    if (PQntuples (result) == 1) {
+        int i = batch->n_versions++;
+        batch->versions [i].row = *out;
+        batch->versions [i].from = PQgetisnull (result, 0, 0) ? INT64_MIN : atoll (PQgetvalue (result, 0, 0));
+        batch->versions [i].to = PQgetisnull (result, 0, 1) ? INT64_MAX : atoll (PQgetvalue (result, 0, 1));
+    }
+    PQclear (result);
+    return 1;
 }
 
 static int
@@ -147,33 +196,31 @@ s_emit (db_t *db, const Motcua__V1__ImportedDossier *row, const procedure_row_t 
 }
 
 //  One row, inside the batch's transaction. 1 imported, 0 unchanged, -1
-//  refused (error set; the caller rolls the row back).
+//  refused (error set; nothing of it was written: every check comes before
+//  the first write), -2 a write failed (the batch's transaction is lost).
 static int
-s_import_row (service_t *service, const principal_t *who, const Motcua__V1__ImportedDossier *row,
+s_import_row (db_t *db, batch_t *batch, const principal_t *who, const Motcua__V1__ImportedDossier *row,
               int64_t now, api_error_t *error)
 {
-    db_t *db = service_db (service);
     if (history_check (row, now, error))
         return -1;
     procedure_row_t procedure;
-    int found = intake_store_procedure (db, row->procedure_code, row->received_at, &procedure);
+    int found = s_procedure (db, batch, row->procedure_code, row->received_at, &procedure);
     char day [40];
     if (found < 0)
-        return api_db_fail (error, db_error (db));
+        return -2;
     if (!found)
         return api_fail (error, INVALID, "procedure", "procedure %s was not in force on %s (see `motcua catalog export`)",
                          row->procedure_code, vn_format_iso (row->received_at, day, sizeof day));
     if (*row->agency_code && !streq (row->agency_code, procedure.agency_code))
         return api_fail (error, INVALID, "agency", "procedure %s was decided by %s on that date, not %s",
                          procedure.code, procedure.agency_code, row->agency_code);
-    char digest [64], existing [64];
+    char digest [64];
     s_digest (row, digest, sizeof digest);
-    int here = s_existing (db, row->dossier_code, existing, sizeof existing);
-    if (here < 0)
-        return api_db_fail (error, db_error (db));
-    if (here && streq (existing, digest))
+    const char *existing = (const char *) zhashx_lookup (batch->here, row->dossier_code);
+    if (existing && streq (existing, digest))
         return 0;
-    if (here)
+    if (existing)
         return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_ALREADY_EXISTS, "dossier_code",
                          "dossier %s is already here (%s); history is not rewritten", row->dossier_code,
                          *existing ? "imported with other values" : "received live");
@@ -188,7 +235,8 @@ s_import_row (service_t *service, const principal_t *who, const Motcua__V1__Impo
     if (s_insert (db, row, &procedure, rule_set, status, digest, who->name)
     ||  s_emit (db, row, &procedure, rule_set, actor)
     ||  audit_change (db, "intake", who->name, who->role, "import", row->dossier_code, NULL, change))
-        return api_db_fail (error, db_error (db));
+        return -2;                  //  the transaction is lost
+    zhashx_update (batch->here, row->dossier_code, strdup (digest));
     return 1;
 }
 
@@ -227,26 +275,25 @@ intake_import (service_t *service, const principal_t *who, const Motcua__V1__Imp
     Motcua__V1__ImportResult *result = (Motcua__V1__ImportResult *) malloc (sizeof *result);
     motcua__v1__import_result__init (result);
     result->failures = (Motcua__V1__ImportFailure **) calloc (request->n_dossiers, sizeof (void *));
+    batch_t *batch = (batch_t *) zmalloc (sizeof (batch_t));
+    batch->here = zhashx_new ();
+    zhashx_set_destructor (batch->here, (zhashx_destructor_fn *) zstr_free);
     int64_t now = vn_now_ms ();
-    int rc = 0;
+    int rc = s_prefetch (db, request, batch);
     for (size_t i = 0; i < request->n_dossiers && rc == 0; i++) {
         const Motcua__V1__ImportedDossier *row = request->dossiers [i];
         api_error_t row_error = { 0 };
-        if (db_exec (db, "SAVEPOINT import_row", 0, NULL)) {
-            rc = -1;
-            break;
-        }
-        int outcome = s_import_row (service, who, row, now, &row_error);
-        if (outcome < 0) {
+        int outcome = s_import_row (db, batch, who, row, now, &row_error);
+        if (outcome == -1)
             s_add_failure (result, row, &row_error);
-            rc = db_exec (db, "ROLLBACK TO SAVEPOINT import_row", 0, NULL);
-        }
-        else {
-            result->imported += outcome == 1;
-            result->unchanged += outcome == 0;
-            rc = db_exec (db, "RELEASE SAVEPOINT import_row", 0, NULL);
-        }
+        else
+        if (outcome < 0)
+            rc = -1;
+        result->imported += outcome == 1;
+        result->unchanged += outcome == 0;
     }
+    zhashx_destroy (&batch->here);
+    free (batch);
     if (rc || (request->dry_run ? (db_rollback (db), 0) : db_commit (db))) {
         api_db_fail (error, db_error (db));
         db_rollback (db);

@@ -3,9 +3,11 @@
     through the same events as live receipts so that reports and traces show
     them, and processing files each one in the state its history reached.
 
-    Each row is imported whole or not at all (a savepoint each, one commit
-    per batch): a bad row is reported with its line and field and costs only
-    itself. Keyed on the dossier code: the same row again is "unchanged", a
+    Each row is imported whole or not at all: every check of a row comes
+    before its first write, so a bad row, reported with its line and field,
+    wrote nothing and costs only itself; the good rows of a batch commit
+    together. A failed write (the database) loses the batch's transaction:
+    the batch is refused as a whole and can be sent again. Keyed on the dossier code: the same row again is "unchanged", a
     different row under a code already here is ALREADY_EXISTS.              */
 #ifndef INTAKE_IMPORT_H
 #define INTAKE_IMPORT_H
