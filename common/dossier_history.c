@@ -113,12 +113,12 @@ s_check_applicant (const Motcua__V1__Applicant *a, api_error_t *error)
 static int
 s_check_times (const Motcua__V1__ImportedDossier *row, int64_t now, api_error_t *error)
 {
-    char a [16], b [16];
+    char day [16];
     if (row->received_at < vn_instant (2000, 1, 1, 0) || row->received_at > now)
         return api_fail (error, INVALID, "received_at", "the receipt time must lie between 2000 and now");
-    if (row->due_at <= row->received_at)
-        return api_fail (error, INVALID, "due_at", "the due time (%s) must come after the receipt (%s)",
-                         s_day_text (row->due_at, a, sizeof a), s_day_text (row->received_at, b, sizeof b));
+    if (row->due_at <= row->received_at || row->due_at > vn_instant (2200, 1, 1, 0))
+        return api_fail (error, INVALID, "due_at", "the due time must come after the receipt (%s), before 2200",
+                         s_day_text (row->received_at, day, sizeof day));
     bool outcome = row->outcome != MOTCUA__V1__OUTCOME__OUTCOME_UNSPECIFIED;
     if (row->resolved_at && !outcome)
         return api_fail (error, INVALID, "outcome", "a resolved dossier needs its outcome (approved, rejected, withdrawn, closed)");
