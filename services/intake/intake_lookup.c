@@ -55,11 +55,11 @@ s_question (const Motcua__V1__LookupDossiers *request, const char **where, char 
     return 0;
 }
 
-static Motcua__V1__DossierSummary *
+static Motcua__V1__LookedUpDossier *
 s_summary (PGresult *result, int r)
 {
-    Motcua__V1__DossierSummary *s = (Motcua__V1__DossierSummary *) malloc (sizeof *s);
-    motcua__v1__dossier_summary__init (s);
+    Motcua__V1__LookedUpDossier *s = (Motcua__V1__LookedUpDossier *) malloc (sizeof *s);
+    motcua__v1__looked_up_dossier__init (s);
     s->dossier_code = strdup (PQgetvalue (result, r, 0));
     s->status = strdup (PQgetvalue (result, r, 1));
     s->procedure_code = strdup (PQgetvalue (result, r, 2));
@@ -78,7 +78,7 @@ s_summary (PGresult *result, int r)
     return s;
 }
 
-Motcua__V1__DossierList *
+Motcua__V1__LookupResult *
 intake_lookup (service_t *service, const principal_t *who, const Motcua__V1__LookupDossiers *request,
                api_error_t *error)
 {
@@ -111,9 +111,9 @@ intake_lookup (service_t *service, const principal_t *who, const Motcua__V1__Loo
         PQclear (result);
         return NULL;
     }
-    Motcua__V1__DossierList *list = (Motcua__V1__DossierList *) malloc (sizeof *list);
-    motcua__v1__dossier_list__init (list);
-    list->dossiers = (Motcua__V1__DossierSummary **) calloc (LOOKUP_LIMIT, sizeof (void *));
+    Motcua__V1__LookupResult *list = (Motcua__V1__LookupResult *) malloc (sizeof *list);
+    motcua__v1__lookup_result__init (list);
+    list->dossiers = (Motcua__V1__LookedUpDossier **) calloc (LOOKUP_LIMIT, sizeof (void *));
     for (int r = 0; r < rows; r++) {
         if (!auth_may_touch (who, PQgetvalue (result, r, 2), PQgetvalue (result, r, 4)))
             list->hidden++;
@@ -130,13 +130,13 @@ intake_lookup (service_t *service, const principal_t *who, const Motcua__V1__Loo
 }
 
 void
-intake_lookup_free (Motcua__V1__DossierList **list_p)
+intake_lookup_free (Motcua__V1__LookupResult **list_p)
 {
-    Motcua__V1__DossierList *list = *list_p;
+    Motcua__V1__LookupResult *list = *list_p;
     if (!list)
         return;
     for (size_t i = 0; i < list->n_dossiers; i++) {
-        Motcua__V1__DossierSummary *s = list->dossiers [i];
+        Motcua__V1__LookedUpDossier *s = list->dossiers [i];
         free (s->dossier_code); free (s->status); free (s->procedure_code); free (s->procedure_name);
         free (s->agency_code); free (s->applicant_name); free (s->rule_set);
         free (s);

@@ -18,8 +18,8 @@
 #define LOOKUP_LIMIT 50
 
 //  The matching dossiers (free with intake_lookup_free), or NULL with error.
-Motcua__V1__DossierList *intake_lookup (service_t *service, const principal_t *who,
+Motcua__V1__LookupResult *intake_lookup (service_t *service, const principal_t *who,
                                         const Motcua__V1__LookupDossiers *request, api_error_t *error);
-void intake_lookup_free (Motcua__V1__DossierList **list_p);
+void intake_lookup_free (Motcua__V1__LookupResult **list_p);
 
 #endif

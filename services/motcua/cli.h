@@ -59,6 +59,9 @@ int         cli_no_answer (cli_t *cli, const char *service);
 int         cli_refused (cli_t *cli, const Motcua__V1__Error *error);
 int         cli_usage (const char *message);
 
+//  Parse local time YYYY-MM-DD[THH:MM] (the time of day defaults to
+//  default_minute after midnight). 0 and *at_ms, or -1.
+int         cli_local_time (const char *text, int default_minute, int64_t *at_ms);
 //  The whole of a file as NUL-terminated text (caller frees), or NULL if it
 //  cannot be read. *start skips a spreadsheet's byte-order mark.
 char       *cli_read_file (const char *path, const char **start);
@@ -97,6 +100,17 @@ int cmd_post_shipments (int argc, char **argv);
 int cmd_post_deliver (int argc, char **argv);
 int cmd_trace (int argc, char **argv);
 int cmd_report (int argc, char **argv);
+int cmd_report_check (int argc, char **argv);
+int cmd_report_drill (int argc, char **argv);
+int cmd_report_rates (int argc, char **argv);
+int cmd_report_series (int argc, char **argv);
+int cmd_report_logbook (int argc, char **argv);
+int cmd_report_feedback (int argc, char **argv);
+int cmd_report_satisfaction (int argc, char **argv);
+int cmd_report_07b (int argc, char **argv);
+int cmd_rate (int argc, char **argv);
+int cmd_feedback_add (int argc, char **argv);
+int cmd_feedback_handle (int argc, char **argv);
 int cmd_health (int argc, char **argv);
 int cmd_admin_certs (int argc, char **argv);
 int cmd_admin_replay (int argc, char **argv);
@@ -113,6 +127,21 @@ int cmd_admin_grant (int argc, char **argv);
 int cmd_admin_revoke (int argc, char **argv);
 int cmd_admin_rotate (int argc, char **argv);
 int cmd_admin_keys (int argc, char **argv);
+int cmd_desk_handover (int argc, char **argv);
+int cmd_desk_attach (int argc, char **argv);
+int cmd_counter_route (int argc, char **argv);
+int cmd_print (int argc, char **argv);
+int cmd_post_collect (int argc, char **argv);
+int cmd_post_handover (int argc, char **argv);
+int cmd_post_sign_batch (int argc, char **argv);
+int cmd_post_batch (int argc, char **argv);
+int cmd_post_transit (int argc, char **argv);
+int cmd_post_attempt (int argc, char **argv);
+int cmd_post_return (int argc, char **argv);
+int cmd_post_overdue (int argc, char **argv);
+int cmd_counter_sign_batch (int argc, char **argv);
+int cmd_counter_dispatch (int argc, char **argv);
+int cmd_report_postal (int argc, char **argv);
 int cmd_import_dossiers (int argc, char **argv);
 int cmd_lookup (int argc, char **argv);
 

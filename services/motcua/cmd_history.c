@@ -377,14 +377,14 @@ cmd_lookup (int argc, char **argv)
     client_t *client = cli_client (&cli, "intake", "counter");
     intake_reply_t *reply = client ? intake_client_lookup (client, code, id, phone) : NULL;
     int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
-    Motcua__V1__DossierList *list = rc == 0 ? reply->dossiers : NULL;
+    Motcua__V1__LookupResult *list = rc == 0 ? reply->dossiers : NULL;
     if (list && cli.json) {
         json_t json;
         json_begin (&json, stdout);
         json_object (&json, NULL);
         json_array (&json, "dossiers");
         for (size_t i = 0; i < list->n_dossiers; i++) {
-            Motcua__V1__DossierSummary *d = list->dossiers [i];
+            Motcua__V1__LookedUpDossier *d = list->dossiers [i];
             json_object (&json, NULL);
             json_string (&json, "dossier_code", d->dossier_code);
             json_string (&json, "status", d->status);
@@ -413,7 +413,7 @@ cmd_lookup (int argc, char **argv)
         if (list->n_dossiers == 0)
             printf ("Không tìm thấy hồ sơ nào.\n");
         for (size_t i = 0; i < list->n_dossiers; i++) {
-            Motcua__V1__DossierSummary *d = list->dossiers [i];
+            Motcua__V1__LookedUpDossier *d = list->dossiers [i];
             char received [40], due [40];
             printf ("%s%s  %s\n  Thủ tục: %s — %s\n  Người nộp hồ sơ: %s\n  Nhận hồ sơ: %s — Hẹn trả: %s\n  Kết quả: %s\n",
                     i ? "\n" : "", d->dossier_code, s_status_text (d->status), d->procedure_code, d->procedure_name,

@@ -1,4 +1,4 @@
-/*  cmd_reporting — `motcua trace CODE` and `motcua report --from --to`.     */
+/*  cmd_reporting — `motcua trace CODE` (the report commands: cmd_report.c). */
 #include <czmq.h>
 #include "cli.h"
 #include "json.h"
@@ -13,13 +13,18 @@ s_event_label (const char *type)
         { "dossier_received",   "Tiếp nhận hồ sơ" },
         { "dossier_resolved",   "Giải quyết xong hồ sơ" },
         { "result_ready",       "Chuyển kết quả sang bưu chính công ích" },
-        { "shipment_created",   "Bưu chính nhận kết quả để chuyển phát" },
+        { "shipment_created",   "Kết quả chờ chuyển phát qua bưu chính" },
         { "shipment_delivered", "Bưu chính phát kết quả cho người nhận" },
         { "dossier_returned",   "Trả kết quả cho tổ chức, cá nhân" },
         { "supplement_requested", "Yêu cầu bổ sung, hoàn thiện hồ sơ" },
         { "supplement_received", "Nhận hồ sơ bổ sung" },
         { "dossier_withdrawn",  "Tổ chức, cá nhân đề nghị rút hồ sơ" },
         { "due_time_changed",   "Thay đổi thời hạn giải quyết" },
+        { "dossier_handed_over", "Giao nhận hồ sơ giữa các bước" },
+        { "result_attached",    "Có kết quả giải quyết" },
+        { "dossier_routed",     "Chuyển hồ sơ đến cơ quan có thẩm quyền" },
+        { "postal_intake_answered", "Bưu chính giao hồ sơ (biên bản giao nhận)" },
+        { "shipment_moved",     "Bưu chính chuyển phát kết quả" },
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels [0]; i++)
         if (streq (labels [i][0], type))
@@ -75,6 +80,7 @@ cmd_trace (int argc, char **argv)
             json_time (&json, "resolved_at", t->resolved_at);
             json_time (&json, "returned_at", t->returned_at);
             json_string (&json, "timeliness", t->timeliness);
+            json_string (&json, "result_location", t->result_location);
             json_array (&json, "events");
             for (size_t i = 0; i < t->n_entries; i++) {
                 json_object (&json, NULL);
@@ -99,77 +105,14 @@ cmd_trace (int argc, char **argv)
             if (t->appointment_at && t->appointment_at != t->due_at)
                 printf ("Hẹn trả kết quả (sau gia hạn): %s\n",
                         vn_format_form (t->appointment_at, appointment, sizeof appointment));
+            if (*t->result_location)
+                printf ("Kết quả đang ở: %s\n", t->result_location);
             for (size_t i = 0; i < t->n_entries; i++) {
                 printf ("  %s  ", vn_format_form (t->entries [i]->at, at, sizeof at));
                 cli_pad (s_event_label (t->entries [i]->event_type), 39);
                 cli_pad (t->entries [i]->actor, 10);
                 printf ("%s\n", t->entries [i]->detail);
             }
-        }
-    }
-    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
-}
-
-int
-cmd_report (int argc, char **argv)
-{
-    cli_t cli;
-    if (cli_parse (&cli, argc, argv, "from,to", ""))
-        return EXIT_USAGE;
-    int64_t from, to;
-    if (vn_parse_date (cli_option (&cli, "from"), &from) || vn_parse_date (cli_option (&cli, "to"), &to)) {
-        cli_cleanup (&cli);
-        return cli_usage ("usage: motcua report --from YYYY-MM-DD --to YYYY-MM-DD (both days included)");
-    }
-    to += MS_PER_DAY;               //  the --to day is included
-    client_t *client = cli_client (&cli, "reporting", "dashboard");
-    reporting_reply_t *reply = client ? reporting_client_report (client, from, to) : NULL;
-    int rc = cli_outcome (&cli, "reporting", (ProtobufCMessage *) reply);
-    if (rc == 0) {
-        Motcua__V1__Report06a *r = reply->report;
-        if (cli.json) {
-            json_t json;
-            json_begin (&json, stdout);
-            json_object (&json, NULL);
-            json_string (&json, "from", cli_option (&cli, "from"));
-            json_string (&json, "to", cli_option (&cli, "to"));
-            json_int (&json, "received_total", r->received_total);
-            json_int (&json, "received_online", r->received_online);
-            json_int (&json, "received_direct", r->received_direct);
-            json_int (&json, "received_postal", r->received_postal);
-            json_int (&json, "carried_over", r->carried_over);
-            json_int (&json, "resolved_total", r->resolved_total);
-            json_int (&json, "resolved_early", r->resolved_early);
-            json_int (&json, "resolved_on_time", r->resolved_on_time);
-            json_int (&json, "resolved_late", r->resolved_late);
-            json_int (&json, "in_progress_total", r->in_progress_total);
-            json_int (&json, "in_progress_within", r->in_progress_within);
-            json_int (&json, "in_progress_overdue", r->in_progress_overdue);
-            json_end_object (&json);
-            json_finish (&json);
-        }
-        else {
-            printf ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Biểu mẫu II.06a)\n"
-                    "Kỳ báo cáo: từ %s đến %s\n\n"
-                    "Tổng số hồ sơ tiếp nhận               %8lld\n"
-                    "  Trực tuyến                          %8lld\n"
-                    "  Trực tiếp                           %8lld\n"
-                    "  Qua dịch vụ bưu chính công ích      %8lld\n"
-                    "  Từ kỳ trước chuyển qua              %8lld\n"
-                    "Số hồ sơ đã giải quyết                %8lld\n"
-                    "  Trước hạn                           %8lld\n"
-                    "  Đúng hạn                            %8lld\n"
-                    "  Quá hạn                             %8lld\n"
-                    "Số hồ sơ đang giải quyết              %8lld\n"
-                    "  Trong hạn                           %8lld\n"
-                    "  Quá hạn                             %8lld\n",
-                    cli_option (&cli, "from"), cli_option (&cli, "to"),
-                    (long long) r->received_total, (long long) r->received_online,
-                    (long long) r->received_direct, (long long) r->received_postal,
-                    (long long) r->carried_over, (long long) r->resolved_total,
-                    (long long) r->resolved_early, (long long) r->resolved_on_time,
-                    (long long) r->resolved_late, (long long) r->in_progress_total,
-                    (long long) r->in_progress_within, (long long) r->in_progress_overdue);
         }
     }
     return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);

@@ -2,6 +2,7 @@
     processing_import.h.                                                    */
 #include "processing_import.h"
 #include "processing_moves.h"
+#include "processing_steps.h"
 #include "audit.h"
 #include "dossier_history.h"
 #include "log.h"
@@ -27,6 +28,8 @@ processing_on_imported (service_t *service, const Motcua__V1__DossierImported *i
         return -1;
     dossier_action_t actions [HISTORY_PATH_MAX];
     int n = history_path (imported->outcome, imported->returned_at != 0, actions);
+    if (n == 0)                     //  still open: its process starts as a live one's
+        return processing_steps_enqueue (service, received) < 0 ? -1 : 0;
     row.outcome = imported->outcome;
     row.resolved_at = imported->resolved_at;
     row.returned_at = imported->returned_at;

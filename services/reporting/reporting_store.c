@@ -1,19 +1,15 @@
 /*  reporting_store — reporting's SQL. See reporting_store.h.               */
+#include "reporting_sql.h"
 #include <czmq.h>
 #include "reporting_store.h"
 #include "outbox.h"
 #include "vntime.h"
 #include "audit.h"
+#include "reporting_detail.h"
+#include "reporting_postal.h"
+#include "reporting_rollup.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
-#define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
 
-static char *
-s_num (int64_t value, char *buf, size_t size)
-{
-    snprintf (buf, size, "%lld", (long long) value);
-    return buf;
-}
 
 static int
 s_merge_received (db_t *db, const Motcua__V1__DossierReceived *r)
@@ -21,8 +17,8 @@ s_merge_received (db_t *db, const Motcua__V1__DossierReceived *r)
     char channel [24], ret [24], received [24], due [24];
     const char *params [9] = {
         r->dossier_code, r->procedure_code, r->agency_code, r->field,
-        s_num (r->channel, channel, sizeof channel), s_num (r->return_method, ret, sizeof ret),
-        r->rule_set, s_num (r->received_at, received, sizeof received), s_num (r->due_at, due, sizeof due)
+        reporting_num (r->channel, channel, sizeof channel), reporting_num (r->return_method, ret, sizeof ret),
+        r->rule_set, reporting_num (r->received_at, received, sizeof received), reporting_num (r->due_at, due, sizeof due)
     };
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, procedure_code, agency_code, field,"
@@ -40,8 +36,8 @@ s_merge_resolved (db_t *db, const Motcua__V1__DossierResolved *r)
 {
     char outcome [24], resolved [24], due [24];
     const char *params [4] = {
-        r->dossier_code, s_num (r->outcome, outcome, sizeof outcome),
-        s_num (r->resolved_at, resolved, sizeof resolved), s_num (r->due_at, due, sizeof due)
+        r->dossier_code, reporting_num (r->outcome, outcome, sizeof outcome),
+        reporting_num (r->resolved_at, resolved, sizeof resolved), reporting_num (r->due_at, due, sizeof due)
     };
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, outcome, resolved_at, due_at)"
@@ -64,7 +60,7 @@ s_merge_times (db_t *db, const char *code, const char *column, int64_t at, const
         snprintf (sql, sizeof sql,
             "INSERT INTO reporting.dossier_fact (dossier_code, %1$s) VALUES ($1, " TS (2) ")"
             " ON CONFLICT (dossier_code) DO UPDATE SET %1$s = EXCLUDED.%1$s", column);
-    const char *params [3] = { code, s_num (at, a, sizeof a), s_num (at2, b, sizeof b) };
+    const char *params [3] = { code, reporting_num (at, a, sizeof a), reporting_num (at2, b, sizeof b) };
     return db_exec (db, sql, column2 ? 3 : 2, params);
 }
 
@@ -72,7 +68,7 @@ static int
 s_merge_returned (db_t *db, const Motcua__V1__DossierReturned *r)
 {
     char returned [24];
-    const char *params [2] = { r->dossier_code, s_num (r->returned_at, returned, sizeof returned) };
+    const char *params [2] = { r->dossier_code, reporting_num (r->returned_at, returned, sizeof returned) };
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, returned_at) VALUES ($1, " TS (2) ")"
         " ON CONFLICT (dossier_code) DO UPDATE SET returned_at = EXCLUDED.returned_at", 2, params);
@@ -85,8 +81,7 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
     buf [0] = 0;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
-            snprintf (buf, size, "%s; %s", event->dossier_received->procedure_code,
-                      event->dossier_received->procedure_name);
+            reporting_detail_received (event->dossier_received, buf, size);
             break;
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
             snprintf (buf, size, "%s%s%s",
@@ -99,12 +94,6 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
             snprintf (buf, size, "via %s",
                       event->dossier_returned->via == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL ? "postal" : "counter");
-            break;
-        case MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED:
-            snprintf (buf, size, "shipment %s", event->shipment_created->shipment_id);
-            break;
-        case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
-            snprintf (buf, size, "shipment %s", event->shipment_delivered->shipment_id);
             break;
         case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED: {
             const Motcua__V1__SupplementRequested *r = event->supplement_requested;
@@ -126,18 +115,77 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
                       vn_format_iso (c->due_at, due, sizeof due), c->rule, c->reason);
             break;
         }
-        default:
+        default:            //  steps, results, routing: reporting_detail.c;
+                            //  shipments and the postal road: reporting_postal.c
+            reporting_detail_more (event, buf, size);
+            reporting_postal_detail (event, buf, size);
             break;
     }
 }
 
+//  What DossierReceived adds beyond the fact: the procedure's level and
+//  online offer in force at receipt, whether the dossier is electronic (an
+//  online filing is), and the log book's names.
+static int
+s_merge_received_extra (db_t *db, const Motcua__V1__DossierReceived *r)
+{
+    char received [24];
+    const Motcua__V1__Applicant *a = r->applicant;
+    const char *params [3] = {
+        r->dossier_code, r->procedure_code, reporting_num (r->received_at, received, sizeof received)
+    };
+    const char *party [5] = {
+        r->dossier_code, r->procedure_name, a ? a->name : "", a ? a->address : "", a ? a->phone : ""
+    };
+    return db_exec (db,
+        "WITH v AS (SELECT level, online_level FROM catalog.procedure_version"
+        "   WHERE code = $2 AND valid_from <= " TS (3)
+        "   AND (valid_to IS NULL OR valid_to > " TS (3) ") ORDER BY valid_from DESC LIMIT 1)"
+        " UPDATE reporting.dossier_fact SET level = coalesce ((SELECT level FROM v), ''),"
+        " online_capable = coalesce ((SELECT online_level <> 'none' FROM v), false),"
+        " digitised = (channel = 2) WHERE dossier_code = $1", 3, params)
+        || db_exec (db,
+        "INSERT INTO reporting.dossier_party (dossier_code, procedure_name, applicant_name,"
+        " applicant_address, applicant_phone) VALUES ($1, $2, $3, $4, $5)"
+        " ON CONFLICT (dossier_code) DO UPDATE SET procedure_name = EXCLUDED.procedure_name,"
+        " applicant_name = EXCLUDED.applicant_name, applicant_address = EXCLUDED.applicant_address,"
+        " applicant_phone = EXCLUDED.applicant_phone", 5, party);
+}
+
+static int s_merge (db_t *db, const Motcua__V1__Event *event);
+
+//  The fact as the event leaves it, and the rollups moved from what the
+//  fact said before to what it says now, in the caller's transaction.
 int
 reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
+{
+    rollup_fact_t before, after;
+    rollup_key_t key_before, key_after;
+    int had = reporting_rollup_load (db, event->dossier_code, &before, &key_before);
+    if (had < 0 || s_merge (db, event))
+        return -1;
+    if (event->body_case == MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED
+    &&  s_merge_received_extra (db, event->dossier_received))
+        return -1;
+    if (event->body_case == MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED) {
+        const char *params [1] = { event->dossier_code };
+        if (db_exec (db, "UPDATE reporting.dossier_fact SET supplements = supplements + 1"
+                         " WHERE dossier_code = $1", 1, params))
+            return -1;
+    }
+    int has = reporting_rollup_load (db, event->dossier_code, &after, &key_after);
+    if (has < 0)
+        return -1;
+    return has ? reporting_rollup_change (db, had ? &before : NULL, &key_before, &after, &key_after) : 0;
+}
+
+static int
+s_merge (db_t *db, const Motcua__V1__Event *event)
 {
     char at [24], detail [1024];
     s_detail (event, detail, sizeof detail);
     const char *params [7] = { event->dossier_code, event->event_id, outbox_event_type (event),
-                               s_num (event->occurred_at, at, sizeof at), event->actor,
+                               reporting_num (event->occurred_at, at, sizeof at), event->actor,
                                event->producer, detail };
     if (db_exec (db,
         "INSERT INTO reporting.timeline (dossier_code, event_id, event_type, at, actor, producer, detail)"
@@ -146,7 +194,8 @@ reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
     char change [1200];
     audit_json (change, sizeof change, "event", params [2], "detail", detail, NULL);
     if (audit_change (db, "reporting", event->actor, event->producer, "record event",
-                      event->dossier_code, NULL, change))
+                      event->dossier_code, NULL, change)
+    ||  reporting_postal_apply (db, event))
         return -1;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
@@ -232,28 +281,4 @@ reporting_store_free_trace (Motcua__V1__Trace *trace)
         free (trace->dossier_code);
     if (trace->procedure_code != protobuf_c_empty_string)
         free (trace->procedure_code);
-}
-
-int
-reporting_store_report (db_t *db, report06a_t *report)
-{
-    char from [24], to [24];
-    const char *params [2] = { s_num (report->from, from, sizeof from), s_num (report->to, to, sizeof to) };
-    PGresult *result = db_query (db,
-        "SELECT " MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1),"
-        " " MS ("paused_at") ", " MS ("resumed_at")
-        " FROM reporting.dossier_fact WHERE received_at < " TS (2)
-        " AND (resolved_at IS NULL OR resolved_at >= " TS (1) ")", 2, params);
-    if (!result)
-        return -1;
-    for (int r = 0; r < PQntuples (result); r++) {
-        report_fact_t fact = {
-            atoll (PQgetvalue (result, r, 0)), atoll (PQgetvalue (result, r, 1)),
-            atoll (PQgetvalue (result, r, 2)), atoi (PQgetvalue (result, r, 3)),
-            atoll (PQgetvalue (result, r, 4)), atoll (PQgetvalue (result, r, 5))
-        };
-        report06a_add (report, &fact);
-    }
-    PQclear (result);
-    return 0;
 }
