@@ -68,6 +68,12 @@ fi
 echo "== history import and look-up, pure parts (identity and phone numbers, rows, paths)"
 "$BIN/test_history" > "$TMP/history.log" 2>&1; grep -E '^FAIL' "$TMP/history.log"; tail -n 1 "$TMP/history.log"
 tally "$TMP/history.log" test_history
+if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "$BIN/test_history" \
+        > "$TMP/valgrind-history.log" 2>&1 && grep -q '^[0-9]* passed, 0 failed$' "$TMP/valgrind-history.log" \
+        && { echo "ok   valgrind: no memory errors or leaks in the history tests"; passed=$((passed + 1)); } \
+        || { tail -n 20 "$TMP/valgrind-history.log"; echo "FAIL valgrind: the history tests"; failed=$((failed + 1)); }
+fi
 
 if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
     echo "== unit tests under valgrind"
