@@ -139,17 +139,17 @@ s_prepared (db_t *self, const char *sql, int count)
 }
 
 //  Read the results of every statement queued since the last sync, then the
-//  sync itself. Returns the last statement's result if all succeeded; on any
-//  failure the group is spoiled and NULL returned.
+//  sync itself. Returns the result of statement number keep (-1: the last)
+//  if all succeeded; on any failure the group is spoiled and NULL returned.
 static PGresult *
-s_pipeline_drain (db_t *self)
+s_pipeline_drain (db_t *self, int keep)
 {
-    PGresult *last = NULL;
+    PGresult *kept = NULL;
     bool failed = false;
+    if (keep < 0)
+        keep = self->queued - 1;
     for (int statement = 0; statement < self->queued; statement++) {
-        PGresult *result;
-        PQclear (last);
-        last = NULL;
+        PGresult *result, *last = NULL;
         while ((result = PQgetResult (self->conn))) {
             ExecStatusType status = PQresultStatus (result);
             if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
@@ -163,6 +163,10 @@ s_pipeline_drain (db_t *self)
             failed = true;
             PQclear (result);
         }
+        if (statement == keep)
+            kept = last;
+        else
+            PQclear (last);
     }
     self->queued = 0;
     PGresult *sync = PQgetResult (self->conn);
@@ -173,8 +177,8 @@ s_pipeline_drain (db_t *self)
     }
     PQclear (sync);
     if (!failed)
-        return last;
-    PQclear (last);
+        return kept;
+    PQclear (kept);
     self->group_spoiled = true;
     return NULL;
 }
@@ -205,7 +209,7 @@ s_pipeline_query (db_t *self, const char *sql, int count, const char *const *par
         self->group_spoiled = true;
         return NULL;
     }
-    return s_pipeline_drain (self);
+    return s_pipeline_drain (self, -1);
 }
 
 PGresult *
@@ -241,6 +245,47 @@ PGresult *
 db_query (db_t *self, const char *sql, int count, const char *const *params)
 {
     return db_query_bin (self, sql, count, params, NULL, NULL);
+}
+
+PGresult *
+db_query_lazy (db_t *self, const char *sql, int count, const char *const *params)
+{
+    if (db_ensure (self))
+        return NULL;
+    if (self->group || PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+        return db_query (self, sql, count, params);
+    s_prepared (self, sql, count);          //  outside the pipeline, once
+    if (PQenterPipelineMode (self->conn) != 1)
+        return db_query (self, sql, count, params);
+    self->pipelined = true;
+    self->group_spoiled = false;
+    s_pipeline_send (self, "BEGIN", 0, NULL, NULL, NULL);
+    s_pipeline_send (self, "SET LOCAL synchronous_commit TO off", 0, NULL, NULL, NULL);
+    s_pipeline_send (self, sql, count, params, NULL, NULL);
+    s_pipeline_send (self, "COMMIT", 0, NULL, NULL, NULL);
+    PGresult *result = NULL;
+    if (PQpipelineSync (self->conn))
+        result = s_pipeline_drain (self, 2);
+    else
+        self->group_spoiled = true;
+    self->pipelined = false;
+    PQexitPipelineMode (self->conn);
+    bool failed = self->group_spoiled || !result;
+    self->group_spoiled = false;
+    if (PQtransactionStatus (self->conn) == PQTRANS_INERROR)
+        PQclear (PQexec (self->conn, "ROLLBACK"));
+    if (!failed)
+        return result;
+    PQclear (result);
+    return NULL;
+}
+
+int
+db_exec_lazy (db_t *self, const char *sql, int count, const char *const *params)
+{
+    PGresult *result = db_query_lazy (self, sql, count, params);
+    PQclear (result);
+    return result ? 0 : -1;
 }
 
 int
@@ -348,7 +393,7 @@ db_group_end (db_t *self)
     int rc = self->group_spoiled ? -1 : s_commit (self);
     if (self->pipelined) {
         if (self->queued && PQpipelineSync (self->conn))
-            PQclear (s_pipeline_drain (self));  //  what a spoiled group left queued
+            PQclear (s_pipeline_drain (self, -1));  //  what a spoiled group left queued
         self->pipelined = false;
         PQexitPipelineMode (self->conn);
     }

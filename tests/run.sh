@@ -117,6 +117,7 @@ services_suite() {              # services_suite BIN TAG
     deploy/pg.sh start
     echo "== postal tests$tag (BCCI intake and return: slips, hand-over records, J+n, invitations, roles)"
     MOTCUA_BIN=$bin run_program "test_postal$tag" "$TMP/postal$tag.log" tests/test_postal.sh
+    deploy/pg.sh start          # the scripts end with deploy/down.sh, which stops it
     echo "== reporting tests$tag (forms from rollups vs facts, period edges, xlsx, check, ratings, feedback)"
     MOTCUA_BIN=$bin run_program "test_reporting$tag" "$TMP/reporting$tag.log" "$bin/test_reporting"
     deploy/pg.sh start

@@ -195,12 +195,13 @@ s_emit (db_t *db, const Motcua__V1__ImportedDossier *row, const procedure_row_t 
     return 0;
 }
 
-//  One row, inside the batch's transaction. 1 imported, 0 unchanged, -1
+//  One row, inside the batch's transaction (dry_run: checked only, as if
+//  imported). 1 imported, 0 unchanged, -1
 //  refused (error set; nothing of it was written: every check comes before
 //  the first write), -2 a write failed (the batch's transaction is lost).
 static int
 s_import_row (db_t *db, batch_t *batch, const principal_t *who, const Motcua__V1__ImportedDossier *row,
-              int64_t now, api_error_t *error)
+              int64_t now, bool dry_run, api_error_t *error)
 {
     if (history_check (row, now, error))
         return -1;
@@ -225,6 +226,10 @@ s_import_row (db_t *db, batch_t *batch, const principal_t *who, const Motcua__V1
                          "dossier %s is already here (%s); history is not rewritten", row->dossier_code,
                          *existing ? "imported with other values" : "received live");
 
+    if (dry_run) {                  //  checked: nothing is written
+        zhashx_update (batch->here, row->dossier_code, strdup (digest));
+        return 1;
+    }
     const char *rule_set = rule_set_for (row->received_at);
     const char *status = history_status (row->outcome, row->returned_at != 0);
     char actor [96], change [512], received [40];
@@ -283,7 +288,7 @@ intake_import (service_t *service, const principal_t *who, const Motcua__V1__Imp
     for (size_t i = 0; i < request->n_dossiers && rc == 0; i++) {
         const Motcua__V1__ImportedDossier *row = request->dossiers [i];
         api_error_t row_error = { 0 };
-        int outcome = s_import_row (db, batch, who, row, now, &row_error);
+        int outcome = s_import_row (db, batch, who, row, now, request->dry_run, &row_error);
         if (outcome == -1)
             s_add_failure (result, row, &row_error);
         else
@@ -294,7 +299,7 @@ intake_import (service_t *service, const principal_t *who, const Motcua__V1__Imp
     }
     zhashx_destroy (&batch->here);
     free (batch);
-    if (rc || (request->dry_run ? (db_rollback (db), 0) : db_commit (db))) {
+    if (rc || db_commit (db)) {
         api_db_fail (error, db_error (db));
         db_rollback (db);
         intake_import_free (&result);

@@ -298,8 +298,16 @@ s_refuse (void *context, api_error_t *error)
     notice.reason = refuse->req->reason;
     notice.refused_at = now;
     notice.rule_set = (char *) rule_set_for (now);
+    if (intake_routing_refusal_plan (refuse->service, refuse->req->filed_at, procedure.office_hours, &notice, error))
+        return NULL;
     char change [1200];
-    audit_json (change, sizeof change, "procedure", procedure.code, "reason", refuse->req->reason, NULL);
+    char filed [40] = "", answer_by [40] = "";
+    if (notice.online_answer_by) {
+        vn_format_iso (notice.filed_at, filed, sizeof filed);
+        vn_format_iso (notice.online_answer_by, answer_by, sizeof answer_by);
+    }
+    audit_json (change, sizeof change, "procedure", procedure.code, "reason", refuse->req->reason,
+                "filed_at", filed, "online_answer_by", answer_by, NULL);
     if (intake_store_refusal (db, &notice, refuse->who->name, refuse->req->idempotency_key)
     ||  audit_change (db, "intake", refuse->who->name, refuse->who->role, "refuse", number, NULL, change))
         return NULL;
