@@ -4,6 +4,8 @@
 #include "intake_check.h"
 #include "intake_routing.h"
 #include "intake_postal.h"
+#include "intake_import.h"
+#include "intake_lookup.h"
 #include "api.h"
 #include "audit.h"
 #include "dossier_code.h"
@@ -343,6 +345,8 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__Receipt *receipt = NULL;
     Motcua__V1__CounterView *view = NULL;
     Motcua__V1__RefusalNotice *refusal = NULL;
+    Motcua__V1__ImportResult *imported = NULL;
+    Motcua__V1__LookupResult *dossiers = NULL;
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
@@ -421,10 +425,22 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REFUSAL;
             reply.refusal = refusal;
             break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_IMPORT_DOSSIERS:
+            imported = intake_import (service, who, request->import_dossiers, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_IMPORTED;
+            reply.imported = imported;
+            break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_LOOKUP:
+            dossiers = intake_lookup (service, who, request->lookup, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_DOSSIERS;
+            reply.dossiers = dossiers;
+            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
     zchunk_t *packed = api_reply_pack (&reply.base, &error);
+    intake_import_free (&imported);
+    intake_lookup_free (&dossiers);
     intake_store_free_list (&procedures);
     if (receipt)
         motcua__v1__receipt__free_unpacked (receipt, NULL);
