@@ -484,8 +484,9 @@ service_run (service_t *self)
             s_handle_api (self);
         if (zsock_events (self->events) & ZMQ_POLLIN)
             s_handle_events (self);
-        if (self->relay)
-            relay_read_acks (self->relay);
+        //  Acks open the window of a subscriber that was full: send on now.
+        if (self->relay && relay_read_acks (self->relay) > 0 && relay_unsent (self->relay))
+            self->kicked = true;
     }
     zpoller_destroy (&poller);
     log_info ("stopped");
