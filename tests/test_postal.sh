@@ -84,6 +84,29 @@ until_match '"channel":"postal"' $M trace "$codeA" --json
 traceA=$($M trace "$codeA" --json)
 check "the legal receipt time is the signing of the record" test "$(json_field received_at <<< "$traceA")" = "$signed_at"
 check "the dossier is received through the postal channel" grep -q '"channel":"postal"' <<< "$traceA"
+signed_form=$(TZ=Asia/Ho_Chi_Minh date -d "$signed_at" '+%H:%M %d/%m/%Y')
+check "trace says it came by post, received at the signing ($signed_form)" \
+    bash -c "$M trace '$codeA' | grep -q '^Tiếp nhận: $signed_form — Qua dịch vụ bưu chính công ích$'"
+receipt=$($M print receipt "$codeA")
+receipt_time=$(TZ=Asia/Ho_Chi_Minh date -d "$signed_at" '+%H giờ %M phút, ngày %d/%m/%Y')
+check "the printed receipt: received at the signing of the record ($receipt_time)" \
+    grep -q "4. Thời gian nhận hồ sơ.*$receipt_time" <<< "$receipt"
+check "the printed receipt: the channel is bưu chính" grep -q 'Hình thức nộp hồ sơ: Qua dịch vụ bưu chính công ích' <<< "$receipt"
+check "the printed receipt: the receipt time is the signing of the Biên bản" \
+    grep -q 'Thời gian nhận hồ sơ là thời điểm ký Biên bản giao nhận hồ sơ' <<< "$receipt"
+until_match '"action":"intake answer"' $M audit "$codeA" --json
+audit=$($M audit "$codeA" --json)
+check "audit CODE: the postal worker's slip ($A) is in the dossier's trail" \
+    grep -q "\"principal\":\"postal\",\"role\":\"postal\",\"action\":\"collect\",\"key\":\"$A\"" <<< "$audit"
+check "audit CODE: the hand-over record BBGN-$N, drawn up and signed" \
+    bash -c "grep -q '\"action\":\"hand over\",\"key\":\"BBGN-$N\"' <<< '$audit' \
+             && grep -q '\"principal\":\"counter\",\"role\":\"counter\",\"action\":\"sign hand-over\",\"key\":\"BBGN-$N\"' <<< '$audit'"
+answer=$(grep -o "\"action\":\"intake answer\",\"key\":\"$codeA\"[^}]*}" <<< "$audit")
+check "audit CODE: intake's answer is kept under the code, naming slip and record" \
+    bash -c "grep -q '$A' <<< '$answer' && grep -q 'BBGN-$N' <<< '$answer' && grep -q 'received' <<< '$answer'"
+check "audit CODE: collect, hand-over, signing, answer, in that order" bash -c \
+    "$M audit '$codeA' | grep -o 'collect\|hand over\|sign hand-over\|intake answer' | tr '\n' , | grep -q '^collect,hand over,sign hand-over,intake answer,'"
+check "audit of the other slip's dossier leaves out slip $A" bash -c "! $M audit '$codeC' --json | grep -q '\"key\":\"$A\"'"
 check "fees: postal 25.000 + 20.000 + 15.000 = 60.000" test "$(json_field postal_fee_total <<< "$batch")" = 60000
 check "fees: procedure 80.000 = 50.000 taken in + 30.000 sent back" \
     test "$(json_field procedure_fee_total <<< "$batch")" = 80000 -a "$(json_field procedure_fee_received <<< "$batch")" = 50000 \

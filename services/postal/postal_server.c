@@ -159,4 +159,5 @@ const service_handlers_t postal_handlers = {
     .request_type = &motcua__v1__postal_request__descriptor,
     .reply_type = &motcua__v1__postal_reply__descriptor,
     .apply = s_apply,
+    .audit_more = postal_intake_audit,
 };
