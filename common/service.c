@@ -293,7 +293,8 @@ s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage
         const Motcua__V1__AuditRequest *body = (const Motcua__V1__AuditRequest *) s_operation_body (request, operation);
         if (service_allow (self, who, "dashboard", "read the audit trail", &error) == 0
         &&  api_check_text (&error, "dossier_code", body->dossier_code, 64, true) == 0) {
-            if (audit_trail (self->db, name, body->dossier_code, &trail))
+            if (audit_trail (self->db, name, body->dossier_code, &trail)
+            ||  (self->handlers->audit_more && self->handlers->audit_more (self, body->dossier_code, &trail)))
                 api_db_fail (&error, db_error (self->db));
             s_set_body (reply, "audit", &trail.base);
         }
