@@ -92,12 +92,10 @@ cmd_admin_replay (int argc, char **argv)
     Motcua__V1__ReplayDeadResult *result = rc ? NULL : (Motcua__V1__ReplayDeadResult *) client_reply_body (reply, "replayed");
     if (result && cli.json) {
         json_t json;
-        json_begin (&json, stdout);
-        json_object (&json, NULL);
+        json_document (&json, stdout);
         json_string (&json, "service", service->name);
         json_int (&json, "replayed", result->replayed);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (result)
@@ -274,15 +272,13 @@ cmd_admin_certs (int argc, char **argv)
     }
     if (!rc && cli.json) {
         json_t json;
-        json_begin (&json, stdout);
-        json_object (&json, NULL);
+        json_document (&json, stdout);
         json_string (&json, "certs", cli.config->var_dir);
         json_array (&json, "parties");
         for (size_t i = 0; i < sizeof parties / sizeof parties [0]; i++)
             json_string (&json, NULL, parties [i][0]);
         json_end_array (&json);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (!rc)
