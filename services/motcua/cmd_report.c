@@ -133,7 +133,6 @@ int
 cmd_report (int argc, char **argv)
 {
     cli_t cli;
-    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
     Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
     Motcua__V1__Grouping groups [4];
     size_t n_groups;
@@ -143,9 +142,5 @@ cmd_report (int argc, char **argv)
         cli_cleanup (&cli);
         return EXIT_USAGE;
     }
-    report.n_group_by = n_groups;
-    report.group_by = groups;
-    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT;
-    request.report = &report;
-    return report_cli_run (&cli, "dashboard", &request, s_show, &n_groups);
+    return report_cli_run_06a (&cli, &report, groups, n_groups, s_show, &n_groups);
 }

@@ -200,7 +200,6 @@ cmd_report_check (int argc, char **argv)
         cli_cleanup (&cli);
         return rc ? rc : wrong_rates ? EXIT_REFUSED : 0;
     }
-    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
     Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
     Motcua__V1__Grouping groups [4] = { MOTCUA__V1__GROUPING__GROUPING_PROCEDURE };
     size_t n_groups = 1;
@@ -208,9 +207,5 @@ cmd_report_check (int argc, char **argv)
         cli_cleanup (&cli);
         return EXIT_USAGE;
     }
-    report.n_group_by = n_groups;
-    report.group_by = groups;
-    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT;
-    request.report = &report;
-    return report_cli_run (&cli, "dashboard", &request, s_show, &wrong_rates);
+    return report_cli_run_06a (&cli, &report, groups, n_groups, s_show, &wrong_rates);
 }

@@ -91,6 +91,18 @@ report_cli_run (cli_t *cli, const char *identity, Motcua__V1__ReportingRequest *
     return cli_done (cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
+int
+report_cli_run_06a (cli_t *cli, Motcua__V1__ReportRequest *period, Motcua__V1__Grouping *groups,
+                    size_t n_groups, report_cli_show_fn *show, void *arg)
+{
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    period->n_group_by = n_groups;
+    period->group_by = groups;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT;
+    request.report = period;
+    return report_cli_run (cli, "dashboard", &request, show, arg);
+}
+
 void
 report_cli_json_counts (json_t *json, const Motcua__V1__Report06a *r)
 {

@@ -32,6 +32,11 @@ typedef int (report_cli_show_fn) (cli_t *cli, const reporting_reply_t *reply, vo
 int  report_cli_run (cli_t *cli, const char *identity, Motcua__V1__ReportingRequest *request,
                      report_cli_show_fn *show, void *arg);
 
+//  Ask for form II.06a of period grouped by groups (none: the totals) and
+//  show it, as report_cli_run.
+int  report_cli_run_06a (cli_t *cli, Motcua__V1__ReportRequest *period, Motcua__V1__Grouping *groups,
+                         size_t n_groups, report_cli_show_fn *show, void *arg);
+
 //  The twelve II.06a counts as JSON members.
 void report_cli_json_counts (json_t *json, const Motcua__V1__Report06a *r);
 
