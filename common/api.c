@@ -86,6 +86,23 @@ api_db_fail (api_error_t *error, const char *db_error)
                      "the database is unavailable; nothing was saved, try again");
 }
 
+int
+api_found (api_error_t *error, int found, const char *db_error, const char *field, const char *format, ...)
+{
+    if (found > 0)
+        return 0;
+    if (found < 0)
+        return api_db_fail (error, db_error);
+    if (error->code)
+        return -1;
+    char message [sizeof error->message];
+    va_list args;
+    va_start (args, format);
+    vsnprintf (message, sizeof message, format, args);
+    va_end (args);
+    return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, field, "%s", message);
+}
+
 zchunk_t *
 api_reply_pack (ProtobufCMessage *reply, const api_error_t *error)
 {

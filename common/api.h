@@ -41,4 +41,10 @@ zchunk_t *api_error_reply (const ProtobufCMessageDescriptor *reply_type, const c
 //  Map a failed database call to a typed error (UNAVAILABLE or INTERNAL).
 int  api_db_fail (api_error_t *error, const char *db_error);
 
+//  A look-up's outcome (found: 1, 0 none, -1 the database failed) as a
+//  typed error: 0 if found; else -1, error set to the database's failure
+//  (api_db_fail) or to INVALID_ARGUMENT on field with the message.
+int  api_found (api_error_t *error, int found, const char *db_error, const char *field,
+                const char *format, ...) __attribute__ ((format (printf, 5, 6)));
+
 #endif

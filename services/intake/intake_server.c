@@ -37,15 +37,9 @@ s_receive (void *context, api_error_t *error)
     received_at -= received_at % 1000;          //  the receipt shows whole seconds
     procedure_row_t procedure;                  //  the version in force at receipt
     int found = intake_store_procedure (db, req->procedure_code, received_at, &procedure);
-    if (found < 0) {
-        api_db_fail (error, db_error (db));
+    if (api_found (error, found, db_error (db), "procedure_code",
+                   "unknown procedure code '%s' (see `motcua catalog list`)", req->procedure_code))
         return NULL;
-    }
-    if (!found) {
-        api_fail (error, INVALID, "procedure_code",
-                  "unknown procedure code '%s' (see `motcua catalog list`)", req->procedure_code);
-        return NULL;
-    }
     //  Any centre takes any procedure of the province (2025): the grant
     //  limits procedures, not the competent agency.
     if (service_allow_dossier (submit->service, submit->who, procedure.code, "",
@@ -273,14 +267,9 @@ s_refuse (void *context, api_error_t *error)
     now -= now % 1000;
     procedure_row_t procedure;
     int found = intake_store_procedure (db, refuse->req->procedure_code, now, &procedure);
-    if (found < 0) {
-        api_db_fail (error, db_error (db));
+    if (api_found (error, found, db_error (db), "procedure_code",
+                   "unknown procedure code '%s'", refuse->req->procedure_code))
         return NULL;
-    }
-    if (!found) {
-        api_fail (error, INVALID, "procedure_code", "unknown procedure code '%s'", refuse->req->procedure_code);
-        return NULL;
-    }
     char series [80], number [DOSSIER_CODE_MAX], sequence_text [DOSSIER_CODE_MAX];
     snprintf (series, sizeof series, "%s/TC", procedure.agency_code);
     long sequence = intake_store_next_sequence (db, series, dossier_code_day (now));

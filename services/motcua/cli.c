@@ -169,16 +169,14 @@ cli_no_answer (cli_t *cli, const char *service)
     config_endpoint (cli->config, service, "api", endpoint, sizeof endpoint);
     if (cli->json) {
         json_t json;
-        json_begin (&json, stderr);
-        json_object (&json, NULL);
+        json_document (&json, stderr);
         json_object (&json, "error");
         json_string (&json, "code", "UNAVAILABLE");
         json_string (&json, "field", "");
         json_string (&json, "message", "no answer");
         json_string (&json, "service", service);
         json_end_object (&json);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
         fprintf (stderr, "motcua: UNAVAILABLE: %s did not answer at %s (is the suite up? `make up`)\n",
@@ -192,15 +190,13 @@ cli_refused (cli_t *cli, const Motcua__V1__Error *error)
     const char *code = cli_error_code_name (error->code);
     if (cli->json) {
         json_t json;
-        json_begin (&json, stderr);
-        json_object (&json, NULL);
+        json_document (&json, stderr);
         json_object (&json, "error");
         json_string (&json, "code", code);
         json_string (&json, "field", error->field);
         json_string (&json, "message", error->message);
         json_end_object (&json);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (*error->field)
@@ -300,4 +296,22 @@ cli_read_file (const char *path, const char **start)
     zchunk_destroy (&chunk);
     *start = strncmp (text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
     return text;
+}
+
+//  12345678 → "12.345.678" (đồng, as Vietnamese forms print amounts)
+const char *
+cli_money (int64_t amount, char *buf, size_t size)
+{
+    char digits [32];
+    int n = snprintf (digits, sizeof digits, "%lld", (long long) (amount < 0 ? -amount : amount));
+    size_t at = 0;
+    if (amount < 0 && at + 1 < size)
+        buf [at++] = '-';
+    for (int i = 0; i < n && at + 2 < size; i++) {
+        if (i && (n - i) % 3 == 0)
+            buf [at++] = '.';
+        buf [at++] = digits [i];
+    }
+    buf [at] = 0;
+    return buf;
 }

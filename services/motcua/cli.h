@@ -143,7 +143,7 @@ int cmd_post_overdue (int argc, char **argv);
 int cmd_counter_sign_batch (int argc, char **argv);
 int cmd_counter_dispatch (int argc, char **argv);
 int cmd_report_postal (int argc, char **argv);
-//  An amount of đồng as forms print it: 12345678 → "12.345.678" (cmd_postal.c).
+//  An amount of đồng as forms print it: 12345678 → "12.345.678".
 const char *cli_money (int64_t amount, char *buf, size_t size);
 int cmd_import_dossiers (int argc, char **argv);
 int cmd_lookup (int argc, char **argv);

@@ -20,56 +20,78 @@ s_ask (cli_t *cli, const cli_service_t *service, const char *identity, const cha
                                          operation, body) : NULL;
 }
 
+//  What a per-service command shows of one service's answer (reply NULL:
+//  none), as text or as an object in json's array. The exit code for it.
+typedef int (s_show_fn) (cli_t *cli, const cli_service_t *service, ProtobufCMessage *reply, json_t *json);
+
+//  Ask every service (or the one named on the command line) for operation
+//  with body, as the dashboard, and show each answer; with --json, the
+//  answers are one array. After a failure, go on only if go_on. The exit
+//  code: the last failure's, or 0.
+static int
+s_each_service (cli_t *cli, const char *operation, ProtobufCMessage *body, s_show_fn *show, bool go_on)
+{
+    json_t json;
+    if (cli->json) {
+        json_begin (&json, stdout);
+        json_array (&json, NULL);
+    }
+    int rc = 0;
+    for (int i = 0; i < CLI_SERVICE_COUNT && (go_on || rc == 0); i++) {
+        const cli_service_t *service = &cli_services [i];
+        if (cli->n_positional && !streq (cli->positional [0], service->name))
+            continue;
+        client_t *client;
+        ProtobufCMessage *reply = s_ask (cli, service, "dashboard", operation, body, &client);
+        int shown = show (cli, service, reply, &json);
+        if (shown)
+            rc = shown;
+        if (reply)
+            protobuf_c_message_free_unpacked (reply, NULL);
+        client_destroy (&client);
+    }
+    if (cli->json) {
+        json_end_array (&json);
+        json_finish (&json);
+    }
+    return rc;
+}
+
+static int
+s_show_health (cli_t *cli, const cli_service_t *service, ProtobufCMessage *reply, json_t *json)
+{
+    Motcua__V1__Health *health = reply ? (Motcua__V1__Health *) client_reply_body (reply, "health") : NULL;
+    if (cli->json) {
+        json_object (json, NULL);
+        json_string (json, "service", service->name);
+        json_bool (json, "answered", health != NULL);
+        if (health) {
+            json_string (json, "version", health->version);
+            json_int (json, "uptime_ms", health->uptime_ms);
+            json_string (json, "db_state", health->db_state);
+            json_int (json, "outbox_backlog", health->outbox_backlog);
+            json_int (json, "dead_letters", health->dead_letters);
+        }
+        json_end_object (json);
+    }
+    else
+    if (health)
+        printf ("%-11s up  %s  uptime %llds  database %s  outbox backlog %lld  dead %lld\n",
+                service->name, health->version, (long long) (health->uptime_ms / 1000), health->db_state,
+                (long long) health->outbox_backlog, (long long) health->dead_letters);
+    else
+        printf ("%-11s no answer\n", service->name);
+    return health ? 0 : EXIT_NO_ANSWER;
+}
+
 int
 cmd_health (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
         return EXIT_USAGE;
-    json_t json;
-    if (cli.json) {
-        json_begin (&json, stdout);
-        json_array (&json, NULL);
-    }
-    int rc = 0;
-    for (int i = 0; i < CLI_SERVICE_COUNT; i++) {
-        const cli_service_t *service = &cli_services [i];
-        if (cli.n_positional && !streq (cli.positional [0], service->name))
-            continue;
-        Motcua__V1__HealthRequest ask = MOTCUA__V1__HEALTH_REQUEST__INIT;
-        client_t *client;
-        ProtobufCMessage *reply = s_ask (&cli, service, "dashboard", "health", &ask.base, &client);
-        Motcua__V1__Health *health = reply ? (Motcua__V1__Health *) client_reply_body (reply, "health") : NULL;
-        if (!health)
-            rc = EXIT_NO_ANSWER;
-        if (cli.json) {
-            json_object (&json, NULL);
-            json_string (&json, "service", service->name);
-            json_bool (&json, "answered", health != NULL);
-            if (health) {
-                json_string (&json, "version", health->version);
-                json_int (&json, "uptime_ms", health->uptime_ms);
-                json_string (&json, "db_state", health->db_state);
-                json_int (&json, "outbox_backlog", health->outbox_backlog);
-                json_int (&json, "dead_letters", health->dead_letters);
-            }
-            json_end_object (&json);
-        }
-        else
-        if (health)
-            printf ("%-11s up  %s  uptime %llds  database %s  outbox backlog %lld  dead %lld\n",
-                    service->name, health->version, (long long) (health->uptime_ms / 1000), health->db_state,
-                    (long long) health->outbox_backlog, (long long) health->dead_letters);
-        else
-            printf ("%-11s no answer\n", service->name);
-        if (reply)
-            protobuf_c_message_free_unpacked (reply, NULL);
-        client_destroy (&client);
-    }
-    if (cli.json) {
-        json_end_array (&json);
-        json_finish (&json);
-    }
+    Motcua__V1__HealthRequest ask = MOTCUA__V1__HEALTH_REQUEST__INIT;
+    int rc = s_each_service (&cli, "health", &ask.base, s_show_health, true);
     cli_cleanup (&cli);
     return rc;
 }
@@ -92,17 +114,50 @@ cmd_admin_replay (int argc, char **argv)
     Motcua__V1__ReplayDeadResult *result = rc ? NULL : (Motcua__V1__ReplayDeadResult *) client_reply_body (reply, "replayed");
     if (result && cli.json) {
         json_t json;
-        json_begin (&json, stdout);
-        json_object (&json, NULL);
+        json_document (&json, stdout);
         json_string (&json, "service", service->name);
         json_int (&json, "replayed", result->replayed);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (result)
         printf ("%s: %lld dead deliveries put back in the queue\n", service->name, (long long) result->replayed);
     return cli_done (&cli, &client, reply, rc);
+}
+
+static int
+s_show_deliveries (cli_t *cli, const cli_service_t *service, ProtobufCMessage *reply, json_t *json)
+{
+    int rc = cli_outcome (cli, service->name, reply);
+    Motcua__V1__DeliveryList *list = rc ? NULL : (Motcua__V1__DeliveryList *) client_reply_body (reply, "deliveries");
+    for (size_t d = 0; list && d < list->n_deliveries; d++) {
+        Motcua__V1__Delivery *x = list->deliveries [d];
+        if (cli->json) {
+            json_object (json, NULL);
+            json_string (json, "service", service->name);
+            json_string (json, "event_id", x->event_id);
+            json_string (json, "event_type", x->event_type);
+            json_string (json, "dossier_code", x->dossier_code);
+            json_string (json, "subscriber", x->subscriber);
+            json_string (json, "state", x->state);
+            json_int (json, "attempts", x->attempts);
+            json_time (json, "next_attempt_at", x->next_attempt_at);
+            json_string (json, "last_error", x->last_error);
+            json_end_object (json);
+        }
+        else {
+            char attempts [16];
+            snprintf (attempts, sizeof attempts, "%d", x->attempts);
+            cli_pad (service->name, 10);
+            cli_pad (x->state, 10);
+            cli_pad (attempts, 7);
+            cli_pad (x->event_type, 18);
+            cli_pad (x->dossier_code, 20);
+            cli_pad (x->subscriber, 10);
+            printf ("%s\n", x->last_error);
+        }
+    }
+    return rc;
 }
 
 int
@@ -111,12 +166,7 @@ cmd_admin_deliveries (int argc, char **argv)
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "state", ""))
         return EXIT_USAGE;
-    json_t json;
-    if (cli.json) {
-        json_begin (&json, stdout);
-        json_array (&json, NULL);
-    }
-    else {
+    if (!cli.json) {
         cli_pad ("Dịch vụ", 10);
         cli_pad ("Trạng thái", 10);
         cli_pad ("Lần gửi", 7);
@@ -125,52 +175,9 @@ cmd_admin_deliveries (int argc, char **argv)
         cli_pad ("Nơi nhận", 10);
         printf ("Lỗi gần nhất\n");
     }
-    int rc = 0;
-    for (int i = 0; i < CLI_SERVICE_COUNT && rc == 0; i++) {
-        const cli_service_t *service = &cli_services [i];
-        if (cli.n_positional && !streq (cli.positional [0], service->name))
-            continue;
-        Motcua__V1__DeliveriesRequest ask = MOTCUA__V1__DELIVERIES_REQUEST__INIT;
-        ask.state = (char *) cli_option_or (&cli, "state", "");
-        client_t *client;
-        ProtobufCMessage *reply = s_ask (&cli, service, "dashboard", "deliveries", &ask.base, &client);
-        rc = cli_outcome (&cli, service->name, reply);
-        Motcua__V1__DeliveryList *list = rc ? NULL : (Motcua__V1__DeliveryList *) client_reply_body (reply, "deliveries");
-        for (size_t d = 0; list && d < list->n_deliveries; d++) {
-            Motcua__V1__Delivery *x = list->deliveries [d];
-            if (cli.json) {
-                json_object (&json, NULL);
-                json_string (&json, "service", service->name);
-                json_string (&json, "event_id", x->event_id);
-                json_string (&json, "event_type", x->event_type);
-                json_string (&json, "dossier_code", x->dossier_code);
-                json_string (&json, "subscriber", x->subscriber);
-                json_string (&json, "state", x->state);
-                json_int (&json, "attempts", x->attempts);
-                json_time (&json, "next_attempt_at", x->next_attempt_at);
-                json_string (&json, "last_error", x->last_error);
-                json_end_object (&json);
-            }
-            else {
-                char attempts [16];
-                snprintf (attempts, sizeof attempts, "%d", x->attempts);
-                cli_pad (service->name, 10);
-                cli_pad (x->state, 10);
-                cli_pad (attempts, 7);
-                cli_pad (x->event_type, 18);
-                cli_pad (x->dossier_code, 20);
-                cli_pad (x->subscriber, 10);
-                printf ("%s\n", x->last_error);
-            }
-        }
-        if (reply)
-            protobuf_c_message_free_unpacked (reply, NULL);
-        client_destroy (&client);
-    }
-    if (cli.json) {
-        json_end_array (&json);
-        json_finish (&json);
-    }
+    Motcua__V1__DeliveriesRequest ask = MOTCUA__V1__DELIVERIES_REQUEST__INIT;
+    ask.state = (char *) cli_option_or (&cli, "state", "");
+    int rc = s_each_service (&cli, "deliveries", &ask.base, s_show_deliveries, false);
     cli_cleanup (&cli);
     return rc;
 }
@@ -277,15 +284,13 @@ cmd_admin_certs (int argc, char **argv)
     }
     if (!rc && cli.json) {
         json_t json;
-        json_begin (&json, stdout);
-        json_object (&json, NULL);
+        json_document (&json, stdout);
         json_string (&json, "certs", cli.config->var_dir);
         json_array (&json, "parties");
         for (size_t i = 0; i < sizeof parties / sizeof parties [0]; i++)
             json_string (&json, NULL, parties [i][0]);
         json_end_array (&json);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (!rc)

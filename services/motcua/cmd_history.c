@@ -380,8 +380,7 @@ cmd_lookup (int argc, char **argv)
     Motcua__V1__LookupResult *list = rc == 0 ? reply->dossiers : NULL;
     if (list && cli.json) {
         json_t json;
-        json_begin (&json, stdout);
-        json_object (&json, NULL);
+        json_document (&json, stdout);
         json_array (&json, "dossiers");
         for (size_t i = 0; i < list->n_dossiers; i++) {
             Motcua__V1__LookedUpDossier *d = list->dossiers [i];
@@ -405,8 +404,7 @@ cmd_lookup (int argc, char **argv)
         json_end_array (&json);
         json_int (&json, "hidden", list->hidden);
         json_bool (&json, "more", list->more);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (list) {

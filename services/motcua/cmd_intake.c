@@ -92,8 +92,7 @@ static void
 s_json_receipt (const Motcua__V1__Receipt *r)
 {
     json_t json;
-    json_begin (&json, stdout);
-    json_object (&json, NULL);
+    json_document (&json, stdout);
     json_string (&json, "dossier_code", r->dossier_code);
     json_string (&json, "procedure_code", r->procedure_code);
     json_string (&json, "procedure_name", r->procedure_name);
@@ -117,8 +116,7 @@ s_json_receipt (const Motcua__V1__Receipt *r)
     json_string (&json, "receiving_agency", r->receiving_agency);
     json_time (&json, "route_by", r->route_by);
     json_time (&json, "online_answer_by", r->online_answer_by);
-    json_end_object (&json);
-    json_finish (&json);
+    json_end_document (&json);
 }
 
 static int
@@ -261,8 +259,7 @@ cmd_counter_refuse (int argc, char **argv)
     Motcua__V1__RefusalNotice *n = rc == 0 ? reply->refusal : NULL;
     if (n && cli.json) {
         json_t json;
-        json_begin (&json, stdout);
-        json_object (&json, NULL);
+        json_document (&json, stdout);
         json_string (&json, "number", n->number);
         json_string (&json, "procedure_code", n->procedure_code);
         json_string (&json, "applicant", n->applicant ? n->applicant->name : "");
@@ -271,8 +268,7 @@ cmd_counter_refuse (int argc, char **argv)
         json_string (&json, "rule_set", n->rule_set);
         json_time (&json, "online_answer_by", n->online_answer_by);
         json_bool (&json, "answered_late", n->online_answer_by && n->refused_at > n->online_answer_by);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (n) {

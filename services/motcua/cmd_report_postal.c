@@ -40,8 +40,7 @@ cmd_report_postal (int argc, char **argv)
     if (rc == 0 && cli.json) {
         Motcua__V1__PostalReport *r = reply->postal_report;
         json_t json;
-        json_begin (&json, stdout);
-        json_object (&json, NULL);
+        json_document (&json, stdout);
         json_string (&json, "from", cli_option (&cli, "from"));
         json_string (&json, "to", cli_option (&cli, "to"));
         json_int (&json, "received_total", r->received_total);
@@ -64,8 +63,7 @@ cmd_report_postal (int argc, char **argv)
             json_end_object (&json);
         }
         json_end_array (&json);
-        json_end_object (&json);
-        json_finish (&json);
+        json_end_document (&json);
     }
     else
     if (rc == 0) {

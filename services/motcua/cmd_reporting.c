@@ -68,8 +68,7 @@ cmd_trace (int argc, char **argv)
         Motcua__V1__Trace *t = reply->trace;
         if (cli.json) {
             json_t json;
-            json_begin (&json, stdout);
-            json_object (&json, NULL);
+            json_document (&json, stdout);
             json_string (&json, "dossier_code", t->dossier_code);
             json_string (&json, "status", t->status);
             json_string (&json, "procedure_code", t->procedure_code);
@@ -92,8 +91,7 @@ cmd_trace (int argc, char **argv)
                 json_end_object (&json);
             }
             json_end_array (&json);
-            json_end_object (&json);
-            json_finish (&json);
+            json_end_document (&json);
         }
         else {
             char at [40];

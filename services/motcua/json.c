@@ -109,3 +109,17 @@ json_double (json_t *json, const char *key, double value, int decimals)
     s_key (json, key);
     fprintf (json->out, "%.*f", decimals, value);
 }
+
+void
+json_document (json_t *json, FILE *out)
+{
+    json_begin (json, out);
+    json_object (json, NULL);
+}
+
+void
+json_end_document (json_t *json)
+{
+    json_end_object (json);
+    json_finish (json);
+}

@@ -24,5 +24,8 @@ void json_double (json_t *json, const char *key, double value, int decimals);
 //  An instant as ISO 8601 with +07:00, or null when 0.
 void json_time (json_t *json, const char *key, int64_t at_ms);
 void json_finish (json_t *json);                 //  newline
+//  A whole document: json_begin and the top-level object; its end and newline.
+void json_document (json_t *json, FILE *out);
+void json_end_document (json_t *json);
 
 #endif

@@ -58,15 +58,9 @@ s_collect (void *context, api_error_t *error)
     db_t *db = service_db (command->service);
     char name [512], agency [64], number [64];
     int found = postal_slip_procedure (db, req->procedure_code, name, sizeof name, agency, sizeof agency);
-    if (found < 0) {
-        api_db_fail (error, db_error (db));
+    if (api_found (error, found, db_error (db), "procedure_code",
+                   "unknown procedure code '%s' (see `motcua catalog list`)", req->procedure_code))
         return NULL;
-    }
-    if (!found) {
-        api_fail (error, INVALID, "procedure_code",
-                  "unknown procedure code '%s' (see `motcua catalog list`)", req->procedure_code);
-        return NULL;
-    }
     if (service_allow_dossier (command->service, command->who, req->procedure_code, "",
                                "collect dossiers", error))
         return NULL;

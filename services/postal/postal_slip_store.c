@@ -4,8 +4,10 @@
 #include "dossier_code.h"
 #include "api.h"
 #include "vntime.h"
+#include "db_ms.h"
+#include "db_rows.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define MS(col) DB_MS (col)
 #define TS(n)   "to_timestamp (nullif ($" #n ", '0')::bigint / 1000.0)"
 #define SLIP_COLUMNS "slip_number, procedure_code, procedure_name, agency_code, sender_name," \
     " sender_id, phone, address, array_to_string (components, E'\\x1f'), return_method, postal_fee," \
@@ -121,6 +123,18 @@ postal_batch_create (db_t *db, const char *kind, const char *who, int64_t at)
     return batch_no;
 }
 
+static void
+s_read_batch (PGresult *result, int r, void *out)
+{
+    batch_row_t *row = (batch_row_t *) out;
+    memset (row, 0, sizeof *row);
+    snprintf (row->kind, sizeof row->kind, "%s", PQgetvalue (result, r, 0));
+    snprintf (row->created_by, sizeof row->created_by, "%s", PQgetvalue (result, r, 1));
+    snprintf (row->signed_by, sizeof row->signed_by, "%s", PQgetvalue (result, r, 2));
+    row->created_at = atoll (PQgetvalue (result, r, 3));
+    row->signed_at = atoll (PQgetvalue (result, r, 4));
+}
+
 int
 postal_batch_load (db_t *db, int64_t batch_no, batch_row_t *row)
 {
@@ -129,19 +143,7 @@ postal_batch_load (db_t *db, int64_t batch_no, batch_row_t *row)
     PGresult *result = db_query (db,
         "SELECT kind, created_by, coalesce (signed_by, ''), " MS ("created_at") ", " MS ("signed_at")
         " FROM postal.batch WHERE batch_no = $1 FOR UPDATE", 1, params);
-    if (!result)
-        return -1;
-    int found = PQntuples (result) == 1;
-    if (found) {
-        memset (row, 0, sizeof *row);
-        snprintf (row->kind, sizeof row->kind, "%s", PQgetvalue (result, 0, 0));
-        snprintf (row->created_by, sizeof row->created_by, "%s", PQgetvalue (result, 0, 1));
-        snprintf (row->signed_by, sizeof row->signed_by, "%s", PQgetvalue (result, 0, 2));
-        row->created_at = atoll (PQgetvalue (result, 0, 3));
-        row->signed_at = atoll (PQgetvalue (result, 0, 4));
-    }
-    PQclear (result);
-    return found;
+    return db_rows_one (result, s_read_batch, row);
 }
 
 int

@@ -2,8 +2,10 @@
 #include <czmq.h>
 #include "postal_store.h"
 #include "postal_slip_store.h"
+#include "db_rows.h"
+#include "db_ms.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define MS(col) DB_MS (col)
 #define TS(n)   "to_timestamp (nullif ($" #n ", '0')::bigint / 1000.0)"
 #define COLUMNS "shipment_id, dossier_code, recipient_name, recipient_id, phone, address, status, " \
                 MS ("created_at") ", " MS ("delivered_at") ", route, with_appointment," \
@@ -13,8 +15,9 @@
                 " (SELECT count (*) FROM postal.attempt a WHERE a.shipment_id = s.shipment_id)"
 
 static void
-s_read_row (PGresult *result, int r, shipment_row_t *row)
+s_read_row (PGresult *result, int r, void *out)
 {
+    shipment_row_t *row = (shipment_row_t *) out;
     memset (row, 0, sizeof *row);
     snprintf (row->shipment_id, sizeof row->shipment_id, "%s", PQgetvalue (result, r, 0));
     snprintf (row->dossier_code, sizeof row->dossier_code, "%s", PQgetvalue (result, r, 1));
@@ -71,13 +74,8 @@ postal_row_to_pb (shipment_row_t *row, Motcua__V1__Shipment *shipment)
 static int
 s_rows (PGresult *result, shipment_row_t **rows)
 {
-    if (!result)
-        return -1;
-    int count = PQntuples (result);
-    *rows = (shipment_row_t *) calloc ((size_t) count + 1, sizeof (shipment_row_t));
-    for (int r = 0; r < count; r++)
-        s_read_row (result, r, &(*rows) [r]);
-    PQclear (result);
+    int count;
+    *rows = (shipment_row_t *) db_rows_all (result, sizeof **rows, s_read_row, &count);
     return count;
 }
 
@@ -98,13 +96,7 @@ postal_store_create (db_t *db, const Motcua__V1__ResultReady *ready, shipment_ro
         " phone, address, status, created_at, rule_set, outcome) VALUES ($1, $2, $3, $4, $5, $6, 'created',"
         " to_timestamp ($7::bigint / 1000.0), $8, $9) ON CONFLICT (dossier_code) DO NOTHING"
         " RETURNING " COLUMNS, 9, params);
-    if (!result)
-        return -1;
-    int created_now = PQntuples (result) == 1;
-    if (created_now)
-        s_read_row (result, 0, row);
-    PQclear (result);
-    return created_now;
+    return db_rows_one (result, s_read_row, row);       //  1 if created now
 }
 
 int
@@ -113,13 +105,7 @@ postal_store_load (db_t *db, const char *dossier_code, shipment_row_t *row)
     const char *params [1] = { dossier_code };
     PGresult *result = db_query (db,
         "SELECT " COLUMNS " FROM postal.shipment s WHERE dossier_code = $1 FOR UPDATE", 1, params);
-    if (!result)
-        return -1;
-    int found = PQntuples (result) == 1;
-    if (found)
-        s_read_row (result, 0, row);
-    PQclear (result);
-    return found;
+    return db_rows_one (result, s_read_row, row);
 }
 
 int

@@ -3,9 +3,11 @@
 #include <czmq.h>
 #include "processing_sheet_store.h"
 #include "processing_store.h"
+#include "db_rows.h"
 #include "worktime.h"
+#include "db_ms.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define MS(col) DB_MS (col)
 #define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
 #define UNIT_SEPARATOR "\x1f"
 
@@ -72,6 +74,20 @@ processing_sheet_extra (db_t *db, const char *code, work_extra_t *extra)
     return found;
 }
 
+static void
+s_read_step (PGresult *result, int r, void *out)
+{
+    step_row_t *step = (step_row_t *) out;
+    step->position = atoi (PQgetvalue (result, r, 0));
+    snprintf (step->name, sizeof step->name, "%s", PQgetvalue (result, r, 1));
+    snprintf (step->division, sizeof step->division, "%s", PQgetvalue (result, r, 2));
+    step->quota_hours = atoi (PQgetvalue (result, r, 3));
+    step->started_at = atoll (PQgetvalue (result, r, 4));
+    step->due_at = atoll (PQgetvalue (result, r, 5));
+    step->ended_at = atoll (PQgetvalue (result, r, 6));
+    snprintf (step->result, sizeof step->result, "%s", PQgetvalue (result, r, 7));
+}
+
 int
 processing_sheet_steps (db_t *db, const char *code, step_row_t **rows)
 {
@@ -80,22 +96,8 @@ processing_sheet_steps (db_t *db, const char *code, step_row_t **rows)
         "SELECT position, name, division, quota_hours, " MS ("started_at") ", " MS ("due_at") ", "
         MS ("ended_at") ", coalesce (result, '') FROM processing.step WHERE dossier_code = $1"
         " ORDER BY position", 1, params);
-    if (!result)
-        return -1;
-    int count = PQntuples (result);
-    *rows = (step_row_t *) calloc ((size_t) count + 1, sizeof (step_row_t));
-    for (int r = 0; r < count; r++) {
-        step_row_t *step = &(*rows) [r];
-        step->position = atoi (PQgetvalue (result, r, 0));
-        snprintf (step->name, sizeof step->name, "%s", PQgetvalue (result, r, 1));
-        snprintf (step->division, sizeof step->division, "%s", PQgetvalue (result, r, 2));
-        step->quota_hours = atoi (PQgetvalue (result, r, 3));
-        step->started_at = atoll (PQgetvalue (result, r, 4));
-        step->due_at = atoll (PQgetvalue (result, r, 5));
-        step->ended_at = atoll (PQgetvalue (result, r, 6));
-        snprintf (step->result, sizeof step->result, "%s", PQgetvalue (result, r, 7));
-    }
-    PQclear (result);
+    int count;
+    *rows = (step_row_t *) db_rows_all (result, sizeof **rows, s_read_step, &count);
     return count;
 }
 

@@ -1,8 +1,10 @@
 /*  processing_store — processing's SQL. See processing_store.h.              */
 #include <czmq.h>
 #include "processing_store.h"
+#include "db_rows.h"
+#include "db_ms.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define MS(col) DB_MS (col)
 #define ROW_COLUMNS "dossier_code, procedure_code, procedure_name, division, applicant_name," \
     " applicant_id, phone, address, status, rule_set, reason, return_method, outcome, " \
     MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at") ", agency_code," \
@@ -10,8 +12,9 @@
     MS ("legal_due_at") ", " MS ("supplement_requested_at") ", " MS ("supplement_close_at")
 
 static void
-s_read_row (PGresult *result, int r, work_row_t *row)
+s_read_row (PGresult *result, int r, void *out)
 {
+    work_row_t *row = (work_row_t *) out;
     memset (row, 0, sizeof *row);
     snprintf (row->dossier_code, sizeof row->dossier_code, "%s", PQgetvalue (result, r, 0));
     snprintf (row->procedure_code, sizeof row->procedure_code, "%s", PQgetvalue (result, r, 1));
@@ -46,13 +49,8 @@ s_read_row (PGresult *result, int r, work_row_t *row)
 static int
 s_read_rows (PGresult *result, work_row_t **rows)
 {
-    if (!result)
-        return -1;
-    int count = PQntuples (result);
-    *rows = (work_row_t *) calloc ((size_t) count + 1, sizeof (work_row_t));
-    for (int r = 0; r < count; r++)
-        s_read_row (result, r, &(*rows) [r]);
-    PQclear (result);
+    int count;
+    *rows = (work_row_t *) db_rows_all (result, sizeof **rows, s_read_row, &count);
     return count;
 }
 
@@ -109,13 +107,7 @@ processing_store_load (db_t *db, const char *code, work_row_t *row)
     PGresult *result = db_query (db,
         "SELECT " ROW_COLUMNS " FROM processing.work_item WHERE dossier_code = $1 FOR UPDATE",
         1, params);
-    if (!result)
-        return -1;
-    int found = PQntuples (result) == 1;
-    if (found)
-        s_read_row (result, 0, row);
-    PQclear (result);
-    return found;
+    return db_rows_one (result, s_read_row, row);
 }
 
 

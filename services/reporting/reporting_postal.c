@@ -3,8 +3,9 @@
 #include "reporting_postal.h"
 #include "postal_deadline.h"
 #include "vntime.h"
+#include "db_ms.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define MS(col) DB_MS (col)
 #define TS(n)   "to_timestamp (nullif ($" #n ", '0')::bigint / 1000.0)"
 
 static char *

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "db.h"
 #include "rollup.h"
+#include "reporting_sql.h"          //  MS, in ROLLUP_FACT_COLUMNS
 
 typedef struct {
     char agency [64];
@@ -24,6 +25,16 @@ typedef struct {
     report06a_t counts;
     rollup_sums_t before_from, before_to;   //  prefix sums (rates, series)
 } rollup_row_t;
+
+//  A fact's columns as the rollups see it (keys, instants, flags), for SQL
+//  that selects them; reporting_rollup_read_fact reads them back from
+//  column at of row r.
+#define ROLLUP_FACT_COLUMNS \
+    "coalesce (agency_code, ''), coalesce (field, ''), level, coalesce (procedure_code, ''), " \
+    MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1), " \
+    MS ("paused_at") ", " MS ("resumed_at") ", online_capable, digitised, result_digitised, " \
+    "coalesce (return_method, 0) = 2"
+void reporting_rollup_read_fact (PGresult *res, int r, int at, rollup_fact_t *fact, rollup_key_t *key);
 
 //  Read a fact as the rollups see it, locking its row. 1 found, 0 none, -1 error.
 int  reporting_rollup_load (db_t *db, const char *code, rollup_fact_t *fact, rollup_key_t *key);

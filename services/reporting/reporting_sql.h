@@ -5,8 +5,9 @@
 #define REPORTING_SQL_H
 #include <stdio.h>
 #include <stdint.h>
+#include "db_ms.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define MS(col) DB_MS (col)
 #define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
 
 //  value as decimal text in buf; returns buf.

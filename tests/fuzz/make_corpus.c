@@ -44,6 +44,13 @@ s_pack (const char *name, const ProtobufCMessage *message)
     free (buffer);
 }
 
+//  Set message's oneof to body (case and member) and write it as a seed.
+#define SEED(message, case_, member, body, name) do { \
+    (message).body_case = (case_); \
+    (message).member = (body); \
+    s_pack ((name), &(message).base); \
+} while (0)
+
 static void
 s_text (const char *name, const char *text)
 {
@@ -73,39 +80,25 @@ s_intake (void)
 
     Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
     request.request_id = REQUEST_ID;
-    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_HEALTH;
-    request.health = &health;
-    s_pack ("health", &request.base);
-    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES;
-    request.list_procedures = &list;
-    s_pack ("list_procedures", &request.base);
-    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT;
-    request.submit = &submit;
-    s_pack ("submit", &request.base);
-    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_REPLAY_DEAD;
-    request.replay_dead = &replay;
-    s_pack ("replay_dead", &request.base);
+    SEED (request, MOTCUA__V1__INTAKE_REQUEST__BODY_HEALTH, health, &health, "health");
+    SEED (request, MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES, list_procedures, &list, "list_procedures");
+    SEED (request, MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT, submit, &submit, "submit");
+    SEED (request, MOTCUA__V1__INTAKE_REQUEST__BODY_REPLAY_DEAD, replay_dead, &replay, "replay_dead");
 
     Motcua__V1__HandInSupplement hand_in = MOTCUA__V1__HAND_IN_SUPPLEMENT__INIT;
     hand_in.idempotency_key = KEY;
     hand_in.dossier_code = CODE;
     hand_in.n_components = 1;
     hand_in.components = s_components;
-    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_HAND_IN_SUPPLEMENT;
-    request.hand_in_supplement = &hand_in;
-    s_pack ("hand_in_supplement", &request.base);
+    SEED (request, MOTCUA__V1__INTAKE_REQUEST__BODY_HAND_IN_SUPPLEMENT, hand_in_supplement, &hand_in, "hand_in_supplement");
     Motcua__V1__Withdraw withdraw = MOTCUA__V1__WITHDRAW__INIT;
     withdraw.idempotency_key = KEY;
     withdraw.dossier_code = CODE;
     withdraw.reason = "Công dân xin rút hồ sơ";
-    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_WITHDRAW;
-    request.withdraw = &withdraw;
-    s_pack ("withdraw", &request.base);
+    SEED (request, MOTCUA__V1__INTAKE_REQUEST__BODY_WITHDRAW, withdraw, &withdraw, "withdraw");
     Motcua__V1__AuditRequest audit = MOTCUA__V1__AUDIT_REQUEST__INIT;
     audit.dossier_code = CODE;
-    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_AUDIT;
-    request.audit = &audit;
-    s_pack ("audit", &request.base);
+    SEED (request, MOTCUA__V1__INTAKE_REQUEST__BODY_AUDIT, audit, &audit, "audit");
 }
 
 static void
@@ -124,21 +117,13 @@ s_processing (void)
 
     Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
     request.request_id = REQUEST_ID;
-    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_HEALTH;
-    request.health = &health;
-    s_pack ("health", &request.base);
-    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE;
-    request.queue = &queue;
-    s_pack ("queue", &request.base);
-    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_RESOLVE;
-    request.resolve = &resolve;
-    s_pack ("resolve_approved", &request.base);
+    SEED (request, MOTCUA__V1__PROCESSING_REQUEST__BODY_HEALTH, health, &health, "health");
+    SEED (request, MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE, queue, &queue, "queue");
+    SEED (request, MOTCUA__V1__PROCESSING_REQUEST__BODY_RESOLVE, resolve, &resolve, "resolve_approved");
     resolve.outcome = MOTCUA__V1__OUTCOME__OUTCOME_REJECTED;
     resolve.reason = "Thiếu bản sao giấy khai sinh";
     s_pack ("resolve_rejected", &request.base);
-    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_RETURN_AT_COUNTER;
-    request.return_at_counter = &counter;
-    s_pack ("return_at_counter", &request.base);
+    SEED (request, MOTCUA__V1__PROCESSING_REQUEST__BODY_RETURN_AT_COUNTER, return_at_counter, &counter, "return_at_counter");
 
     Motcua__V1__RequestSupplement supplement = MOTCUA__V1__REQUEST_SUPPLEMENT__INIT;
     supplement.idempotency_key = KEY;
@@ -146,24 +131,19 @@ s_processing (void)
     supplement.n_missing = 1;
     supplement.missing = s_components + 1;
     supplement.reason = "Bản sao CCCD chưa chứng thực";
-    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_REQUEST_SUPPLEMENT;
-    request.request_supplement = &supplement;
-    s_pack ("request_supplement", &request.base);
+    SEED (request, MOTCUA__V1__PROCESSING_REQUEST__BODY_REQUEST_SUPPLEMENT, request_supplement, &supplement,
+          "request_supplement");
     Motcua__V1__IssueDelayLetter letter = MOTCUA__V1__ISSUE_DELAY_LETTER__INIT;
     letter.idempotency_key = KEY;
     letter.dossier_code = CODE;
     letter.new_due_at = AT + 10 * 86400000LL;
     letter.reason = "Cần xác minh thêm";
-    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER;
-    request.delay_letter = &letter;
-    s_pack ("delay_letter", &request.base);
+    SEED (request, MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER, delay_letter, &letter, "delay_letter");
     letter.new_due_at = INT64_MAX;      //  a time no calendar reaches
     s_pack ("delay_letter_far", &request.base);
     Motcua__V1__DeliveriesRequest deliveries = MOTCUA__V1__DELIVERIES_REQUEST__INIT;
     deliveries.state = "dead";
-    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_DELIVERIES;
-    request.deliveries = &deliveries;
-    s_pack ("deliveries", &request.base);
+    SEED (request, MOTCUA__V1__PROCESSING_REQUEST__BODY_DELIVERIES, deliveries, &deliveries, "deliveries");
 }
 
 static void
@@ -177,15 +157,9 @@ s_postal (void)
 
     Motcua__V1__PostalRequest request = MOTCUA__V1__POSTAL_REQUEST__INIT;
     request.request_id = REQUEST_ID;
-    request.body_case = MOTCUA__V1__POSTAL_REQUEST__BODY_HEALTH;
-    request.health = &health;
-    s_pack ("health", &request.base);
-    request.body_case = MOTCUA__V1__POSTAL_REQUEST__BODY_LIST;
-    request.list = &list;
-    s_pack ("list", &request.base);
-    request.body_case = MOTCUA__V1__POSTAL_REQUEST__BODY_DELIVER;
-    request.deliver = &deliver;
-    s_pack ("deliver", &request.base);
+    SEED (request, MOTCUA__V1__POSTAL_REQUEST__BODY_HEALTH, health, &health, "health");
+    SEED (request, MOTCUA__V1__POSTAL_REQUEST__BODY_LIST, list, &list, "list");
+    SEED (request, MOTCUA__V1__POSTAL_REQUEST__BODY_DELIVER, deliver, &deliver, "deliver");
 }
 
 static void
@@ -200,20 +174,12 @@ s_reporting (void)
 
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
     request.request_id = REQUEST_ID;
-    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_HEALTH;
-    request.health = &health;
-    s_pack ("health", &request.base);
-    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE;
-    request.trace = &trace;
-    s_pack ("trace", &request.base);
-    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT;
-    request.report = &report;
-    s_pack ("report", &request.base);
+    SEED (request, MOTCUA__V1__REPORTING_REQUEST__BODY_HEALTH, health, &health, "health");
+    SEED (request, MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE, trace, &trace, "trace");
+    SEED (request, MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT, report, &report, "report");
     Motcua__V1__AuditRequest audit = MOTCUA__V1__AUDIT_REQUEST__INIT;
     audit.dossier_code = CODE;
-    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_AUDIT;
-    request.audit = &audit;
-    s_pack ("audit", &request.base);
+    SEED (request, MOTCUA__V1__REPORTING_REQUEST__BODY_AUDIT, audit, &audit, "audit");
 }
 
 static void
@@ -267,24 +233,12 @@ s_events (void)
     event.occurred_at = AT;
     event.actor = "counter";
     event.dossier_code = CODE;
-    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED;
-    event.dossier_received = &received;
-    s_pack ("dossier_received", &event.base);
-    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED;
-    event.dossier_resolved = &resolved;
-    s_pack ("dossier_resolved", &event.base);
-    event.body_case = MOTCUA__V1__EVENT__BODY_RESULT_READY;
-    event.result_ready = &ready;
-    s_pack ("result_ready", &event.base);
-    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED;
-    event.dossier_returned = &returned;
-    s_pack ("dossier_returned", &event.base);
-    event.body_case = MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED;
-    event.shipment_created = &created;
-    s_pack ("shipment_created", &event.base);
-    event.body_case = MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED;
-    event.shipment_delivered = &delivered;
-    s_pack ("shipment_delivered", &event.base);
+    SEED (event, MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED, dossier_received, &received, "dossier_received");
+    SEED (event, MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED, dossier_resolved, &resolved, "dossier_resolved");
+    SEED (event, MOTCUA__V1__EVENT__BODY_RESULT_READY, result_ready, &ready, "result_ready");
+    SEED (event, MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED, dossier_returned, &returned, "dossier_returned");
+    SEED (event, MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED, shipment_created, &created, "shipment_created");
+    SEED (event, MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED, shipment_delivered, &delivered, "shipment_delivered");
 
     Motcua__V1__SupplementRequested requested = MOTCUA__V1__SUPPLEMENT_REQUESTED__INIT;
     requested.dossier_code = CODE;
@@ -293,24 +247,18 @@ s_events (void)
     requested.reason = "Bản sao CCCD chưa chứng thực";
     requested.requested_at = AT + 3600000LL;
     requested.close_at = AT + 16 * 86400000LL;
-    event.body_case = MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED;
-    event.supplement_requested = &requested;
-    s_pack ("supplement_requested", &event.base);
+    SEED (event, MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED, supplement_requested, &requested, "supplement_requested");
     Motcua__V1__SupplementReceived supplied = MOTCUA__V1__SUPPLEMENT_RECEIVED__INIT;
     supplied.dossier_code = CODE;
     supplied.n_components = 1;
     supplied.components = s_components + 1;
     supplied.received_at = AT + 86400000LL;
-    event.body_case = MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED;
-    event.supplement_received = &supplied;
-    s_pack ("supplement_received", &event.base);
+    SEED (event, MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED, supplement_received, &supplied, "supplement_received");
     Motcua__V1__DossierWithdrawn withdrawn = MOTCUA__V1__DOSSIER_WITHDRAWN__INIT;
     withdrawn.dossier_code = CODE;
     withdrawn.reason = "Công dân xin rút hồ sơ";
     withdrawn.withdrawn_at = AT + 86400000LL;
-    event.body_case = MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN;
-    event.dossier_withdrawn = &withdrawn;
-    s_pack ("dossier_withdrawn", &event.base);
+    SEED (event, MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN, dossier_withdrawn, &withdrawn, "dossier_withdrawn");
     Motcua__V1__DueTimeChanged changed = MOTCUA__V1__DUE_TIME_CHANGED__INIT;
     changed.dossier_code = CODE;
     changed.due_at = AT + 10 * 86400000LL;
@@ -319,9 +267,7 @@ s_events (void)
     changed.reason = "Cần xác minh thêm";
     changed.appointment_only = 1;
     changed.changed_at = AT + 86400000LL;
-    event.body_case = MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED;
-    event.due_time_changed = &changed;
-    s_pack ("due_time_changed", &event.base);
+    SEED (event, MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED, due_time_changed, &changed, "due_time_changed");
 
     Motcua__V1__Error error = MOTCUA__V1__ERROR__INIT;
     error.code = MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT;
