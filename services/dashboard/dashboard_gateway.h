@@ -1,0 +1,42 @@
+/*  dashboard_gateway — the dashboard's side of the reporting API: one CURVE
+    client speaking as the `dashboard` certificate, each answer turned into the
+    JSON the page reads and the HTTP status it deserves. No answer from
+    reporting is 503 (the client is then made anew, so a restarted reporting
+    is found again); reporting's typed errors keep their code and field.
+    Used from one thread (the HTTP server's).                                */
+#ifndef DASHBOARD_GATEWAY_H
+#define DASHBOARD_GATEWAY_H
+#include <stdint.h>
+#include <stddef.h>
+#include "config.h"
+
+typedef struct {
+    int status;                 //  HTTP status
+    char *body;                 //  JSON text, owned
+    size_t size;
+} dashboard_reply_t;
+
+typedef struct dashboard_gateway_t dashboard_gateway_t;
+
+//  config is borrowed; timeout_ms bounds each call to reporting.
+dashboard_gateway_t *dashboard_gateway_new (const config_t *config, int timeout_ms);
+void dashboard_gateway_destroy (dashboard_gateway_t **self_p);
+
+//  The II.06a figures of the window [from, to) (ms; local midnights), with
+//  the rates and their numerators and denominators.
+void dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t to,
+                               dashboard_reply_t *reply);
+//  The same figures month by month: reporting months (15th to 14th) cut to
+//  the window. At most DASHBOARD_SERIES_MONTHS of them.
+#define DASHBOARD_SERIES_MONTHS 36
+void dashboard_gateway_series (dashboard_gateway_t *self, int64_t from, int64_t to,
+                               dashboard_reply_t *reply);
+//  One dossier's status and timeline.
+void dashboard_gateway_trace (dashboard_gateway_t *self, const char *code, dashboard_reply_t *reply);
+
+//  An error reply: {"error":{"code":…,"field":…,"message":…}}.
+void dashboard_reply_error (dashboard_reply_t *reply, int status, const char *code,
+                            const char *field, const char *message);
+void dashboard_reply_free (dashboard_reply_t *reply);
+
+#endif
