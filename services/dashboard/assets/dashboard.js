@@ -208,7 +208,7 @@ function barChart (figure, items) {
 function lineChart (figure, months, series) {
   const box = figure.querySelector('.chart');
   if (!months.length) { box.replaceChildren(el('p', { class: 'empty' }, 'Không có số liệu theo tháng.')); return; }
-  const width = 860, height = 260, left = 44, right = 20, top = 16, bottom = 40;
+  const width = 860, height = 260, left = 44, right = 36, top = 16, bottom = 40;
   const x = (i) => left + (months.length === 1 ? (width - left - right) / 2 : i * (width - left - right) / (months.length - 1));
   const y = (p) => top + (height - top - bottom) * (1 - p / 100);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': figure.querySelector('figcaption').textContent });
