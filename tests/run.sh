@@ -42,6 +42,10 @@ echo "== unit tests"
 "$BIN/test_unit" > "$TMP/unit.log" 2>&1; grep -E '^FAIL' "$TMP/unit.log"; tail -n 1 "$TMP/unit.log"
 tally "$TMP/unit.log" test_unit
 
+echo "== report tests (periods, rollups against II.06a over random histories)"
+"$BIN/test_report" > "$TMP/report.log" 2>&1; grep -E '^FAIL' "$TMP/report.log"; tail -n 1 "$TMP/report.log"
+tally "$TMP/report.log" test_report
+
 echo "== calendar tests (lunar dates, holidays, declared days 2023-2030)"
 "$BIN/test_calendar" > "$TMP/calendar.log" 2>&1; grep -E '^FAIL' "$TMP/calendar.log"; tail -n 1 "$TMP/calendar.log"
 tally "$TMP/calendar.log" test_calendar
