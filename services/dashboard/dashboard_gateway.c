@@ -5,6 +5,7 @@
 #include "client.h"
 #include "json.h"
 #include "log.h"
+#include "period.h"
 #include "vntime.h"
 #include "reporting_client.h"
 
@@ -101,57 +102,84 @@ s_http_status (Motcua__V1__ErrorCode code)
     }
 }
 
-//  Call reporting. The reply when it carries the expected body (caller
-//  destroys); else NULL with reply filled with the error.
-typedef reporting_reply_t *(s_call_fn) (client_t *client, const void *args);
-
+//  Send request to reporting. The answer (caller destroys; its error may be
+//  set), or NULL with reply filled when reporting did not answer.
 static reporting_reply_t *
-s_ask (dashboard_gateway_t *self, s_call_fn *call, const void *args, dashboard_reply_t *reply)
+s_call (dashboard_gateway_t *self, Motcua__V1__ReportingRequest *request, dashboard_reply_t *reply)
 {
     if (!self->client) {
         self->client = client_new (self->config, "reporting", "dashboard");
         if (self->client)
             client_set_timeout (self->client, self->timeout_ms, 1);
     }
-    reporting_reply_t *answer = self->client ? call (self->client, args) : NULL;
+    reporting_reply_t *answer = self->client
+        ? (reporting_reply_t *) client_call (self->client, &request->base, &request->request_id,
+                                             &motcua__v1__reporting_reply__descriptor)
+        : NULL;
     if (!answer) {
         //  A fresh socket next time: no stale requests queued for a dead peer.
         client_destroy (&self->client);
         log_warn ("reporting did not answer within %d ms", self->timeout_ms);
         dashboard_reply_error (reply, 503, "UNAVAILABLE", "", "reporting did not answer");
-        return NULL;
     }
+    return answer;
+}
+
+//  Whether reporting does not know the operation (an older reporting).
+static bool
+s_unknown_operation (const reporting_reply_t *answer)
+{
+    return answer->error && answer->error->code == MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
+        && streq (answer->error->field, "body");
+}
+
+//  true (reply filled, answer destroyed) if the answer is an error or lacks body.
+static bool
+s_failed (reporting_reply_t **answer_p, const void *body, dashboard_reply_t *reply)
+{
+    reporting_reply_t *answer = *answer_p;
     if (answer->error && answer->error->code) {
         const ProtobufCEnumValue *value = protobuf_c_enum_descriptor_get_value (
             &motcua__v1__error_code__descriptor, answer->error->code);
         dashboard_reply_error (reply, s_http_status (answer->error->code),
                                value ? value->name + strlen ("ERROR_") : "INTERNAL",
                                answer->error->field, answer->error->message);
-        reporting_reply_destroy (&answer);
     }
-    return answer;
+    else
+    if (!body)
+        dashboard_reply_error (reply, 502, "INTERNAL", "", "reporting answered without the expected body");
+    else
+        return false;
+    reporting_reply_destroy (answer_p);
+    return true;
 }
 
-//  ---- II.06a --------------------------------------------------------------
+//  ---- II.06a, rates, series, drill-down ------------------------------------
 
-typedef struct { int64_t from, to; } s_window_t;
+const char *const DASHBOARD_COLUMNS [] = {
+    "received_total", "received_online", "received_direct", "received_postal", "carried_over",
+    "resolved_total", "resolved_early", "resolved_on_time", "resolved_late",
+    "in_progress_total", "in_progress_within", "in_progress_overdue", NULL
+};
 
+//  The II.06a totals of [from, to), rows per level and field if grouped.
 static reporting_reply_t *
-s_call_report (client_t *client, const void *args)
+s_report (dashboard_gateway_t *self, int64_t from, int64_t to, bool grouped, dashboard_reply_t *reply)
 {
-    const s_window_t *window = (const s_window_t *) args;
-    return reporting_client_report (client, window->from, window->to);
-}
-
-static reporting_reply_t *
-s_report (dashboard_gateway_t *self, int64_t from, int64_t to, dashboard_reply_t *reply)
-{
-    s_window_t window = { from, to };
-    reporting_reply_t *answer = s_ask (self, s_call_report, &window, reply);
-    if (answer && !answer->report) {
-        dashboard_reply_error (reply, 502, "INTERNAL", "", "reporting answered without a report");
-        reporting_reply_destroy (&answer);
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
+    Motcua__V1__Grouping groups [2] = { MOTCUA__V1__GROUPING__GROUPING_LEVEL, MOTCUA__V1__GROUPING__GROUPING_FIELD };
+    report.from = from;
+    report.to = to;
+    if (grouped) {
+        report.n_group_by = 2;
+        report.group_by = groups;
     }
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT;
+    request.report = &report;
+    reporting_reply_t *answer = s_call (self, &request, reply);
+    if (answer && s_failed (&answer, answer->report, reply))
+        return NULL;
     return answer;
 }
 
@@ -167,103 +195,165 @@ s_date (json_t *json, const char *key, int64_t at)
 }
 
 static void
-s_rate (json_t *json, const char *key, int64_t numerator, int64_t denominator)
+s_rate (json_t *json, const char *key, int64_t numerator, int64_t denominator, const char *label)
 {
     json_object (json, key);
     json_int (json, "numerator", numerator);
     json_int (json, "denominator", denominator);
+    if (label && *label)
+        json_string (json, "label", label);
     json_end_object (json);
 }
 
-//  The figures of one window: the form's twelve keys (named as
-//  `motcua report --json` names them) and the rates they give.
+//  The rates as reporting gives them; without them (an older reporting),
+//  those the II.06a totals give.
 static void
-s_figures (json_t *json, const Motcua__V1__Report06a *r)
+s_rates (json_t *json, const Motcua__V1__Rates *rates, const Motcua__V1__Report06a *r)
 {
-    s_date (json, "from", r->from);
-    s_date (json, "to", r->to - 1);
-    json_int (json, "received_total", r->received_total);
-    json_int (json, "received_online", r->received_online);
-    json_int (json, "received_direct", r->received_direct);
-    json_int (json, "received_postal", r->received_postal);
-    json_int (json, "carried_over", r->carried_over);
-    json_int (json, "resolved_total", r->resolved_total);
-    json_int (json, "resolved_early", r->resolved_early);
-    json_int (json, "resolved_on_time", r->resolved_on_time);
-    json_int (json, "resolved_late", r->resolved_late);
-    json_int (json, "in_progress_total", r->in_progress_total);
-    json_int (json, "in_progress_within", r->in_progress_within);
-    json_int (json, "in_progress_overdue", r->in_progress_overdue);
     json_object (json, "rates");
-    s_rate (json, "online", r->received_online,
-            r->received_online + r->received_direct + r->received_postal);
-    s_rate (json, "postal_intake", r->received_postal,
-            r->received_online + r->received_direct + r->received_postal);
-    s_rate (json, "on_time", r->resolved_early + r->resolved_on_time, r->resolved_total);
+    if (rates) {
+        struct { const char *key; const Motcua__V1__Rate *rate; } list [] = {
+            { "online_intake", rates->online_intake }, { "online_intake_capable", rates->online_intake_capable },
+            { "result_digitised", rates->result_digitised }, { "dossier_digitised", rates->dossier_digitised },
+            { "postal_intake", rates->postal_intake }, { "postal_return", rates->postal_return },
+            { "on_time", rates->on_time },
+        };
+        for (size_t i = 0; i < sizeof list / sizeof list [0]; i++)
+            if (list [i].rate)
+                s_rate (json, list [i].key, list [i].rate->numerator, list [i].rate->denominator,
+                        list [i].rate->label);
+    }
+    else {
+        int64_t fresh = r->received_online + r->received_direct + r->received_postal;
+        s_rate (json, "online_intake", r->received_online, fresh, NULL);
+        s_rate (json, "postal_intake", r->received_postal, fresh, NULL);
+        s_rate (json, "on_time", r->resolved_early + r->resolved_on_time, r->resolved_total, NULL);
+    }
     json_end_object (json);
+}
+
+//  The twelve columns, named as `motcua report --json` names them.
+static void
+s_counts (json_t *json, const Motcua__V1__Report06a *r)
+{
+    const int64_t values [] = {
+        r->received_total, r->received_online, r->received_direct, r->received_postal, r->carried_over,
+        r->resolved_total, r->resolved_early, r->resolved_on_time, r->resolved_late,
+        r->in_progress_total, r->in_progress_within, r->in_progress_overdue
+    };
+    for (int i = 0; DASHBOARD_COLUMNS [i]; i++)
+        json_int (json, DASHBOARD_COLUMNS [i], values [i]);
+}
+
+static reporting_reply_t *
+s_period_call (dashboard_gateway_t *self, Motcua__V1__ReportingRequest__BodyCase body,
+               int64_t from, int64_t to, dashboard_reply_t *reply)
+{
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    Motcua__V1__ReportRequest period = MOTCUA__V1__REPORT_REQUEST__INIT;
+    Motcua__V1__PeriodRequest rates = MOTCUA__V1__PERIOD_REQUEST__INIT;
+    Motcua__V1__SeriesRequest series = MOTCUA__V1__SERIES_REQUEST__INIT;
+    period.from = from;
+    period.to = to;
+    rates.period = series.period = &period;
+    request.body_case = body;
+    if (body == MOTCUA__V1__REPORTING_REQUEST__BODY_RATES)
+        request.rates = &rates;
+    else
+        request.series = &series;
+    return s_call (self, &request, reply);
 }
 
 void
 dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t to,
                           dashboard_reply_t *reply)
 {
-    reporting_reply_t *answer = s_report (self, from, to, reply);
+    reporting_reply_t *answer = s_report (self, from, to, true, reply);
     if (!answer)
         return;
+    reporting_reply_t *rates = s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_RATES, from, to, reply);
+    if (rates && s_unknown_operation (rates))
+        reporting_reply_destroy (&rates);       //  worked out from the totals below
+    else
+    if (!rates || s_failed (&rates, rates->rates, reply)) {
+        reporting_reply_destroy (&answer);
+        return;
+    }
+    const Motcua__V1__Report06a *r = answer->report;
     s_doc_t doc;
     json_t *json = s_doc_open (&doc);
     json_object (json, NULL);
-    s_figures (json, answer->report);
+    s_date (json, "from", r->from);
+    s_date (json, "to", r->to - 1);
+    s_counts (json, r);
+    json_array (json, "rows");
+    for (size_t i = 0; i < r->n_rows; i++) {
+        json_object (json, NULL);
+        json_string (json, "level", r->rows [i]->level);
+        json_string (json, "field", r->rows [i]->field);
+        if (r->rows [i]->counts)
+            s_counts (json, r->rows [i]->counts);
+        json_end_object (json);
+    }
+    json_end_array (json);
+    s_rates (json, rates ? rates->rates : NULL, r);
     json_end_object (json);
     s_doc_close (&doc, 200, reply);
+    reporting_reply_destroy (&rates);
     reporting_reply_destroy (&answer);
+}
+
+static void
+s_month (json_t *json, const char *label, const Motcua__V1__Report06a *counts, const Motcua__V1__Rates *rates)
+{
+    json_object (json, NULL);
+    json_string (json, "month", label);
+    s_date (json, "from", counts->from);
+    s_date (json, "to", counts->to - 1);
+    s_counts (json, counts);
+    s_rates (json, rates, counts);
+    json_end_object (json);
 }
 
 void
 dashboard_gateway_series (dashboard_gateway_t *self, int64_t from, int64_t to,
                           dashboard_reply_t *reply)
 {
+    reporting_reply_t *answer = s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_SERIES, from, to, reply);
+    bool old = answer && s_unknown_operation (answer);
+    if (!answer || (!old && s_failed (&answer, answer->series, reply)))
+        return;
     s_doc_t doc;
     json_t *json = s_doc_open (&doc);
     json_object (json, NULL);
     json_array (json, "months");
-    int64_t start = from;
-    while (start < to) {
-        //  The reporting month holding start ends before the next 15th.
-        vn_civil_t civil;
-        vn_civil (start, &civil);
-        int year = civil.year, month = civil.month + (civil.day >= 15);
-        if (month == 13)
-            month = 1, year++;
-        int64_t end = vn_instant (year, month, 15, 0);
-        if (end > to)
-            end = to;
-        reporting_reply_t *answer = s_report (self, start, end, reply);
-        if (!answer) {
-            fclose (doc.file);
-            free (doc.text);
-            return;
+    if (old) {
+        //  An older reporting: one II.06a per report month.
+        int64_t starts [DASHBOARD_SERIES_MONTHS + 2], ends [DASHBOARD_SERIES_MONTHS + 2];
+        char labels [DASHBOARD_SERIES_MONTHS + 2][12];
+        size_t months = period_months (from, to, false, starts, ends, labels, DASHBOARD_SERIES_MONTHS + 2);
+        for (size_t i = 0; i < months; i++) {
+            reporting_reply_t *month = s_report (self, starts [i], ends [i], false, reply);
+            if (!month) {
+                fclose (doc.file);
+                free (doc.text);
+                reporting_reply_destroy (&answer);
+                return;
+            }
+            s_month (json, labels [i], month->report, NULL);
+            reporting_reply_destroy (&month);
         }
-        char label [16];
-        snprintf (label, sizeof label, "%02d/%04d", month, year);
-        json_object (json, NULL);
-        json_string (json, "month", label);
-        s_figures (json, answer->report);
-        json_end_object (json);
-        reporting_reply_destroy (&answer);
-        start = end;
     }
+    else
+        for (size_t i = 0; i < answer->series->n_points; i++) {
+            const Motcua__V1__SeriesPoint *point = answer->series->points [i];
+            if (point->counts)
+                s_month (json, point->label, point->counts, point->rates);
+        }
     json_end_array (json);
     json_end_object (json);
     s_doc_close (&doc, 200, reply);
-}
-
-//  ---- trace ---------------------------------------------------------------
-
-static reporting_reply_t *
-s_call_trace (client_t *client, const void *args)
-{
-    return reporting_client_trace (client, (const char *) args);
+    reporting_reply_destroy (&answer);
 }
 
 static const char *
@@ -273,16 +363,72 @@ s_channel_name (int channel)
 }
 
 void
-dashboard_gateway_trace (dashboard_gateway_t *self, const char *code, dashboard_reply_t *reply)
+dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *drill,
+                            dashboard_reply_t *reply)
 {
-    reporting_reply_t *answer = s_ask (self, s_call_trace, code, reply);
-    if (!answer)
-        return;
-    if (!answer->trace) {
-        dashboard_reply_error (reply, 502, "INTERNAL", "", "reporting answered without a trace");
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    Motcua__V1__ReportRequest period = MOTCUA__V1__REPORT_REQUEST__INIT;
+    Motcua__V1__DrillRequest ask = MOTCUA__V1__DRILL_REQUEST__INIT;
+    period.from = drill->from;
+    period.to = drill->to;
+    ask.period = &period;
+    ask.field = (char *) drill->field;
+    ask.level = (char *) drill->level;
+    ask.column = (char *) drill->column;
+    ask.limit = drill->limit;
+    ask.offset = drill->offset;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_DRILL;
+    request.drill = &ask;
+    reporting_reply_t *answer = s_call (self, &request, reply);
+    if (answer && s_unknown_operation (answer)) {
+        dashboard_reply_error (reply, 501, "UNIMPLEMENTED", "", "this reporting offers no drill-down");
         reporting_reply_destroy (&answer);
         return;
     }
+    if (!answer || s_failed (&answer, answer->dossiers, reply))
+        return;
+    const Motcua__V1__DossierList *list = answer->dossiers;
+    s_doc_t doc;
+    json_t *json = s_doc_open (&doc);
+    json_object (json, NULL);
+    json_int (json, "total", list->total);
+    json_array (json, "dossiers");
+    for (size_t i = 0; i < list->n_dossiers; i++) {
+        const Motcua__V1__DossierSummary *d = list->dossiers [i];
+        //  Who applied is not the dashboard's business: codes and times only.
+        json_object (json, NULL);
+        json_string (json, "dossier_code", d->dossier_code);
+        json_string (json, "procedure_code", d->procedure_code);
+        json_string (json, "procedure_name", d->procedure_name);
+        json_string (json, "field", d->field);
+        json_string (json, "level", d->level);
+        json_string (json, "channel", s_channel_name (d->channel));
+        json_time (json, "received_at", d->received_at);
+        json_time (json, "due_at", d->due_at);
+        json_time (json, "resolved_at", d->resolved_at);
+        json_string (json, "status", d->status);
+        json_string (json, "timeliness", d->timeliness);
+        json_end_object (json);
+    }
+    json_end_array (json);
+    json_end_object (json);
+    s_doc_close (&doc, 200, reply);
+    reporting_reply_destroy (&answer);
+}
+
+//  ---- trace ---------------------------------------------------------------
+
+void
+dashboard_gateway_trace (dashboard_gateway_t *self, const char *code, dashboard_reply_t *reply)
+{
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    Motcua__V1__TraceRequest trace = MOTCUA__V1__TRACE_REQUEST__INIT;
+    trace.dossier_code = (char *) code;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE;
+    request.trace = &trace;
+    reporting_reply_t *answer = s_call (self, &request, reply);
+    if (!answer || s_failed (&answer, answer->trace, reply))
+        return;
     const Motcua__V1__Trace *t = answer->trace;
     s_doc_t doc;
     json_t *json = s_doc_open (&doc);

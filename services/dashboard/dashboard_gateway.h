@@ -3,6 +3,8 @@
     JSON the page reads and the HTTP status it deserves. No answer from
     reporting is 503 (the client is then made anew, so a restarted reporting
     is found again); reporting's typed errors keep their code and field.
+    Against a reporting that does not offer rates or series yet (it answers
+    INVALID_ARGUMENT on `body`), they are worked out from II.06a totals.
     Used from one thread (the HTTP server's).                                */
 #ifndef DASHBOARD_GATEWAY_H
 #define DASHBOARD_GATEWAY_H
@@ -22,8 +24,9 @@ typedef struct dashboard_gateway_t dashboard_gateway_t;
 dashboard_gateway_t *dashboard_gateway_new (const config_t *config, int timeout_ms);
 void dashboard_gateway_destroy (dashboard_gateway_t **self_p);
 
-//  The II.06a figures of the window [from, to) (ms; local midnights), with
-//  the rates and their numerators and denominators.
+//  The II.06a figures of the window [from, to) (ms; local midnights): the
+//  totals, a row per level and field, and the rates with their numerators
+//  and denominators.
 void dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t to,
                                dashboard_reply_t *reply);
 //  The same figures month by month: reporting months (15th to 14th) cut to
@@ -31,6 +34,19 @@ void dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t 
 #define DASHBOARD_SERIES_MONTHS 36
 void dashboard_gateway_series (dashboard_gateway_t *self, int64_t from, int64_t to,
                                dashboard_reply_t *reply);
+//  The dossiers behind one cell of II.06a (drill-down): the window, the
+//  row's keys ("" = any) and the column (a name of DASHBOARD_COLUMNS).
+typedef struct {
+    int64_t from, to;
+    const char *field, *level, *column;
+    int limit, offset;
+} dashboard_drill_t;
+void dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *drill,
+                                 dashboard_reply_t *reply);
+
+//  The twelve columns of II.06a as the API names them, NULL-terminated.
+extern const char *const DASHBOARD_COLUMNS [];
+
 //  One dossier's status and timeline.
 void dashboard_gateway_trace (dashboard_gateway_t *self, const char *code, dashboard_reply_t *reply);
 

@@ -7,6 +7,7 @@
 #include "dashboard_token.h"
 #include "api.h"
 #include "log.h"
+#include "period.h"
 #include "vntime.h"
 
 #define COOKIE_NAME   "motcua_dashboard"
@@ -233,6 +234,30 @@ s_period (struct MHD_Connection *connection, int64_t *from, int64_t *to, enum MH
     return 0;
 }
 
+//  A query parameter's value, "" if absent.
+static const char *
+s_arg (struct MHD_Connection *connection, const char *name)
+{
+    const char *value = MHD_lookup_connection_value (connection, MHD_GET_ARGUMENT_KIND, name);
+    return value ? value : "";
+}
+
+//  An optional whole number in [min, max]; *value kept when text is "".
+static int
+s_number (api_error_t *error, const char *name, const char *text, int min, int max, int *value)
+{
+    if (!*text)
+        return 0;
+    char *end;
+    errno = 0;
+    long number = strtol (text, &end, 10);
+    if (errno || *end || end == text || number < min || number > max)
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, name,
+                         "%s must be a whole number from %d to %d", name, min, max);
+    *value = (int) number;
+    return 0;
+}
+
 static enum MHD_Result
 s_api (dashboard_http_t *self, struct MHD_Connection *connection, const char *path)
 {
@@ -242,14 +267,38 @@ s_api (dashboard_http_t *self, struct MHD_Connection *connection, const char *pa
     if (streq (path, "/api/report") || streq (path, "/api/series")) {
         if (s_check_params (connection, "from,to", &rc) || s_period (connection, &from, &to, &rc))
             return rc;
+        int64_t starts [DASHBOARD_SERIES_MONTHS + 1], ends [DASHBOARD_SERIES_MONTHS + 1];
         if (streq (path, "/api/report"))
             dashboard_gateway_report (self->gateway, from, to, &reply);
         else
-        if (to - from > (DASHBOARD_SERIES_MONTHS + 1) * 31 * MS_PER_DAY)
+        if (period_months (from, to, false, starts, ends, NULL, DASHBOARD_SERIES_MONTHS + 1)
+            > DASHBOARD_SERIES_MONTHS)
             return s_send_error (connection, 400, "INVALID_ARGUMENT", "to",
                                  "a monthly series covers at most 36 months");
         else
             dashboard_gateway_series (self->gateway, from, to, &reply);
+    }
+    else
+    if (streq (path, "/api/dossiers")) {
+        if (s_check_params (connection, "from,to,field,level,column,limit,offset", &rc)
+        ||  s_period (connection, &from, &to, &rc))
+            return rc;
+        dashboard_drill_t drill = { from, to, s_arg (connection, "field"), s_arg (connection, "level"),
+                                    s_arg (connection, "column"), 100, 0 };
+        if (!*drill.column)
+            drill.column = "received_total";
+        api_error_t error = { 0 };
+        bool known = false;
+        for (int i = 0; DASHBOARD_COLUMNS [i]; i++)
+            known |= streq (DASHBOARD_COLUMNS [i], drill.column);
+        if (api_check_text (&error, "field", drill.field, 256, false)
+        ||  api_check_text (&error, "level", drill.level, 32, false)
+        ||  (!known && api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "column",
+                                 "column must name a column of II.06a, e.g. received_total"))
+        ||  s_number (&error, "limit", s_arg (connection, "limit"), 1, 1000, &drill.limit)
+        ||  s_number (&error, "offset", s_arg (connection, "offset"), 0, 1000000, &drill.offset))
+            return s_send_error (connection, 400, "INVALID_ARGUMENT", error.field, error.message);
+        dashboard_gateway_dossiers (self->gateway, &drill, &reply);
     }
     else
     if (streq (path, "/api/trace")) {

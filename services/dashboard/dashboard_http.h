@@ -7,6 +7,8 @@
         GET  /dashboard.js, .css    the page's script and style (no data)
         GET  /api/report?from=YYYY-MM-DD&to=YYYY-MM-DD     II.06a and rates
         GET  /api/series?from=…&to=…                       the same by month
+        GET  /api/dossiers?from&to&field&level&column&limit&offset
+                                    the dossiers behind one cell (drill-down)
         GET  /api/trace?code=CODE                          a dossier's timeline
     The token goes as the cookie, as ?token=, or as `Authorization: Bearer`.
     Errors are JSON {"error":{"code","field","message"}}: 400 for a bad or

@@ -39,10 +39,10 @@ const COLUMNS = [
 ];
 
 const RATES = [
-  ['online', 'Tỷ lệ hồ sơ tiếp nhận trực tuyến'],
-  ['online_capable', 'Tỷ lệ tiếp nhận trực tuyến trên các thủ tục có dịch vụ công trực tuyến'],
-  ['digitised_results', 'Tỷ lệ số hóa kết quả giải quyết'],
-  ['digitised_dossiers', 'Tỷ lệ số hóa hồ sơ'],
+  ['online_intake', 'Tỷ lệ hồ sơ tiếp nhận trực tuyến'],
+  ['online_intake_capable', 'Tỷ lệ tiếp nhận trực tuyến trên các thủ tục có dịch vụ công trực tuyến'],
+  ['result_digitised', 'Tỷ lệ số hóa kết quả giải quyết'],
+  ['dossier_digitised', 'Tỷ lệ số hóa hồ sơ'],
   ['postal_intake', 'Tỷ lệ tiếp nhận qua dịch vụ bưu chính công ích'],
   ['postal_return', 'Tỷ lệ trả kết quả qua dịch vụ bưu chính công ích'],
   ['on_time', 'Tỷ lệ giải quyết đúng hạn (trước hạn và đúng hạn)']
@@ -142,9 +142,16 @@ function applyPeriod () {
 
 // ---- the form --------------------------------------------------------------
 
-function cells (row, attrs) {
+// The row's numbers; in a field's row each one opens the dossiers behind it.
+function cells (row, drillable) {
   const values = Object.assign({}, row, { received_direct_postal: (row.received_direct || 0) + (row.received_postal || 0) });
-  return COLUMNS.map((key) => el('td', Object.assign({ 'data-key': key, 'data-value': values[key] || 0, class: 'num' }, attrs || {}), number(values[key] || 0)));
+  return COLUMNS.map((key) => {
+    const value = values[key] || 0;
+    const text = number(value);
+    const column = key === 'received_direct_postal' ? 'received_total' : key;
+    const content = drillable && value ? el('a', { href: '#drill', 'data-column': column, onclick: (e) => { e.preventDefault(); drill(row, column); } }, text) : text;
+    return el('td', { 'data-key': key, 'data-value': value, class: 'num' }, content);
+  });
 }
 
 function drawTable (report) {
@@ -160,8 +167,8 @@ function drawTable (report) {
     }
     rows.forEach((row, i) => {
       const name = row.field_name || row.field || row.procedure_name || row.procedure_code || '';
-      const link = el('a', { href: '#drill', 'data-field': row.field || '', onclick: (e) => { e.preventDefault(); drill(row); } }, name);
-      body.append(el('tr', { class: 'field', 'data-row': row.field || name }, el('td', {}, i + 1), el('th', { scope: 'row' }, link), ...cells(row)));
+      const link = el('a', { href: '#drill', 'data-field': row.field || '', onclick: (e) => { e.preventDefault(); drill(row, 'received_total'); } }, name);
+      body.append(el('tr', { class: 'field', 'data-row': row.field || name }, el('td', {}, i + 1), el('th', { scope: 'row' }, link), ...cells(row, true)));
     });
   }
 }
@@ -182,7 +189,7 @@ function drawRates (report) {
   for (const [key, label] of RATES) {
     const rate = report.rates && report.rates[key];
     if (!rate) continue;
-    list.append(el('dt', {}, label), el('dd', { 'data-rate': key, 'data-numerator': rate.numerator, 'data-denominator': rate.denominator },
+    list.append(el('dt', {}, rate.label || label), el('dd', { 'data-rate': key, 'data-numerator': rate.numerator, 'data-denominator': rate.denominator },
       el('strong', {}, percent(rate.numerator, rate.denominator)), ` (${number(rate.numerator)}/${number(rate.denominator)})`));
   }
 }
@@ -244,22 +251,29 @@ function drawCharts (report, series) {
     { key: 'resolved_late', label: 'Quá hạn', value: report.resolved_late }
   ]);
   lineChart($('chart-monthly'), series.months || [], [
-    { key: 'online', label: 'Tỷ lệ tiếp nhận trực tuyến' },
-    { key: 'digitised_results', label: 'Tỷ lệ số hóa kết quả' },
-    { key: 'digitised_dossiers', label: 'Tỷ lệ số hóa hồ sơ' }
+    { key: 'online_intake', label: 'Tỷ lệ tiếp nhận trực tuyến' },
+    { key: 'result_digitised', label: 'Tỷ lệ số hóa kết quả' },
+    { key: 'dossier_digitised', label: 'Tỷ lệ số hóa hồ sơ' }
   ]);
 }
 
 // ---- drill-down and trace --------------------------------------------------
 
-async function drill (row) {
+const COLUMN_NAMES = {
+  received_total: 'hồ sơ nhận giải quyết', received_online: 'mới tiếp nhận trực tuyến', carried_over: 'từ kỳ trước chuyển qua',
+  resolved_total: 'đã giải quyết', resolved_early: 'đã giải quyết trước hạn', resolved_on_time: 'đã giải quyết đúng hạn',
+  resolved_late: 'đã giải quyết quá hạn', in_progress_total: 'đang giải quyết', in_progress_within: 'đang giải quyết trong hạn',
+  in_progress_overdue: 'đang giải quyết quá hạn'
+};
+
+async function drill (row, column) {
   const section = $('drill');
   section.hidden = false;
-  $('drill-title').textContent = `Hồ sơ thuộc lĩnh vực: ${row.field_name || row.field}`;
+  $('drill-title').textContent = `Lĩnh vực ${row.field}${row.level ? ' (' + (LABELS.level[row.level] || row.level) + ')' : ''}: ${COLUMN_NAMES[column] || column}`;
   const body = $('dossiers').querySelector('tbody');
   body.replaceChildren();
   try {
-    const query = new URLSearchParams({ from: $('from').value, to: $('to').value, field: row.field || '' });
+    const query = new URLSearchParams({ from: $('from').value, to: $('to').value, field: row.field || '', level: row.level || '', column });
     const list = await api('/api/dossiers?' + query);
     for (const d of list.dossiers || []) {
       const link = el('a', { href: '#lookup', 'data-code': d.dossier_code, onclick: (e) => { e.preventDefault(); trace(d.dossier_code); } }, d.dossier_code);
@@ -268,6 +282,7 @@ async function drill (row) {
         el('td', {}, vnTime(d.due_at)), el('td', {}, LABELS.status[d.status] || d.status || '')));
     }
     if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: 6 }, 'Không có hồ sơ.')));
+    else if (list.total > body.children.length) body.append(el('tr', {}, el('td', { colspan: 6, class: 'more' }, `Hiển thị ${number(body.children.length)} trên tổng số ${number(list.total)} hồ sơ.`)));
     section.scrollIntoView();
   } catch (error) { showError(error, 'field'); }
 }
