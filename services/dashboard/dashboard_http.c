@@ -188,7 +188,7 @@ s_param_check (void *cls, enum MHD_ValueKind kind, const char *key, const char *
     snprintf (wrapped, sizeof wrapped, ",%s,", key);
     char allowed [160];
     snprintf (allowed, sizeof allowed, ",%s,token,", params->allowed);
-    if (strlen (key) > 60 || !strstr (allowed, wrapped) || strstr (params->seen, wrapped)) {
+    if (strlen (key) > 60 || strchr (key, ',') || !strstr (allowed, wrapped) || strstr (params->seen, wrapped)) {
         snprintf (params->bad, sizeof params->bad, "%.60s", key);
         return MHD_NO;
     }
