@@ -10,11 +10,12 @@ PG_INC   := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/post
 CPPFLAGS += -Ibuild/gen -Icommon -Iservices/intake -Iservices/processing \
             -Iservices/postal -Iservices/reporting -I$(PG_INC)
 LDLIBS   += -lczmq -lzmq -lprotobuf-c -lpq -lm
+CLI_LIBS := -lxlsxwriter
 LDFLAGS  += $(SAN)
 
 BUILD    := build
 BIN      := $(BUILD)/bin
-DEB_PACKAGES := libzmq3-dev libczmq-dev libprotobuf-c-dev protobuf-c-compiler libpq-dev postgresql-15
+DEB_PACKAGES := libzmq3-dev libczmq-dev libprotobuf-c-dev protobuf-c-compiler libpq-dev postgresql-15 libxlsxwriter-dev
 DEB_PACKAGES += libmicrohttpd-dev
 
 PROTOS   := $(wildcard proto/motcua/v1/*.proto)
@@ -69,7 +70,7 @@ $(BIN)/motcua-%: $$(call svc_objs,$$*) $(LIB)
 
 $(BIN)/motcua: $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/motcua/*.c)) $(LIB)
 	@mkdir -p $(BIN)
-	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) $(CLI_LIBS) -o $@
 
 $(BIN)/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testkit.o $(BUILD)/tests/harness.o $(LIB)
 	@mkdir -p $(BIN)

@@ -1,4 +1,4 @@
-/*  cmd_reporting — `motcua trace CODE` and `motcua report --from --to`.     */
+/*  cmd_reporting — `motcua trace CODE` (the report commands: cmd_report.c). */
 #include <czmq.h>
 #include "cli.h"
 #include "json.h"
@@ -105,71 +105,6 @@ cmd_trace (int argc, char **argv)
                 cli_pad (t->entries [i]->actor, 10);
                 printf ("%s\n", t->entries [i]->detail);
             }
-        }
-    }
-    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
-}
-
-int
-cmd_report (int argc, char **argv)
-{
-    cli_t cli;
-    if (cli_parse (&cli, argc, argv, "from,to", ""))
-        return EXIT_USAGE;
-    int64_t from, to;
-    if (vn_parse_date (cli_option (&cli, "from"), &from) || vn_parse_date (cli_option (&cli, "to"), &to)) {
-        cli_cleanup (&cli);
-        return cli_usage ("usage: motcua report --from YYYY-MM-DD --to YYYY-MM-DD (both days included)");
-    }
-    to += MS_PER_DAY;               //  the --to day is included
-    client_t *client = cli_client (&cli, "reporting", "dashboard");
-    reporting_reply_t *reply = client ? reporting_client_report (client, from, to) : NULL;
-    int rc = cli_outcome (&cli, "reporting", (ProtobufCMessage *) reply);
-    if (rc == 0) {
-        Motcua__V1__Report06a *r = reply->report;
-        if (cli.json) {
-            json_t json;
-            json_begin (&json, stdout);
-            json_object (&json, NULL);
-            json_string (&json, "from", cli_option (&cli, "from"));
-            json_string (&json, "to", cli_option (&cli, "to"));
-            json_int (&json, "received_total", r->received_total);
-            json_int (&json, "received_online", r->received_online);
-            json_int (&json, "received_direct", r->received_direct);
-            json_int (&json, "received_postal", r->received_postal);
-            json_int (&json, "carried_over", r->carried_over);
-            json_int (&json, "resolved_total", r->resolved_total);
-            json_int (&json, "resolved_early", r->resolved_early);
-            json_int (&json, "resolved_on_time", r->resolved_on_time);
-            json_int (&json, "resolved_late", r->resolved_late);
-            json_int (&json, "in_progress_total", r->in_progress_total);
-            json_int (&json, "in_progress_within", r->in_progress_within);
-            json_int (&json, "in_progress_overdue", r->in_progress_overdue);
-            json_end_object (&json);
-            json_finish (&json);
-        }
-        else {
-            printf ("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Biểu mẫu II.06a)\n"
-                    "Kỳ báo cáo: từ %s đến %s\n\n"
-                    "Tổng số hồ sơ tiếp nhận               %8lld\n"
-                    "  Trực tuyến                          %8lld\n"
-                    "  Trực tiếp                           %8lld\n"
-                    "  Qua dịch vụ bưu chính công ích      %8lld\n"
-                    "  Từ kỳ trước chuyển qua              %8lld\n"
-                    "Số hồ sơ đã giải quyết                %8lld\n"
-                    "  Trước hạn                           %8lld\n"
-                    "  Đúng hạn                            %8lld\n"
-                    "  Quá hạn                             %8lld\n"
-                    "Số hồ sơ đang giải quyết              %8lld\n"
-                    "  Trong hạn                           %8lld\n"
-                    "  Quá hạn                             %8lld\n",
-                    cli_option (&cli, "from"), cli_option (&cli, "to"),
-                    (long long) r->received_total, (long long) r->received_online,
-                    (long long) r->received_direct, (long long) r->received_postal,
-                    (long long) r->carried_over, (long long) r->resolved_total,
-                    (long long) r->resolved_early, (long long) r->resolved_on_time,
-                    (long long) r->resolved_late, (long long) r->in_progress_total,
-                    (long long) r->in_progress_within, (long long) r->in_progress_overdue);
         }
     }
     return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);

@@ -102,3 +102,10 @@ json_finish (json_t *json)
     fputc ('\n', json->out);
     fflush (json->out);
 }
+
+void
+json_double (json_t *json, const char *key, double value, int decimals)
+{
+    s_key (json, key);
+    fprintf (json->out, "%.*f", decimals, value);
+}

@@ -20,6 +20,7 @@ void json_end_array (json_t *json);
 void json_string (json_t *json, const char *key, const char *value);
 void json_int (json_t *json, const char *key, int64_t value);
 void json_bool (json_t *json, const char *key, bool value);
+void json_double (json_t *json, const char *key, double value, int decimals);
 //  An instant as ISO 8601 with +07:00, or null when 0.
 void json_time (json_t *json, const char *key, int64_t at_ms);
 void json_finish (json_t *json);                 //  newline

@@ -31,7 +31,14 @@ static const struct {
     { "post shipments", cmd_post_shipments, "post shipments                    results waiting to go by post" },
     { "post deliver",   cmd_post_deliver,   "post deliver CODE                 record the delivery of a result" },
     { "trace",          cmd_trace,          "trace CODE                        a dossier's status and timeline" },
-    { "report",         cmd_report,         "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals" },
+    { "report check",   cmd_report_check,   "report check [PERIOD] [--by K] | FILE.csv   the II.06a identities, row by row" },
+    { "report drill",   cmd_report_drill,   "report drill PERIOD --column C [--field F] [--procedure P] …   the dossiers behind a cell" },
+    { "report rates",   cmd_report_rates,   "report rates PERIOD               online, digitisation, postal, on-time rates" },
+    { "report series",  cmd_report_series,  "report series PERIOD [--field F …]   counts and rates month by month" },
+    { "report logbook", cmd_report_logbook, "report logbook PERIOD [--csv F] [--xlsx F]   the log book (Mẫu 06)" },
+    { "report",         cmd_report,         "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals\n"
+      "               PERIOD = --from D --to D | --period month:YYYY-MM|quarter:YYYY-Q|half:YYYY|nine:YYYY|year:YYYY\n"
+      "               [--calendar] [--by agency,field,level,procedure] [--json|--csv FILE|--xlsx FILE]" },
     { "health",         cmd_health,         "health [SERVICE]                  version, uptime, database, outbox" },
     { "admin certs",    cmd_admin_certs,    "admin certs                       create development certificates" },
     { "calendar",       cmd_calendar,       "calendar YEAR                     the year's days off and make-up working days" },

@@ -42,6 +42,12 @@ reporting_client_report (client_t *client, int64_t from, int64_t to)
     return s_call (client, &request);
 }
 
+reporting_reply_t *
+reporting_client_send (client_t *client, Motcua__V1__ReportingRequest *request)
+{
+    return s_call (client, request);
+}
+
 void
 reporting_reply_destroy (reporting_reply_t **reply_p)
 {

@@ -1,6 +1,8 @@
 /*  reporting_server — request and event handling of reporting.              */
 #include "reporting_server.h"
 #include "reporting_store.h"
+#include "reporting_forms.h"
+#include "reporting_rollup.h"
 #include "api.h"
 #include "log.h"
 #include "vntime.h"
@@ -27,11 +29,13 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 {
     db_t *db = service_db (service);
     const Motcua__V1__ReportingRequest *request = (const Motcua__V1__ReportingRequest *) message;
+    zchunk_t *form = reporting_forms_handle (service, who, request);
+    if (form)
+        return form;
     Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
     Motcua__V1__Trace trace = MOTCUA__V1__TRACE__INIT;
-    Motcua__V1__Report06a totals = MOTCUA__V1__REPORT06A__INIT;
 
     switch (request->body_case) {
         case MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE: {
@@ -51,46 +55,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.trace = &trace;
             break;
         }
-        case MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT: {
-            if (service_allow (service, who, "dashboard,desk", "read reports", &error))
-                break;
-            if (request->report->to <= request->report->from) {
-                api_fail (&error, INVALID, "to", "the period must end after it starts");
-                break;
-            }
-            int64_t earliest = vn_instant (1900, 1, 1, 0), latest = vn_instant (10000, 1, 1, 0);
-            if (request->report->from < earliest || request->report->to > latest) {
-                api_fail (&error, INVALID, request->report->from < earliest ? "from" : "to",
-                          "the period must lie between the years 1900 and 9999");
-                break;
-            }
-            report06a_t report;
-            report06a_init (&report, request->report->from, request->report->to);
-            if (reporting_store_report (db, &report)) {
-                api_db_fail (&error, db_error (db));
-                break;
-            }
-            if (!report06a_consistent (&report))
-                log_error ("II.06a identities broken for [%lld, %lld)",
-                           (long long) report.from, (long long) report.to);
-            totals.from = report.from;
-            totals.to = report.to;
-            totals.received_total = report.received_total;
-            totals.received_online = report.received_online;
-            totals.received_direct = report.received_direct;
-            totals.received_postal = report.received_postal;
-            totals.carried_over = report.carried_over;
-            totals.resolved_total = report.resolved_total;
-            totals.resolved_early = report.resolved_early;
-            totals.resolved_on_time = report.resolved_on_time;
-            totals.resolved_late = report.resolved_late;
-            totals.in_progress_total = report.in_progress_total;
-            totals.in_progress_within = report.in_progress_within;
-            totals.in_progress_overdue = report.in_progress_overdue;
-            reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_REPORT;
-            reply.report = &totals;
-            break;
-        }
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
@@ -106,12 +70,29 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
     return reporting_store_apply (service_db (service), event);
 }
 
+//  Rollups out of step with the facts (an upgrade over old facts, a bulk
+//  load) are rebuilt before reports rely on them; until then reports count
+//  over the facts.
+static void
+s_tick (service_t *service)
+{
+    db_t *db = service_db (service);
+    if (reporting_rollup_built (db) != 0)
+        return;
+    int64_t facts = reporting_rollup_rebuild (db);
+    if (facts < 0)
+        log_error ("could not rebuild the rollups: %s", db_error (db));
+    else
+        log_info ("rollups rebuilt from %lld facts", (long long) facts);
+}
+
 const service_handlers_t reporting_handlers = {
     .name = "reporting",
-    .summary = "The reporting service: dossier facts from every event, traces and II.06a totals.",
+    .summary = "The reporting service: dossier facts and rollups from every event, traces, II.06a and the other forms.",
     .produces_events = false,
     .handle = s_handle,
     .request_type = &motcua__v1__reporting_request__descriptor,
     .reply_type = &motcua__v1__reporting_reply__descriptor,
     .apply = s_apply,
+    .tick = s_tick,
 };

@@ -4,6 +4,7 @@
 #include "outbox.h"
 #include "vntime.h"
 #include "audit.h"
+#include "reporting_rollup.h"
 
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 #define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
@@ -131,8 +132,64 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
     }
 }
 
+//  What DossierReceived adds beyond the fact: the procedure's level and
+//  online offer in force at receipt, whether the dossier is electronic (an
+//  online filing is), and the log book's names.
+static int
+s_merge_received_extra (db_t *db, const Motcua__V1__DossierReceived *r)
+{
+    char received [24];
+    const Motcua__V1__Applicant *a = r->applicant;
+    const char *params [3] = {
+        r->dossier_code, r->procedure_code, s_num (r->received_at, received, sizeof received)
+    };
+    const char *party [5] = {
+        r->dossier_code, r->procedure_name, a ? a->name : "", a ? a->address : "", a ? a->phone : ""
+    };
+    return db_exec (db,
+        "WITH v AS (SELECT level, online_level FROM catalog.procedure_version"
+        "   WHERE code = $2 AND valid_from <= " TS (3)
+        "   AND (valid_to IS NULL OR valid_to > " TS (3) ") ORDER BY valid_from DESC LIMIT 1)"
+        " UPDATE reporting.dossier_fact SET level = coalesce ((SELECT level FROM v), ''),"
+        " online_capable = coalesce ((SELECT online_level <> 'none' FROM v), false),"
+        " digitised = (channel = 2) WHERE dossier_code = $1", 3, params)
+        || db_exec (db,
+        "INSERT INTO reporting.dossier_party (dossier_code, procedure_name, applicant_name,"
+        " applicant_address, applicant_phone) VALUES ($1, $2, $3, $4, $5)"
+        " ON CONFLICT (dossier_code) DO UPDATE SET procedure_name = EXCLUDED.procedure_name,"
+        " applicant_name = EXCLUDED.applicant_name, applicant_address = EXCLUDED.applicant_address,"
+        " applicant_phone = EXCLUDED.applicant_phone", 5, party);
+}
+
+static int s_merge (db_t *db, const Motcua__V1__Event *event);
+
+//  The fact as the event leaves it, and the rollups moved from what the
+//  fact said before to what it says now, in the caller's transaction.
 int
 reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
+{
+    rollup_fact_t before, after;
+    rollup_key_t key_before, key_after;
+    int had = reporting_rollup_load (db, event->dossier_code, &before, &key_before);
+    if (had < 0 || s_merge (db, event))
+        return -1;
+    if (event->body_case == MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED
+    &&  s_merge_received_extra (db, event->dossier_received))
+        return -1;
+    if (event->body_case == MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED) {
+        const char *params [1] = { event->dossier_code };
+        if (db_exec (db, "UPDATE reporting.dossier_fact SET supplements = supplements + 1"
+                         " WHERE dossier_code = $1", 1, params))
+            return -1;
+    }
+    int has = reporting_rollup_load (db, event->dossier_code, &after, &key_after);
+    if (has < 0)
+        return -1;
+    return has ? reporting_rollup_change (db, had ? &before : NULL, &key_before, &after, &key_after) : 0;
+}
+
+static int
+s_merge (db_t *db, const Motcua__V1__Event *event)
 {
     char at [24], detail [1024];
     s_detail (event, detail, sizeof detail);
@@ -232,28 +289,4 @@ reporting_store_free_trace (Motcua__V1__Trace *trace)
         free (trace->dossier_code);
     if (trace->procedure_code != protobuf_c_empty_string)
         free (trace->procedure_code);
-}
-
-int
-reporting_store_report (db_t *db, report06a_t *report)
-{
-    char from [24], to [24];
-    const char *params [2] = { s_num (report->from, from, sizeof from), s_num (report->to, to, sizeof to) };
-    PGresult *result = db_query (db,
-        "SELECT " MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1),"
-        " " MS ("paused_at") ", " MS ("resumed_at")
-        " FROM reporting.dossier_fact WHERE received_at < " TS (2)
-        " AND (resolved_at IS NULL OR resolved_at >= " TS (1) ")", 2, params);
-    if (!result)
-        return -1;
-    for (int r = 0; r < PQntuples (result); r++) {
-        report_fact_t fact = {
-            atoll (PQgetvalue (result, r, 0)), atoll (PQgetvalue (result, r, 1)),
-            atoll (PQgetvalue (result, r, 2)), atoi (PQgetvalue (result, r, 3)),
-            atoll (PQgetvalue (result, r, 4)), atoll (PQgetvalue (result, r, 5))
-        };
-        report06a_add (report, &fact);
-    }
-    PQclear (result);
-    return 0;
 }

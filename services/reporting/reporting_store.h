@@ -8,15 +8,12 @@
 #include "motcua/v1/events.pb-c.h"
 #include "motcua/v1/reporting.pb-c.h"
 
-//  Merge one event into facts and timeline (inside the caller's transaction).
+//  Merge one event into facts, timeline and rollups (inside the caller's transaction).
 int  reporting_store_apply (db_t *db, const Motcua__V1__Event *event);
 
 //  Fill trace (allocating entries; free with reporting_store_free_trace).
 //  1 found, 0 unknown dossier, -1 error.
 int  reporting_store_trace (db_t *db, const char *code, Motcua__V1__Trace *trace);
 void reporting_store_free_trace (Motcua__V1__Trace *trace);
-
-//  Count the window's dossiers into report. 0 or -1.
-int  reporting_store_report (db_t *db, report06a_t *report);
 
 #endif

@@ -10,3 +10,9 @@ $(BIN)/bench_load: $(BUILD)/tests/bench/bench_load.o $(LIB)
 
 bench: all
 	@MOTCUA_BIN=$(BIN) tests/bench/run.sh
+
+# II.06a from the rollups vs plain SQL over the facts (tests/bench/report_bench.sh).
+all: $(BIN)/report_bench
+$(BIN)/report_bench: $(BUILD)/tests/bench/report_bench.o $(LIB)
+	@mkdir -p $(BIN)
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
