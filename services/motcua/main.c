@@ -36,6 +36,12 @@ static const struct {
     { "report rates",   cmd_report_rates,   "report rates PERIOD               online, digitisation, postal, on-time rates" },
     { "report series",  cmd_report_series,  "report series PERIOD [--field F …]   counts and rates month by month" },
     { "report logbook", cmd_report_logbook, "report logbook PERIOD [--csv F] [--xlsx F]   the log book (Mẫu 06)" },
+    { "report feedback", cmd_report_feedback, "report feedback PERIOD            feedback (PAKN): received, new, carried over, handled" },
+    { "report satisfaction", cmd_report_satisfaction, "report satisfaction PERIOD        2018 indicators, 2025 items, citizens' ratings" },
+    { "report 07b",     cmd_report_07b,     "report 07b PERIOD                 form II.07b: procedures by level" },
+    { "rate",           cmd_rate,           "rate CODE [--overall 1-5] [--item N=1-5 …]   a citizen's rating of a dossier" },
+    { "feedback add",   cmd_feedback_add,   "feedback add --kind regulation|conduct --content TEXT [--dossier CODE]" },
+    { "feedback handle", cmd_feedback_handle, "feedback handle ID --result TEXT [--substantiated]" },
     { "report",         cmd_report,         "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals\n"
       "               PERIOD = --from D --to D | --period month:YYYY-MM|quarter:YYYY-Q|half:YYYY|nine:YYYY|year:YYYY\n"
       "               [--calendar] [--by agency,field,level,procedure] [--json|--csv FILE|--xlsx FILE]" },

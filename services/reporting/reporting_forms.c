@@ -1,5 +1,6 @@
 /*  reporting_forms — II.06a rows, drill-down, rates and series. See
     reporting_forms.h.                                                     */
+#include "reporting_sql.h"
 #include "reporting_forms.h"
 #include "reporting_rollup.h"
 #include "form06a.h"
@@ -9,7 +10,6 @@
 #include "log.h"
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 
 static const rollup_key_t s_any;     //  no filter
 

@@ -1,11 +1,11 @@
 /*  reporting_rollup — rollups kept by events, and II.06a read from them.
     See reporting_rollup.h and common/rollup.h.                            */
+#include "reporting_sql.h"
 #include <czmq.h>
 #include "reporting_rollup.h"
 #include "vntime.h"
 #include "log.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
 #define FACT_COLUMNS \
     "coalesce (agency_code, ''), coalesce (field, ''), level, coalesce (procedure_code, ''), " \
     MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1), " \

@@ -2,6 +2,7 @@
 #include "reporting_server.h"
 #include "reporting_store.h"
 #include "reporting_forms.h"
+#include "reporting_citizen.h"
 #include "reporting_rollup.h"
 #include "api.h"
 #include "log.h"
@@ -30,6 +31,8 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     db_t *db = service_db (service);
     const Motcua__V1__ReportingRequest *request = (const Motcua__V1__ReportingRequest *) message;
     zchunk_t *form = reporting_forms_handle (service, who, request);
+    if (!form)
+        form = reporting_citizen_handle (service, who, request);
     if (form)
         return form;
     Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;

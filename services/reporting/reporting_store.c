@@ -1,4 +1,5 @@
 /*  reporting_store — reporting's SQL. See reporting_store.h.               */
+#include "reporting_sql.h"
 #include <czmq.h>
 #include "reporting_store.h"
 #include "outbox.h"
@@ -6,15 +7,7 @@
 #include "audit.h"
 #include "reporting_rollup.h"
 
-#define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
-#define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
 
-static char *
-s_num (int64_t value, char *buf, size_t size)
-{
-    snprintf (buf, size, "%lld", (long long) value);
-    return buf;
-}
 
 static int
 s_merge_received (db_t *db, const Motcua__V1__DossierReceived *r)
@@ -22,8 +15,8 @@ s_merge_received (db_t *db, const Motcua__V1__DossierReceived *r)
     char channel [24], ret [24], received [24], due [24];
     const char *params [9] = {
         r->dossier_code, r->procedure_code, r->agency_code, r->field,
-        s_num (r->channel, channel, sizeof channel), s_num (r->return_method, ret, sizeof ret),
-        r->rule_set, s_num (r->received_at, received, sizeof received), s_num (r->due_at, due, sizeof due)
+        reporting_num (r->channel, channel, sizeof channel), reporting_num (r->return_method, ret, sizeof ret),
+        r->rule_set, reporting_num (r->received_at, received, sizeof received), reporting_num (r->due_at, due, sizeof due)
     };
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, procedure_code, agency_code, field,"
@@ -41,8 +34,8 @@ s_merge_resolved (db_t *db, const Motcua__V1__DossierResolved *r)
 {
     char outcome [24], resolved [24], due [24];
     const char *params [4] = {
-        r->dossier_code, s_num (r->outcome, outcome, sizeof outcome),
-        s_num (r->resolved_at, resolved, sizeof resolved), s_num (r->due_at, due, sizeof due)
+        r->dossier_code, reporting_num (r->outcome, outcome, sizeof outcome),
+        reporting_num (r->resolved_at, resolved, sizeof resolved), reporting_num (r->due_at, due, sizeof due)
     };
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, outcome, resolved_at, due_at)"
@@ -65,7 +58,7 @@ s_merge_times (db_t *db, const char *code, const char *column, int64_t at, const
         snprintf (sql, sizeof sql,
             "INSERT INTO reporting.dossier_fact (dossier_code, %1$s) VALUES ($1, " TS (2) ")"
             " ON CONFLICT (dossier_code) DO UPDATE SET %1$s = EXCLUDED.%1$s", column);
-    const char *params [3] = { code, s_num (at, a, sizeof a), s_num (at2, b, sizeof b) };
+    const char *params [3] = { code, reporting_num (at, a, sizeof a), reporting_num (at2, b, sizeof b) };
     return db_exec (db, sql, column2 ? 3 : 2, params);
 }
 
@@ -73,7 +66,7 @@ static int
 s_merge_returned (db_t *db, const Motcua__V1__DossierReturned *r)
 {
     char returned [24];
-    const char *params [2] = { r->dossier_code, s_num (r->returned_at, returned, sizeof returned) };
+    const char *params [2] = { r->dossier_code, reporting_num (r->returned_at, returned, sizeof returned) };
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, returned_at) VALUES ($1, " TS (2) ")"
         " ON CONFLICT (dossier_code) DO UPDATE SET returned_at = EXCLUDED.returned_at", 2, params);
@@ -141,7 +134,7 @@ s_merge_received_extra (db_t *db, const Motcua__V1__DossierReceived *r)
     char received [24];
     const Motcua__V1__Applicant *a = r->applicant;
     const char *params [3] = {
-        r->dossier_code, r->procedure_code, s_num (r->received_at, received, sizeof received)
+        r->dossier_code, r->procedure_code, reporting_num (r->received_at, received, sizeof received)
     };
     const char *party [5] = {
         r->dossier_code, r->procedure_name, a ? a->name : "", a ? a->address : "", a ? a->phone : ""
@@ -194,7 +187,7 @@ s_merge (db_t *db, const Motcua__V1__Event *event)
     char at [24], detail [1024];
     s_detail (event, detail, sizeof detail);
     const char *params [7] = { event->dossier_code, event->event_id, outbox_event_type (event),
-                               s_num (event->occurred_at, at, sizeof at), event->actor,
+                               reporting_num (event->occurred_at, at, sizeof at), event->actor,
                                event->producer, detail };
     if (db_exec (db,
         "INSERT INTO reporting.timeline (dossier_code, event_id, event_type, at, actor, producer, detail)"

@@ -35,7 +35,8 @@ printf '\n%-10s %10s %12s %12s %14s %10s %8s\n' dossiers "gen s" "rollup p50" "r
 for size in $SIZES; do
     add=$((size - have))
     start=$(date +%s.%N)
-    "$BIN/motcua-reporting" --generate "$add" "0.$size" >/dev/null 2>"$TMP/gen.log" || { cat "$TMP/gen.log"; exit 1; }
+    round=$((${round:-10} + 1))
+    "$BIN/motcua-reporting" --generate "$add" "0.$round" >/dev/null 2>"$TMP/gen.log" || { cat "$TMP/gen.log"; exit 1; }
     gen=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
     have=$size
     "${PSQL[@]}" -c "VACUUM ANALYZE reporting.dossier_fact" -c "VACUUM ANALYZE reporting.rollup"

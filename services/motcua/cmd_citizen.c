@@ -1,0 +1,383 @@
+/*  cmd_citizen — what citizens say, and the forms built on it:
+      motcua rate CODE [--overall L] [--item N=L …] [--channel C] [--comment T]
+      motcua feedback add --kind regulation|conduct --content T [--dossier CODE] [--sender S] [--id ID]
+      motcua feedback handle ID --result T [--substantiated]
+      motcua report feedback | satisfaction | 07b PERIOD                   */
+#include <czmq.h>
+#include "cli.h"
+#include "json.h"
+#include "vntime.h"
+#include "period.h"
+#include "reporting_client.h"
+
+static int
+s_send (cli_t *cli, const char *identity, Motcua__V1__ReportingRequest *request, client_t **client,
+        reporting_reply_t **reply)
+{
+    *client = cli_client (cli, "reporting", identity);
+    *reply = *client ? reporting_client_send (*client, request) : NULL;
+    return cli_outcome (cli, "reporting", (ProtobufCMessage *) *reply);
+}
+
+int
+cmd_rate (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "overall,item,channel,comment,idempotency-key", ""))
+        return EXIT_USAGE;
+    const char *items [12];
+    int n = cli_options (&cli, "item", items, 10);
+    Motcua__V1__RatingItem ratings [11], *ptrs [11];
+    size_t count = 0;
+    bool bad = cli.n_positional != 1;
+    if (cli_option (&cli, "overall")) {
+        motcua__v1__rating_item__init (&ratings [count]);
+        ratings [count].item = 0;
+        ratings [count].level = atoi (cli_option (&cli, "overall"));
+        ptrs [count] = &ratings [count];
+        count++;
+    }
+    for (int i = 0; i < n && !bad; i++) {
+        int item, level, used = 0;
+        bad = sscanf (items [i], "%d=%d%n", &item, &level, &used) != 2 || items [i][used];
+        motcua__v1__rating_item__init (&ratings [count]);
+        ratings [count].item = item;
+        ratings [count].level = level;
+        ptrs [count] = &ratings [count];
+        count++;
+    }
+    if (bad || !count) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua rate CODE [--overall 1-5] [--item N=1-5 …] (N 1-9; 5 rất hài lòng …"
+                          " 1 rất không hài lòng) [--channel kiosk|portal|paper|sms] [--comment TEXT]");
+    }
+    Motcua__V1__RateRequest rate = MOTCUA__V1__RATE_REQUEST__INIT;
+    rate.idempotency_key = (char *) cli_idempotency_key (&cli);
+    rate.dossier_code = (char *) cli.positional [0];
+    rate.n_items = count;
+    rate.items = ptrs;
+    rate.channel = (char *) cli_option_or (&cli, "channel", "kiosk");
+    rate.comment = (char *) cli_option_or (&cli, "comment", "");
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_RATE;
+    request.rate = &rate;
+    client_t *client;
+    reporting_reply_t *reply;
+    int rc = s_send (&cli, "counter", &request, &client, &reply);
+    if (rc == 0) {
+        if (cli.json) {
+            json_t json;
+            json_begin (&json, stdout);
+            json_object (&json, NULL);
+            json_string (&json, "dossier_code", reply->rated->dossier_code);
+            json_int (&json, "items", reply->rated->items);
+            json_time (&json, "rated_at", reply->rated->rated_at);
+            json_end_object (&json);
+            json_finish (&json);
+        }
+        else
+            printf ("Đã ghi nhận %d ý kiến đánh giá cho hồ sơ %s\n", reply->rated->items, reply->rated->dossier_code);
+    }
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
+}
+
+static void
+s_feedback_out (cli_t *cli, const Motcua__V1__FeedbackResult *f)
+{
+    if (cli->json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_object (&json, NULL);
+        json_string (&json, "feedback_id", f->feedback_id);
+        json_string (&json, "state", f->state);
+        json_time (&json, "at", f->at);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+    else
+        printf ("%s: %s\n", f->feedback_id, streq (f->state, "handled") ? "đã xử lý" : "đã tiếp nhận");
+}
+
+int
+cmd_feedback_add (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "kind,content,dossier,sender,id,idempotency-key", ""))
+        return EXIT_USAGE;
+    if (!cli_option (&cli, "kind") || !cli_option (&cli, "content")) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua feedback add --kind regulation|conduct --content TEXT"
+                          " [--dossier CODE] [--sender NAME] [--id ID]");
+    }
+    Motcua__V1__FeedbackRequest fb = MOTCUA__V1__FEEDBACK_REQUEST__INIT;
+    fb.idempotency_key = (char *) cli_idempotency_key (&cli);
+    fb.kind = (char *) cli_option (&cli, "kind");
+    fb.content = (char *) cli_option (&cli, "content");
+    fb.dossier_code = (char *) cli_option_or (&cli, "dossier", "");
+    fb.sender = (char *) cli_option_or (&cli, "sender", "");
+    fb.feedback_id = (char *) cli_option_or (&cli, "id", "");
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK;
+    request.feedback = &fb;
+    client_t *client;
+    reporting_reply_t *reply;
+    int rc = s_send (&cli, "counter", &request, &client, &reply);
+    if (rc == 0)
+        s_feedback_out (&cli, reply->feedback);
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
+}
+
+int
+cmd_feedback_handle (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "result,idempotency-key", "substantiated"))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1 || !cli_option (&cli, "result")) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua feedback handle ID --result TEXT [--substantiated]");
+    }
+    Motcua__V1__FeedbackHandleRequest h = MOTCUA__V1__FEEDBACK_HANDLE_REQUEST__INIT;
+    h.idempotency_key = (char *) cli_idempotency_key (&cli);
+    h.feedback_id = (char *) cli.positional [0];
+    h.result = (char *) cli_option (&cli, "result");
+    h.substantiated = cli_flag (&cli, "substantiated");
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK_HANDLE;
+    request.feedback_handle = &h;
+    client_t *client;
+    reporting_reply_t *reply;
+    int rc = s_send (&cli, "desk", &request, &client, &reply);
+    if (rc == 0)
+        s_feedback_out (&cli, reply->feedback);
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
+}
+
+//  A period command: parse, ask (body set by the caller through set), print by show.
+static int
+s_period_command (int argc, char **argv, Motcua__V1__ReportingRequest__BodyCase body,
+                  void (*show) (cli_t *, const reporting_reply_t *))
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "from,to,period", "calendar"))
+        return EXIT_USAGE;
+    Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
+    const char *text = cli_option (&cli, "period");
+    period_kind_t kind;
+    int year, number;
+    int64_t from, to;
+    if (text && !period_parse (text, &kind, &year, &number)) {
+        report.period = (Motcua__V1__PeriodKind) kind;
+        report.year = year;
+        report.number = number;
+        report.calendar = cli_flag (&cli, "calendar");
+    }
+    else
+    if (!text && !vn_parse_date (cli_option (&cli, "from"), &from) && !vn_parse_date (cli_option (&cli, "to"), &to)) {
+        report.from = from;
+        report.to = to + MS_PER_DAY;
+    }
+    else {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua report feedback|satisfaction|07b --period KIND:YEAR[-N] [--calendar]"
+                          " | --from YYYY-MM-DD --to YYYY-MM-DD");
+    }
+    Motcua__V1__PeriodRequest period = MOTCUA__V1__PERIOD_REQUEST__INIT;
+    period.period = &report;
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    request.body_case = body;
+    request.feedback_counts = &period;      //  the oneof's members share one slot
+    client_t *client;
+    reporting_reply_t *reply;
+    int rc = s_send (&cli, "dashboard", &request, &client, &reply);
+    if (rc == 0)
+        show (&cli, reply);
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
+}
+
+static void
+s_show_feedback (cli_t *cli, const reporting_reply_t *reply)
+{
+    const Motcua__V1__FeedbackCounts *c = reply->feedback_counts;
+    if (cli->json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_object (&json, NULL);
+        json_int (&json, "received_total", c->received_total);
+        json_int (&json, "received_new", c->received_new);
+        json_int (&json, "carried_over", c->carried_over);
+        json_int (&json, "handled", c->handled);
+        json_int (&json, "in_progress", c->in_progress);
+        json_int (&json, "regulation", c->regulation);
+        json_int (&json, "conduct", c->conduct);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+    else
+        printf ("Tổng số phản ánh, kiến nghị đã tiếp nhận trong kỳ báo cáo: %lld, trong đó: số tiếp nhận mới"
+                " trong kỳ: %lld; số từ kỳ trước chuyển qua: %lld; số phản ánh, kiến nghị về quy định hành chính:"
+                " %lld; số phản ánh, kiến nghị về hành vi hành chính: %lld.\nĐã xử lý: %lld; đang xử lý: %lld.\n",
+                (long long) c->received_total, (long long) c->received_new, (long long) c->carried_over,
+                (long long) c->regulation, (long long) c->conduct, (long long) c->handled,
+                (long long) c->in_progress);
+}
+
+static void
+s_show_satisfaction (cli_t *cli, const reporting_reply_t *reply)
+{
+    const Motcua__V1__Satisfaction *s = reply->satisfaction;
+    json_t json;
+    if (cli->json) {
+        json_begin (&json, stdout);
+        json_object (&json, NULL);
+        json_int (&json, "dossiers_2018", s->dossiers_2018);
+        json_int (&json, "points_2018", s->points_2018);
+        json_int (&json, "max_points_2018", s->max_points_2018);
+        json_array (&json, "indicators_2018");
+    }
+    else
+        printf ("Đánh giá theo Thông tư 01/2018/TT-VPCP (%lld hồ sơ, %lld/%lld điểm):\n",
+                (long long) s->dossiers_2018, (long long) s->points_2018, (long long) s->max_points_2018);
+    for (size_t i = 0; i < s->n_indicators_2018; i++) {
+        const Motcua__V1__IndicatorScore *x = s->indicators_2018 [i];
+        if (cli->json) {
+            json_object (&json, NULL);
+            json_int (&json, "number", x->number);
+            json_string (&json, "name", x->name);
+            json_int (&json, "two_points", x->two_points);
+            json_int (&json, "one_point", x->one_point);
+            json_int (&json, "zero_points", x->zero_points);
+            json_int (&json, "not_assessed", x->not_assessed);
+            json_end_object (&json);
+        }
+        else {
+            printf ("  %d. ", x->number);
+            cli_pad (x->name, 66);
+            printf (" 2đ: %-6lld 1đ: %-6lld 0đ: %-6lld chưa đánh giá: %lld\n", (long long) x->two_points,
+                    (long long) x->one_point, (long long) x->zero_points, (long long) x->not_assessed);
+        }
+    }
+    if (cli->json) {
+        json_end_array (&json);
+        json_int (&json, "dossiers_2025", s->dossiers_2025);
+        json_array (&json, "items_2025");
+    }
+    else
+        printf ("Đánh giá theo Nghị định 118/2025/NĐ-CP, Điều 33 (%lld hồ sơ):\n", (long long) s->dossiers_2025);
+    for (size_t i = 0; i < s->n_items_2025; i++) {
+        const Motcua__V1__ItemRating *x = s->items_2025 [i];
+        if (cli->json) {
+            json_object (&json, NULL);
+            json_int (&json, "item", x->item);
+            json_string (&json, "name", x->name);
+            json_array (&json, "levels");
+            for (size_t l = 0; l < x->n_levels; l++)
+                json_int (&json, NULL, x->levels [l]);
+            json_end_array (&json);
+            json_int (&json, "automatic_good", x->automatic_good);
+            json_int (&json, "automatic_bad", x->automatic_bad);
+            json_end_object (&json);
+        }
+        else {
+            printf ("  %d. ", x->item);
+            cli_pad (x->name, 40);
+            printf (" mức 1-5: %lld/%lld/%lld/%lld/%lld", (long long) x->levels [0], (long long) x->levels [1],
+                    (long long) x->levels [2], (long long) x->levels [3], (long long) x->levels [4]);
+            if (x->automatic_good || x->automatic_bad)
+                printf ("   theo dữ liệu: đạt %lld, không đạt %lld", (long long) x->automatic_good,
+                        (long long) x->automatic_bad);
+            printf ("\n");
+        }
+    }
+    if (cli->json) {
+        json_end_array (&json);
+        json_int (&json, "ratings", s->ratings);
+        json_array (&json, "overall_levels");
+        for (size_t l = 0; l < s->n_overall_levels; l++)
+            json_int (&json, NULL, s->overall_levels [l]);
+        json_end_array (&json);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+    else
+        printf ("Ý kiến của người dân (%lld): rất không hài lòng %lld, không hài lòng %lld, bình thường %lld,"
+                " hài lòng %lld, rất hài lòng %lld\n", (long long) s->ratings,
+                (long long) s->overall_levels [0], (long long) s->overall_levels [1],
+                (long long) s->overall_levels [2], (long long) s->overall_levels [3],
+                (long long) s->overall_levels [4]);
+}
+
+static void
+s_json_four (json_t *json, const char *key, const int64_t *v)
+{
+    json_object (json, key);
+    json_int (json, "total", v [0]);
+    json_int (json, "province", v [1]);
+    json_int (json, "district", v [2]);
+    json_int (json, "commune", v [3]);
+    json_end_object (json);
+}
+
+static void
+s_show_07b (cli_t *cli, const reporting_reply_t *reply)
+{
+    const Motcua__V1__Form07b *f = reply->form07b;
+    json_t json;
+    if (cli->json) {
+        json_begin (&json, stdout);
+        json_object (&json, NULL);
+        json_array (&json, "rows");
+    }
+    else
+        printf ("TỔNG HỢP SỐ LƯỢNG THỦ TỤC HÀNH CHÍNH (Biểu mẫu II.07b)\n"
+                "%-40s %28s %28s %28s\n%-40s %28s %28s %28s\n", "Đơn vị", "TTHC thuộc thẩm quyền",
+                "Thực hiện theo cơ chế một cửa", "Có quy trình nội bộ", "",
+                "Tổng/Tỉnh/Huyện/Xã", "Tổng/Tỉnh/Huyện/Xã", "Tổng/Tỉnh/Huyện/Xã");
+    for (size_t i = 0; i <= f->n_rows; i++) {
+        const Motcua__V1__Form07bRow *r = i < f->n_rows ? f->rows [i] : f->total;
+        if (cli->json) {
+            json_object (&json, NULL);
+            json_string (&json, "agency_code", r->agency_code);
+            json_string (&json, "agency_name", r->agency_name);
+            s_json_four (&json, "local", r->local);
+            s_json_four (&json, "one_stop", r->one_stop);
+            s_json_four (&json, "processes", r->processes);
+            json_end_object (&json);
+        }
+        else {
+            char name [160], cells [3][40];
+            snprintf (name, sizeof name, "%.120s", r->agency_name);
+            cli_pad (name, 40);
+            const int64_t *groups [3] = { r->local, r->one_stop, r->processes };
+            for (int g = 0; g < 3; g++) {
+                snprintf (cells [g], sizeof cells [g], "%lld/%lld/%lld/%lld", (long long) groups [g][0],
+                          (long long) groups [g][1], (long long) groups [g][2], (long long) groups [g][3]);
+                printf (" %28s", cells [g]);
+            }
+            printf ("\n");
+        }
+    }
+    if (cli->json) {
+        json_end_array (&json);
+        json_end_object (&json);
+        json_finish (&json);
+    }
+}
+
+int
+cmd_report_feedback (int argc, char **argv)
+{
+    return s_period_command (argc, argv, MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK_COUNTS, s_show_feedback);
+}
+
+int
+cmd_report_satisfaction (int argc, char **argv)
+{
+    return s_period_command (argc, argv, MOTCUA__V1__REPORTING_REQUEST__BODY_SATISFACTION, s_show_satisfaction);
+}
+
+int
+cmd_report_07b (int argc, char **argv)
+{
+    return s_period_command (argc, argv, MOTCUA__V1__REPORTING_REQUEST__BODY_FORM07B, s_show_07b);
+}
