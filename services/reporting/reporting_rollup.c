@@ -16,6 +16,7 @@
 static void
 s_read_fact (PGresult *res, int r, int at, rollup_fact_t *fact, rollup_key_t *key)
 {
+    memset (key, 0, sizeof *key);       //  keys are compared whole (memcmp): no stale bytes past the NULs
     snprintf (key->agency, sizeof key->agency, "%s", PQgetvalue (res, r, at + 0));
     snprintf (key->field, sizeof key->field, "%s", PQgetvalue (res, r, at + 1));
     snprintf (key->level, sizeof key->level, "%s", PQgetvalue (res, r, at + 2));
