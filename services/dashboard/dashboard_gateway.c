@@ -5,7 +5,6 @@
 #include "client.h"
 #include "json.h"
 #include "log.h"
-#include "period.h"
 #include "vntime.h"
 #include "reporting_client.h"
 
@@ -125,14 +124,6 @@ s_call (dashboard_gateway_t *self, Motcua__V1__ReportingRequest *request, dashbo
     return answer;
 }
 
-//  Whether reporting does not know the operation (an older reporting).
-static bool
-s_unknown_operation (const reporting_reply_t *answer)
-{
-    return answer->error && answer->error->code == MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
-        && streq (answer->error->field, "body");
-}
-
 //  true (reply filled, answer destroyed) if the answer is an error or lacks body.
 static bool
 s_failed (reporting_reply_t **answer_p, const void *body, dashboard_reply_t *reply)
@@ -162,25 +153,15 @@ const char *const DASHBOARD_COLUMNS [] = {
     "in_progress_total", "in_progress_within", "in_progress_overdue", NULL
 };
 
-//  The II.06a totals of [from, to), rows per level and field if grouped.
-static reporting_reply_t *
-s_report (dashboard_gateway_t *self, int64_t from, int64_t to, bool grouped, dashboard_reply_t *reply)
+//  The period as reporting takes it.
+static void
+s_period (const dashboard_period_t *period, Motcua__V1__ReportRequest *request)
 {
-    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
-    Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
-    Motcua__V1__Grouping groups [2] = { MOTCUA__V1__GROUPING__GROUPING_LEVEL, MOTCUA__V1__GROUPING__GROUPING_FIELD };
-    report.from = from;
-    report.to = to;
-    if (grouped) {
-        report.n_group_by = 2;
-        report.group_by = groups;
-    }
-    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT;
-    request.report = &report;
-    reporting_reply_t *answer = s_call (self, &request, reply);
-    if (answer && s_failed (&answer, answer->report, reply))
-        return NULL;
-    return answer;
+    request->from = period->from;
+    request->to = period->to;
+    request->period = (Motcua__V1__PeriodKind) period->kind;
+    request->year = period->year;
+    request->number = period->number;
 }
 
 //  YYYY-MM-DD of the local day holding at.
@@ -205,30 +186,21 @@ s_rate (json_t *json, const char *key, int64_t numerator, int64_t denominator, c
     json_end_object (json);
 }
 
-//  The rates as reporting gives them; without them (an older reporting),
-//  those the II.06a totals give.
+//  The rates as reporting gives them.
 static void
-s_rates (json_t *json, const Motcua__V1__Rates *rates, const Motcua__V1__Report06a *r)
+s_rates (json_t *json, const Motcua__V1__Rates *rates)
 {
+    struct { const char *key; const Motcua__V1__Rate *rate; } list [] = {
+        { "online_intake", rates->online_intake }, { "online_intake_capable", rates->online_intake_capable },
+        { "result_digitised", rates->result_digitised }, { "dossier_digitised", rates->dossier_digitised },
+        { "postal_intake", rates->postal_intake }, { "postal_return", rates->postal_return },
+        { "on_time", rates->on_time },
+    };
     json_object (json, "rates");
-    if (rates) {
-        struct { const char *key; const Motcua__V1__Rate *rate; } list [] = {
-            { "online_intake", rates->online_intake }, { "online_intake_capable", rates->online_intake_capable },
-            { "result_digitised", rates->result_digitised }, { "dossier_digitised", rates->dossier_digitised },
-            { "postal_intake", rates->postal_intake }, { "postal_return", rates->postal_return },
-            { "on_time", rates->on_time },
-        };
-        for (size_t i = 0; i < sizeof list / sizeof list [0]; i++)
-            if (list [i].rate)
-                s_rate (json, list [i].key, list [i].rate->numerator, list [i].rate->denominator,
-                        list [i].rate->label);
-    }
-    else {
-        int64_t fresh = r->received_online + r->received_direct + r->received_postal;
-        s_rate (json, "online_intake", r->received_online, fresh, NULL);
-        s_rate (json, "postal_intake", r->received_postal, fresh, NULL);
-        s_rate (json, "on_time", r->resolved_early + r->resolved_on_time, r->resolved_total, NULL);
-    }
+    for (size_t i = 0; i < sizeof list / sizeof list [0]; i++)
+        if (list [i].rate)
+            s_rate (json, list [i].key, list [i].rate->numerator, list [i].rate->denominator,
+                    list [i].rate->label);
     json_end_object (json);
 }
 
@@ -245,37 +217,56 @@ s_counts (json_t *json, const Motcua__V1__Report06a *r)
         json_int (json, DASHBOARD_COLUMNS [i], values [i]);
 }
 
+//  Ask reporting for body (report, rates or series) over period; the answer,
+//  or NULL with reply filled.
 static reporting_reply_t *
 s_period_call (dashboard_gateway_t *self, Motcua__V1__ReportingRequest__BodyCase body,
-               int64_t from, int64_t to, dashboard_reply_t *reply)
+               const dashboard_period_t *period, dashboard_reply_t *reply)
 {
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
-    Motcua__V1__ReportRequest period = MOTCUA__V1__REPORT_REQUEST__INIT;
+    Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
     Motcua__V1__PeriodRequest rates = MOTCUA__V1__PERIOD_REQUEST__INIT;
     Motcua__V1__SeriesRequest series = MOTCUA__V1__SERIES_REQUEST__INIT;
-    period.from = from;
-    period.to = to;
-    rates.period = series.period = &period;
+    Motcua__V1__Grouping groups [2] = { MOTCUA__V1__GROUPING__GROUPING_LEVEL, MOTCUA__V1__GROUPING__GROUPING_FIELD };
+    s_period (period, &report);
+    rates.period = series.period = &report;
     request.body_case = body;
+    if (body == MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT) {
+        report.n_group_by = 2;
+        report.group_by = groups;
+        request.report = &report;
+    }
+    else
     if (body == MOTCUA__V1__REPORTING_REQUEST__BODY_RATES)
         request.rates = &rates;
     else
         request.series = &series;
-    return s_call (self, &request, reply);
+    reporting_reply_t *answer = s_call (self, &request, reply);
+    const void *expected = !answer ? NULL
+        : body == MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT ? (void *) answer->report
+        : body == MOTCUA__V1__REPORTING_REQUEST__BODY_RATES ? (void *) answer->rates : (void *) answer->series;
+    if (answer && s_failed (&answer, expected, reply))
+        return NULL;
+    return answer;
+}
+
+//  The period's days and its name.
+static void
+s_period_json (json_t *json, const Motcua__V1__Report06a *r)
+{
+    s_date (json, "from", r->from);
+    s_date (json, "to", r->to - 1);
+    json_string (json, "period_label", r->period_label);
 }
 
 void
-dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t to,
+dashboard_gateway_report (dashboard_gateway_t *self, const dashboard_period_t *period,
                           dashboard_reply_t *reply)
 {
-    reporting_reply_t *answer = s_report (self, from, to, true, reply);
-    if (!answer)
-        return;
-    reporting_reply_t *rates = s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_RATES, from, to, reply);
-    if (rates && s_unknown_operation (rates))
-        reporting_reply_destroy (&rates);       //  worked out from the totals below
-    else
-    if (!rates || s_failed (&rates, rates->rates, reply)) {
+    reporting_reply_t *answer = s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT, period, reply);
+    reporting_reply_t *rates = answer
+        ? s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_RATES, period, reply) : NULL;
+    if (!rates) {
         reporting_reply_destroy (&answer);
         return;
     }
@@ -283,8 +274,7 @@ dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t to,
     s_doc_t doc;
     json_t *json = s_doc_open (&doc);
     json_object (json, NULL);
-    s_date (json, "from", r->from);
-    s_date (json, "to", r->to - 1);
+    s_period_json (json, r);
     s_counts (json, r);
     json_array (json, "rows");
     for (size_t i = 0; i < r->n_rows; i++) {
@@ -296,60 +286,36 @@ dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t to,
         json_end_object (json);
     }
     json_end_array (json);
-    s_rates (json, rates ? rates->rates : NULL, r);
+    s_rates (json, rates->rates);
     json_end_object (json);
     s_doc_close (&doc, 200, reply);
     reporting_reply_destroy (&rates);
     reporting_reply_destroy (&answer);
 }
 
-static void
-s_month (json_t *json, const char *label, const Motcua__V1__Report06a *counts, const Motcua__V1__Rates *rates)
-{
-    json_object (json, NULL);
-    json_string (json, "month", label);
-    s_date (json, "from", counts->from);
-    s_date (json, "to", counts->to - 1);
-    s_counts (json, counts);
-    s_rates (json, rates, counts);
-    json_end_object (json);
-}
-
 void
-dashboard_gateway_series (dashboard_gateway_t *self, int64_t from, int64_t to,
+dashboard_gateway_series (dashboard_gateway_t *self, const dashboard_period_t *period,
                           dashboard_reply_t *reply)
 {
-    reporting_reply_t *answer = s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_SERIES, from, to, reply);
-    bool old = answer && s_unknown_operation (answer);
-    if (!answer || (!old && s_failed (&answer, answer->series, reply)))
+    reporting_reply_t *answer = s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_SERIES, period, reply);
+    if (!answer)
         return;
     s_doc_t doc;
     json_t *json = s_doc_open (&doc);
     json_object (json, NULL);
     json_array (json, "months");
-    if (old) {
-        //  An older reporting: one II.06a per report month.
-        int64_t starts [DASHBOARD_SERIES_MONTHS + 2], ends [DASHBOARD_SERIES_MONTHS + 2];
-        char labels [DASHBOARD_SERIES_MONTHS + 2][12];
-        size_t months = period_months (from, to, false, starts, ends, labels, DASHBOARD_SERIES_MONTHS + 2);
-        for (size_t i = 0; i < months; i++) {
-            reporting_reply_t *month = s_report (self, starts [i], ends [i], false, reply);
-            if (!month) {
-                fclose (doc.file);
-                free (doc.text);
-                reporting_reply_destroy (&answer);
-                return;
-            }
-            s_month (json, labels [i], month->report, NULL);
-            reporting_reply_destroy (&month);
-        }
+    for (size_t i = 0; i < answer->series->n_points; i++) {
+        const Motcua__V1__SeriesPoint *point = answer->series->points [i];
+        if (!point->counts || !point->rates)
+            continue;
+        json_object (json, NULL);
+        json_string (json, "month", point->label);
+        s_date (json, "from", point->counts->from);
+        s_date (json, "to", point->counts->to - 1);
+        s_counts (json, point->counts);
+        s_rates (json, point->rates);
+        json_end_object (json);
     }
-    else
-        for (size_t i = 0; i < answer->series->n_points; i++) {
-            const Motcua__V1__SeriesPoint *point = answer->series->points [i];
-            if (point->counts)
-                s_month (json, point->label, point->counts, point->rates);
-        }
     json_end_array (json);
     json_end_object (json);
     s_doc_close (&doc, 200, reply);
@@ -369,8 +335,7 @@ dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
     Motcua__V1__ReportRequest period = MOTCUA__V1__REPORT_REQUEST__INIT;
     Motcua__V1__DrillRequest ask = MOTCUA__V1__DRILL_REQUEST__INIT;
-    period.from = drill->from;
-    period.to = drill->to;
+    s_period (&drill->period, &period);
     ask.period = &period;
     ask.field = (char *) drill->field;
     ask.level = (char *) drill->level;
@@ -380,11 +345,6 @@ dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *
     request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_DRILL;
     request.drill = &ask;
     reporting_reply_t *answer = s_call (self, &request, reply);
-    if (answer && s_unknown_operation (answer)) {
-        dashboard_reply_error (reply, 501, "UNIMPLEMENTED", "", "this reporting offers no drill-down");
-        reporting_reply_destroy (&answer);
-        return;
-    }
     if (!answer || s_failed (&answer, answer->dossiers, reply))
         return;
     const Motcua__V1__DossierList *list = answer->dossiers;

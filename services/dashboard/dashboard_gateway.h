@@ -3,8 +3,6 @@
     JSON the page reads and the HTTP status it deserves. No answer from
     reporting is 503 (the client is then made anew, so a restarted reporting
     is found again); reporting's typed errors keep their code and field.
-    Against a reporting that does not offer rates or series yet (it answers
-    INVALID_ARGUMENT on `body`), they are worked out from II.06a totals.
     Used from one thread (the HTTP server's).                                */
 #ifndef DASHBOARD_GATEWAY_H
 #define DASHBOARD_GATEWAY_H
@@ -20,24 +18,30 @@ typedef struct {
 
 typedef struct dashboard_gateway_t dashboard_gateway_t;
 
+//  A period: a reporting period (kind, year, number as common/period.h
+//  names them; reporting labels it, e.g. "Năm 2026"), or with kind 0 the
+//  window [from, to) in ms (local midnights).
+typedef struct {
+    int64_t from, to;
+    int kind, year, number;
+} dashboard_period_t;
+
 //  config is borrowed; timeout_ms bounds each call to reporting.
 dashboard_gateway_t *dashboard_gateway_new (const config_t *config, int timeout_ms);
 void dashboard_gateway_destroy (dashboard_gateway_t **self_p);
 
-//  The II.06a figures of the window [from, to) (ms; local midnights): the
-//  totals, a row per level and field, and the rates with their numerators
-//  and denominators.
-void dashboard_gateway_report (dashboard_gateway_t *self, int64_t from, int64_t to,
+//  The II.06a figures of a period: the totals, a row per level and field,
+//  and the rates with their numerators and denominators.
+void dashboard_gateway_report (dashboard_gateway_t *self, const dashboard_period_t *period,
                                dashboard_reply_t *reply);
 //  The same figures month by month: reporting months (15th to 14th) cut to
-//  the window. At most DASHBOARD_SERIES_MONTHS of them.
-#define DASHBOARD_SERIES_MONTHS 36
-void dashboard_gateway_series (dashboard_gateway_t *self, int64_t from, int64_t to,
+//  the period.
+void dashboard_gateway_series (dashboard_gateway_t *self, const dashboard_period_t *period,
                                dashboard_reply_t *reply);
-//  The dossiers behind one cell of II.06a (drill-down): the window, the
+//  The dossiers behind one cell of II.06a (drill-down): the period, the
 //  row's keys ("" = any) and the column (a name of DASHBOARD_COLUMNS).
 typedef struct {
-    int64_t from, to;
+    dashboard_period_t period;
     const char *field, *level, *column;
     int limit, offset;
 } dashboard_drill_t;

@@ -12,6 +12,7 @@
 
 #define COOKIE_NAME   "motcua_dashboard"
 #define MAX_FORM      4096          //  a login form is a few dozen bytes
+#define SERIES_MONTHS 36            //  the longest monthly series
 
 struct dashboard_http_t {
     struct MHD_Daemon *daemon;
@@ -211,27 +212,41 @@ s_check_params (struct MHD_Connection *connection, const char *allowed, enum MHD
     return -1;
 }
 
-//  from and to (YYYY-MM-DD, both days included) as the window [from, to).
+//  The period asked for: period=KIND:YEAR[-N] (month:2026-03, quarter:2026-1,
+//  half:2026, nine:2026, year:2026) or from and to (YYYY-MM-DD, both days
+//  included). 0, or -1 with a 400 sent.
 static int
-s_period (struct MHD_Connection *connection, int64_t *from, int64_t *to, enum MHD_Result *rc)
+s_period (struct MHD_Connection *connection, dashboard_period_t *period, enum MHD_Result *rc)
 {
-    const char *names [2] = { "from", "to" };
-    int64_t *values [2] = { from, to };
-    for (int i = 0; i < 2; i++) {
-        const char *text = MHD_lookup_connection_value (connection, MHD_GET_ARGUMENT_KIND, names [i]);
-        if (!text || vn_parse_date (text, values [i])) {
-            char message [128];
-            snprintf (message, sizeof message, "%s must be a date YYYY-MM-DD", names [i]);
-            *rc = s_send_error (connection, 400, "INVALID_ARGUMENT", names [i], message);
-            return -1;
-        }
+    memset (period, 0, sizeof *period);
+    const char *named = MHD_lookup_connection_value (connection, MHD_GET_ARGUMENT_KIND, "period");
+    const char *from = MHD_lookup_connection_value (connection, MHD_GET_ARGUMENT_KIND, "from");
+    const char *to = MHD_lookup_connection_value (connection, MHD_GET_ARGUMENT_KIND, "to");
+    const char *field = NULL, *message = NULL;
+    if (named) {
+        period_kind_t kind;
+        if (from || to)
+            field = "period", message = "give either period or from and to, not both";
+        else
+        if (period_parse (named, &kind, &period->year, &period->number)
+        ||  period_window (kind, period->year, period->number, false, &period->from, &period->to, NULL, 0))
+            field = "period", message = "period must be month:YYYY-MM, quarter:YYYY-Q, half:YYYY, nine:YYYY or year:YYYY";
+        else
+            period->kind = (int) kind;
     }
-    *to += MS_PER_DAY;
-    if (*to <= *from) {
-        *rc = s_send_error (connection, 400, "INVALID_ARGUMENT", "to", "the period must not end before it starts");
-        return -1;
-    }
-    return 0;
+    else
+    if (!from || vn_parse_date (from, &period->from))
+        field = "from", message = "from must be a date YYYY-MM-DD (or give period)";
+    else
+    if (!to || vn_parse_date (to, &period->to))
+        field = "to", message = "to must be a date YYYY-MM-DD";
+    else
+    if ((period->to += MS_PER_DAY) <= period->from)
+        field = "to", message = "the period must not end before it starts";
+    if (!field)
+        return 0;
+    *rc = s_send_error (connection, 400, "INVALID_ARGUMENT", field, message);
+    return -1;
 }
 
 //  A query parameter's value, "" if absent.
@@ -263,27 +278,26 @@ s_api (dashboard_http_t *self, struct MHD_Connection *connection, const char *pa
 {
     enum MHD_Result rc = MHD_NO;
     dashboard_reply_t reply;
-    int64_t from, to;
+    dashboard_period_t period;
     if (streq (path, "/api/report") || streq (path, "/api/series")) {
-        if (s_check_params (connection, "from,to", &rc) || s_period (connection, &from, &to, &rc))
+        if (s_check_params (connection, "period,from,to", &rc) || s_period (connection, &period, &rc))
             return rc;
-        int64_t starts [DASHBOARD_SERIES_MONTHS + 1], ends [DASHBOARD_SERIES_MONTHS + 1];
+        int64_t starts [SERIES_MONTHS + 1], ends [SERIES_MONTHS + 1];
         if (streq (path, "/api/report"))
-            dashboard_gateway_report (self->gateway, from, to, &reply);
+            dashboard_gateway_report (self->gateway, &period, &reply);
         else
-        if (period_months (from, to, false, starts, ends, NULL, DASHBOARD_SERIES_MONTHS + 1)
-            > DASHBOARD_SERIES_MONTHS)
+        if (period_months (period.from, period.to, false, starts, ends, NULL, SERIES_MONTHS + 1) > SERIES_MONTHS)
             return s_send_error (connection, 400, "INVALID_ARGUMENT", "to",
                                  "a monthly series covers at most 36 months");
         else
-            dashboard_gateway_series (self->gateway, from, to, &reply);
+            dashboard_gateway_series (self->gateway, &period, &reply);
     }
     else
     if (streq (path, "/api/dossiers")) {
-        if (s_check_params (connection, "from,to,field,level,column,limit,offset", &rc)
-        ||  s_period (connection, &from, &to, &rc))
+        if (s_check_params (connection, "period,from,to,field,level,column,limit,offset", &rc)
+        ||  s_period (connection, &period, &rc))
             return rc;
-        dashboard_drill_t drill = { from, to, s_arg (connection, "field"), s_arg (connection, "level"),
+        dashboard_drill_t drill = { period, s_arg (connection, "field"), s_arg (connection, "level"),
                                     s_arg (connection, "column"), 100, 0 };
         if (!*drill.column)
             drill.column = "received_total";

@@ -5,9 +5,11 @@
                                     HttpOnly cookie and goes to /
         GET  /logout                forgets the cookie
         GET  /dashboard.js, .css    the page's script and style (no data)
-        GET  /api/report?from=YYYY-MM-DD&to=YYYY-MM-DD     II.06a and rates
-        GET  /api/series?from=…&to=…                       the same by month
-        GET  /api/dossiers?from&to&field&level&column&limit&offset
+        GET  /api/report?period=year:2026                  II.06a and rates
+             (or ?from=YYYY-MM-DD&to=YYYY-MM-DD; period also month:2026-03,
+             quarter:2026-1, half:2026, nine:2026)
+        GET  /api/series?period=…                          the same by month
+        GET  /api/dossiers?period&field&level&column&limit&offset
                                     the dossiers behind one cell (drill-down)
         GET  /api/trace?code=CODE                          a dossier's timeline
     The token goes as the cookie, as ?token=, or as `Authorization: Bearer`.

@@ -55,6 +55,10 @@ async function checkApi () {
   check(r.status === 400 && r.body.error.field === 'colour', 'an unknown query parameter is 400 naming it', JSON.stringify(r.body));
   r = await api(`/api/report?from=${TO}&to=${FROM}`, auth);
   check(r.status === 400 && r.body.error.field === 'to', 'a period ending before it starts is 400', JSON.stringify(r.body));
+  r = await api(`/api/report?period=year:20x6`, auth);
+  check(r.status === 400 && r.body.error.field === 'period', 'a malformed period is 400 naming it', JSON.stringify(r.body));
+  r = await api(`/api/report?period=year:2026&from=${FROM}`, auth);
+  check(r.status === 400 && r.body.error.field === 'period', 'a period and dates together are 400', JSON.stringify(r.body));
   r = await api('/api/trace?code=', auth);
   check(r.status === 400 && r.body.error.field === 'code', 'a trace without a code is 400', JSON.stringify(r.body));
   r = await api('/api/trace?code=H27.22-000000-0000', auth);
@@ -90,31 +94,46 @@ async function checkFigures (page) {
   const byMonth = dots.reduce((a, b) => a + b, 0);
   check(dots.length >= 1 && byMonth === EXPECTED.received_online,
     `the monthly online-rate chart adds up to the period's online dossiers (${dots.length} month(s), ${byMonth})`);
+  const rows = await page.$$eval('#rows06a tr.field', (trs) => trs.map((tr) => ({
+    field: tr.dataset.field, level: tr.dataset.level,
+    cells: Object.fromEntries([...tr.querySelectorAll('td[data-key]')].map((td) => [td.dataset.key, td.textContent])) })));
+  const expectedRows = EXPECTED.rows || [];
+  const mismatches = expectedRows.filter((e) => {
+    const row = rows.find((r) => r.field === e.field && r.level === e.level);
+    const want = Object.assign({}, e, { received_direct_postal: e.received_direct + e.received_postal });
+    return !row || keys.some((k) => plain(row.cells[k]) !== want[k]);
+  });
+  check(expectedRows.length >= 1 && rows.length === expectedRows.length && mismatches.length === 0,
+    `each level and field row equals motcua report --by level,field (${rows.length} row(s))`,
+    mismatches.map((m) => `${m.level}/${m.field}`).join(', '));
   const headings = await page.$eval('#table06a thead', (t) => t.textContent);
   check(['Lĩnh vực, công việc giải quyết theo cấp', 'Số hồ sơ nhận giải quyết', 'Trực tiếp, dịch vụ bưu chính', 'Từ kỳ trước',
     'Số hồ sơ đã giải quyết', 'Trước hạn', 'Đúng hạn', 'Quá hạn', 'Số hồ sơ đang giải quyết', 'Trong hạn'].every((h) => headings.includes(h)),
   'the table carries the headings of Biểu II.06a in Vietnamese');
 }
 
-async function checkTrace (page) {
-  const fieldLinks = await page.$$('#rows06a tr.field a[data-field]');
-  if (fieldLinks.length) {
-    await fieldLinks[0].click();
-    await page.waitForSelector('#dossiers a[data-code]', { timeout: 5000 }).catch(() => null);
-    const codes = await page.$$eval('#dossiers a[data-code]', (as) => as.map((a) => a.dataset.code));
-    check(codes.length >= 1, `a field of the table drills down to its dossiers (${codes.length})`);
-    if (codes.length) await page.click(`#dossiers a[data-code="${codes.includes(CODE) ? CODE : codes[0]}"]`);
-  } else {
-    //  A reporting without rows per field: the trace is looked up by its code.
-    check(process.env.REQUIRE_FIELD_ROWS !== '1', 'the table has field rows to drill down from');
-    await page.fill('#trace-code', CODE);
-    await page.click('#trace-form button');
-  }
+// From the dossier's field row to the dossiers behind a cell, then its trace.
+async function checkDrill (page) {
+  const row = (EXPECTED.rows || []).find((r) => r.resolved_total > 0);
+  if (!row) { check(false, 'motcua report --by level,field has a row with resolved dossiers'); return; }
+  const tr = `#rows06a tr.field[data-field="${row.field}"][data-level="${row.level}"]`;
+  const codes = async (column) => {
+    await page.click(column ? `${tr} td[data-key="${column}"] a` : `${tr} a[data-field]`);
+    await page.waitForFunction(() => document.querySelector('#dossiers tbody tr'), null, { timeout: 5000 }).catch(() => null);
+    return page.$$eval('#dossiers a[data-code]', (as) => as.map((a) => a.dataset.code));
+  };
+  const all = await codes(null);
+  check(all.length === Math.min(row.received_total, 100) && all.includes(CODE),
+    `the field '${row.field}' drills down to its ${all.length} dossier(s), ${CODE} among them`, `expected ${row.received_total}`);
+  const resolved = await codes('resolved_total');
+  check(resolved.length === row.resolved_total && resolved.includes(CODE),
+    `its 'đã giải quyết' number drills down to those ${resolved.length} dossier(s)`, `expected ${row.resolved_total}: ${resolved.join(' ')}`);
+  await page.click(`#dossiers a[data-code="${CODE}"]`);
   await page.waitForSelector('#trace:not([hidden]) #trace-events tbody tr', { timeout: 5000 }).catch(() => null);
   const summary = await page.$eval('#trace-summary', (p) => p.textContent).catch(() => '');
   const steps = await page.$$eval('#trace-events tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
-  check(steps.includes('Tiếp nhận hồ sơ') && /Mã hồ sơ: H27/.test(summary),
-    `the drill-down reaches a dossier's trace, in Vietnamese (${steps.length} steps)`, summary);
+  check(steps.includes('Tiếp nhận hồ sơ') && steps.includes('Giải quyết xong hồ sơ') && summary.includes(CODE),
+    `a dossier of the list opens its trace, in Vietnamese (${steps.length} steps)`, summary);
 }
 
 async function main () {
@@ -141,9 +160,10 @@ async function main () {
     const state = await page.getAttribute('body', 'data-state');
     check(state === 'ready', 'after logging in the page loads its figures', await page.textContent('#status'));
     const period = [await page.inputValue('#from'), await page.inputValue('#to')];
-    check(period[0] === FROM && period[1] === TO, `the default period is the reporting year, 15/12 to 14/12 (${period.join(' … ')})`);
+    check(period[0] === FROM && period[1] === TO && (await page.textContent('#period-text')).includes(EXPECTED.period_label),
+      `the default period is the reporting year, 15/12 to 14/12 (${await page.textContent('#period-text')})`, period.join(' … '));
     await checkFigures(page);
-    await checkTrace(page);
+    await checkDrill(page);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     check(true, `screenshot saved (${SCREENSHOT})`);
 

@@ -133,6 +133,13 @@ function fillNumbers () {
   $('year').disabled = custom;
 }
 
+// The period as the API takes it: period=KIND:YEAR[-N], or from and to.
+function periodQuery () {
+  const kind = $('kind').value, year = $('year').value, n = $('number').value || 1;
+  const names = { month: `month:${year}-${pad(n)}`, quarter: `quarter:${year}-${n}`, half: `half:${year}`, nine: `nine:${year}`, year: `year:${year}` };
+  return names[kind] ? { period: names[kind] } : { from: $('from').value, to: $('to').value };
+}
+
 function applyPeriod () {
   if ($('kind').value === 'custom') return;
   const [from, to] = periodDates($('kind').value, Number($('year').value), Number($('number').value || 1));
@@ -159,7 +166,9 @@ function drawTable (report) {
   body.replaceChildren();
   body.append(el('tr', { class: 'total', 'data-row': 'total' }, el('td', {}, ''), el('th', { scope: 'row' }, 'Tổng cộng'), ...cells(report)));
   let levelNo = 0;
-  const levels = groupBy(report.rows || [], (r) => r.level || '');
+  // The form's order: province, then district, then commune.
+  const order = (level) => { const i = Object.keys(LABELS.level).indexOf(level); return i < 0 ? 9 : i; };
+  const levels = [...groupBy(report.rows || [], (r) => r.level || '')].sort((a, b) => order(a[0]) - order(b[0]));
   for (const [level, rows] of levels) {
     if (level) {
       levelNo++;
@@ -168,7 +177,7 @@ function drawTable (report) {
     rows.forEach((row, i) => {
       const name = row.field_name || row.field || row.procedure_name || row.procedure_code || '';
       const link = el('a', { href: '#drill', 'data-field': row.field || '', onclick: (e) => { e.preventDefault(); drill(row, 'received_total'); } }, name);
-      body.append(el('tr', { class: 'field', 'data-row': row.field || name }, el('td', {}, i + 1), el('th', { scope: 'row' }, link), ...cells(row, true)));
+      body.append(el('tr', { class: 'field', 'data-field': row.field || '', 'data-level': row.level || '' }, el('td', {}, i + 1), el('th', { scope: 'row' }, link), ...cells(row, true)));
     });
   }
 }
@@ -273,7 +282,7 @@ async function drill (row, column) {
   const body = $('dossiers').querySelector('tbody');
   body.replaceChildren();
   try {
-    const query = new URLSearchParams({ from: $('from').value, to: $('to').value, field: row.field || '', level: row.level || '', column });
+    const query = new URLSearchParams(Object.assign(periodQuery(), { field: row.field || '', level: row.level || '', column }));
     const list = await api('/api/dossiers?' + query);
     for (const d of list.dossiers || []) {
       const link = el('a', { href: '#lookup', 'data-code': d.dossier_code, onclick: (e) => { e.preventDefault(); trace(d.dossier_code); } }, d.dossier_code);
@@ -305,16 +314,18 @@ async function trace (code) {
 // ---- the page --------------------------------------------------------------
 
 async function load () {
-  const from = $('from').value, to = $('to').value;
-  history.replaceState(null, '', '/?' + new URLSearchParams({ from, to }));
-  $('period-text').textContent = `Từ ngày ${vnDate(from)} đến ngày ${vnDate(to)}`;
+  const query = '?' + new URLSearchParams(periodQuery());
+  history.replaceState(null, '', '/' + query);
   const status = $('status');
   status.textContent = 'Đang tải số liệu…';
   status.className = 'loading';
   document.body.dataset.state = 'loading';
   try {
-    const query = '?' + new URLSearchParams({ from, to });
     const [report, series] = await Promise.all([api('/api/report' + query), api('/api/series' + query)]);
+    $('from').value = report.from;
+    $('to').value = report.to;
+    const days = `Từ ngày ${vnDate(report.from)} đến ngày ${vnDate(report.to)}`;
+    $('period-text').textContent = report.period_label && report.period_label !== days ? `${report.period_label} (${days})` : days;
     drawTable(report);
     drawRates(report);
     drawCharts(report, series);
@@ -333,7 +344,14 @@ function start () {
   const year = today.getFullYear() + (today.getMonth() === 11 && today.getDate() >= 15 ? 1 : 0);
   $('year').value = year;
   fillNumbers();
-  if (params.get('from') && params.get('to')) {
+  const named = /^(month|quarter|half|nine|year):(\d{4})(?:-(\d{1,2}))?$/.exec(params.get('period') || '');
+  if (named) {
+    $('kind').value = named[1];
+    $('year').value = named[2];
+    fillNumbers();
+    if (named[3]) $('number').value = Number(named[3]);
+    applyPeriod();
+  } else if (params.get('from') && params.get('to')) {
     $('kind').value = 'custom';
     fillNumbers();
     $('from').value = params.get('from');
