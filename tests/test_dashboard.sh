@@ -76,7 +76,9 @@ check "motcua report --period year:$y --by level,field --json answers for $from 
 
 pidfile="$MOTCUA_VAR/run/reporting.pid"
 started=$(date +%s)
-DASHBOARD_URL="$url" DASHBOARD_TOKEN="$token" PERIOD_FROM="$from" PERIOD_TO="$to" EXPECTED_REPORT="$expected" \
+expected_csv=$($M report --period "year:$y" --by level,field --csv -; printf x); expected_csv=${expected_csv%x}
+DASHBOARD_URL="$url" DASHBOARD_TOKEN="$token" PERIOD_FROM="$from" PERIOD_TO="$to" PERIOD="year:$y" \
+EXPECTED_REPORT="$expected" EXPECTED_CSV="$expected_csv" \
 TRACE_CODE="${codes[0]}" SCREENSHOT="$MOTCUA_VAR/dashboard.png" CHROMIUM="$CHROMIUM" TZ=Asia/Ho_Chi_Minh \
 REPORTING_STOP="kill -TERM \$(cat '$pidfile'); for i in \$(seq 1 50); do kill -0 \$(cat '$pidfile') 2>/dev/null || break; sleep 0.1; done" \
 REPORTING_START="nohup '$BIN/motcua-reporting' >> '$MOTCUA_VAR/log/reporting.log' 2>&1 & echo \$! > '$pidfile'" \

@@ -1,8 +1,8 @@
 # motcua-dashboard — the web dashboard (libmicrohttpd), included by the Makefile.
 # Its page, script and style (services/dashboard/assets/) are compiled into the
-# binary; it reuses the CLI's JSON writer.
+# binary; it reuses the CLI's JSON writer and its II.06a workbook and CSV.
 DASHBOARD_O := $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/dashboard/*.c)) \
-               $(BUILD)/gen/dashboard_assets.o $(BUILD)/services/motcua/json.o
+               $(BUILD)/gen/dashboard_assets.o $(addprefix $(BUILD)/services/motcua/,json.o report_out.o csv.o)
 DASHBOARD_ASSETS := $(sort $(wildcard services/dashboard/assets/*))
 
 all: $(BIN)/motcua-dashboard
@@ -18,4 +18,4 @@ $(BUILD)/gen/dashboard_assets.o: $(BUILD)/gen/dashboard_assets.c services/dashbo
 
 $(BIN)/motcua-dashboard: $(DASHBOARD_O) $(LIB)
 	@mkdir -p $(BIN)
-	@echo "  LD $@"; $(CC) $(LDFLAGS) $(DASHBOARD_O) $(LIB) $(LDLIBS) -lmicrohttpd -o $@
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $(DASHBOARD_O) $(LIB) $(LDLIBS) $(CLI_LIBS) -lmicrohttpd -o $@

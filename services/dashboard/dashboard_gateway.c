@@ -4,7 +4,9 @@
 #include "dashboard_gateway.h"
 #include "client.h"
 #include "json.h"
+#include "form06a.h"
 #include "log.h"
+#include "report_out.h"
 #include "vntime.h"
 #include "reporting_client.h"
 
@@ -13,6 +15,13 @@ struct dashboard_gateway_t {
     int timeout_ms;
     client_t *client;           //  made on first use, dropped after no answer
 };
+
+static void
+s_reply_clear (dashboard_reply_t *reply)
+{
+    reply->content_type = NULL;
+    reply->filename [0] = 0;
+}
 
 //  JSON written into memory.
 typedef struct {
@@ -38,6 +47,7 @@ s_doc_close (s_doc_t *doc, int status, dashboard_reply_t *reply)
 {
     json_finish (&doc->json);
     fclose (doc->file);
+    s_reply_clear (reply);
     reply->status = status;
     reply->body = doc->text;
     reply->size = doc->size;
@@ -147,12 +157,6 @@ s_failed (reporting_reply_t **answer_p, const void *body, dashboard_reply_t *rep
 
 //  ---- II.06a, rates, series, drill-down ------------------------------------
 
-const char *const DASHBOARD_COLUMNS [] = {
-    "received_total", "received_online", "received_direct", "received_postal", "carried_over",
-    "resolved_total", "resolved_early", "resolved_on_time", "resolved_late",
-    "in_progress_total", "in_progress_within", "in_progress_overdue", NULL
-};
-
 //  The period as reporting takes it.
 static void
 s_period (const dashboard_period_t *period, Motcua__V1__ReportRequest *request)
@@ -213,8 +217,8 @@ s_counts (json_t *json, const Motcua__V1__Report06a *r)
         r->resolved_total, r->resolved_early, r->resolved_on_time, r->resolved_late,
         r->in_progress_total, r->in_progress_within, r->in_progress_overdue
     };
-    for (int i = 0; DASHBOARD_COLUMNS [i]; i++)
-        json_int (json, DASHBOARD_COLUMNS [i], values [i]);
+    for (int i = 0; i < FORM06A_COUNTS; i++)
+        json_int (json, form06a_count_names [i], values [i]);
 }
 
 //  Ask reporting for body (report, rates or series) over period; the answer,
@@ -291,6 +295,71 @@ dashboard_gateway_report (dashboard_gateway_t *self, const dashboard_period_t *p
     s_doc_close (&doc, 200, reply);
     reporting_reply_destroy (&rates);
     reporting_reply_destroy (&answer);
+}
+
+//  The workbook written to a scratch file under <var>/run, read back. 0 or -1.
+static int
+s_xlsx (dashboard_gateway_t *self, const Motcua__V1__Report06a *report, dashboard_reply_t *reply)
+{
+    char path [600];
+    snprintf (path, sizeof path, "%s/run/dashboard-XXXXXX.xlsx", self->config->var_dir);
+    int fd = mkstemps (path, 5);
+    if (fd < 0)
+        return -1;
+    close (fd);
+    int rc = report_out_xlsx (path, report, getenv ("MOTCUA_AGENCY_NAME"));
+    FILE *file = rc ? NULL : fopen (path, "rb");
+    rc = -1;
+    if (file && fseek (file, 0, SEEK_END) == 0) {
+        long size = ftell (file);
+        rewind (file);
+        reply->body = size > 0 ? (char *) malloc ((size_t) size) : NULL;
+        if (reply->body && fread (reply->body, 1, (size_t) size, file) == (size_t) size) {
+            reply->size = (size_t) size;
+            rc = 0;
+        }
+    }
+    if (file)
+        fclose (file);
+    remove (path);
+    return rc;
+}
+
+void
+dashboard_gateway_form (dashboard_gateway_t *self, const dashboard_period_t *period,
+                        const char *format, dashboard_reply_t *reply)
+{
+    reporting_reply_t *answer = s_period_call (self, MOTCUA__V1__REPORTING_REQUEST__BODY_REPORT, period, reply);
+    if (!answer)
+        return;
+    const Motcua__V1__Report06a *r = answer->report;
+    s_reply_clear (reply);
+    reply->status = 200;
+    reply->body = NULL;
+    reply->size = 0;
+    vn_civil_t from, to;
+    vn_civil (r->from, &from);
+    vn_civil (r->to - 1, &to);
+    snprintf (reply->filename, sizeof reply->filename, "II.06a_%04d-%02d-%02d_%04d-%02d-%02d.%s",
+              from.year, from.month, from.day, to.year, to.month, to.day, streq (format, "xlsx") ? "xlsx" : "csv");
+    int rc;
+    if (streq (format, "xlsx")) {
+        reply->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        rc = s_xlsx (self, r, reply);
+    }
+    else {
+        reply->content_type = "text/csv; charset=utf-8";
+        FILE *file = open_memstream (&reply->body, &reply->size);
+        rc = file ? report_out_csv (file, r) : -1;
+        if (file)
+            rc |= fclose (file);
+    }
+    reporting_reply_destroy (&answer);
+    if (rc) {
+        log_error ("cannot write form II.06a as %s", format);
+        dashboard_reply_free (reply);
+        dashboard_reply_error (reply, 500, "INTERNAL", "", "cannot write the form");
+    }
 }
 
 void

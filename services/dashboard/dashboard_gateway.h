@@ -12,8 +12,10 @@
 
 typedef struct {
     int status;                 //  HTTP status
-    char *body;                 //  JSON text, owned
+    char *body;                 //  JSON text (or the file), owned
     size_t size;
+    const char *content_type;   //  NULL: JSON
+    char filename [96];         //  "" unless the body is a file to save
 } dashboard_reply_t;
 
 typedef struct dashboard_gateway_t dashboard_gateway_t;
@@ -38,8 +40,13 @@ void dashboard_gateway_report (dashboard_gateway_t *self, const dashboard_period
 //  the period.
 void dashboard_gateway_series (dashboard_gateway_t *self, const dashboard_period_t *period,
                                dashboard_reply_t *reply);
+//  Form II.06a of a period, a row per level and field, as officials file it:
+//  format "xlsx" (the workbook `motcua report --xlsx` writes) or "csv".
+void dashboard_gateway_form (dashboard_gateway_t *self, const dashboard_period_t *period,
+                             const char *format, dashboard_reply_t *reply);
+
 //  The dossiers behind one cell of II.06a (drill-down): the period, the
-//  row's keys ("" = any) and the column (a name of DASHBOARD_COLUMNS).
+//  row's keys ("" = any) and the column (a name of form06a_count_names).
 typedef struct {
     dashboard_period_t period;
     const char *field, *level, *column;
@@ -47,9 +54,6 @@ typedef struct {
 } dashboard_drill_t;
 void dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *drill,
                                  dashboard_reply_t *reply);
-
-//  The twelve columns of II.06a as the API names them, NULL-terminated.
-extern const char *const DASHBOARD_COLUMNS [];
 
 //  One dossier's status and timeline.
 void dashboard_gateway_trace (dashboard_gateway_t *self, const char *code, dashboard_reply_t *reply);

@@ -6,6 +6,7 @@
 #include "dashboard_assets.h"
 #include "dashboard_token.h"
 #include "api.h"
+#include "form06a.h"
 #include "log.h"
 #include "period.h"
 #include "vntime.h"
@@ -40,7 +41,7 @@ dashboard_asset (const char *name)
 
 static enum MHD_Result
 s_send (struct MHD_Connection *connection, int status, const char *content_type,
-        const void *data, size_t size, const char *cookie, const char *location)
+        const void *data, size_t size, const char *cookie, const char *location, const char *disposition)
 {
     struct MHD_Response *response = MHD_create_response_from_buffer (size, (void *) data,
                                                                      MHD_RESPMEM_MUST_COPY);
@@ -59,6 +60,8 @@ s_send (struct MHD_Connection *connection, int status, const char *content_type,
         MHD_add_response_header (response, "Set-Cookie", cookie);
     if (location)
         MHD_add_response_header (response, "Location", location);
+    if (disposition)
+        MHD_add_response_header (response, "Content-Disposition", disposition);
     enum MHD_Result rc = MHD_queue_response (connection, (unsigned) status, response);
     MHD_destroy_response (response);
     return rc;
@@ -67,8 +70,13 @@ s_send (struct MHD_Connection *connection, int status, const char *content_type,
 static enum MHD_Result
 s_send_reply (struct MHD_Connection *connection, dashboard_reply_t *reply)
 {
-    enum MHD_Result rc = s_send (connection, reply->status, "application/json; charset=utf-8",
-                                 reply->body, reply->size, NULL, NULL);
+    char disposition [160] = "";
+    if (*reply->filename)
+        snprintf (disposition, sizeof disposition, "attachment; filename=\"%s\"", reply->filename);
+    enum MHD_Result rc = s_send (connection, reply->status,
+                                 reply->content_type ? reply->content_type : "application/json; charset=utf-8",
+                                 reply->body ? reply->body : "", reply->size, NULL, NULL,
+                                 *disposition ? disposition : NULL);
     dashboard_reply_free (reply);
     return rc;
 }
@@ -87,7 +95,7 @@ s_send_asset (struct MHD_Connection *connection, int status, const char *name, c
 {
     const dashboard_asset_t *asset = dashboard_asset (name);
     assert (asset);
-    return s_send (connection, status, asset->content_type, asset->data, asset->size, cookie, NULL);
+    return s_send (connection, status, asset->content_type, asset->data, asset->size, cookie, NULL, NULL);
 }
 
 //  The login form, with a line saying why it is shown again (or none).
@@ -110,7 +118,7 @@ s_send_login (struct MHD_Connection *connection, int status, const char *notice)
     else
         fwrite (asset->data, 1, asset->size, file);
     fclose (file);
-    enum MHD_Result rc = s_send (connection, status, asset->content_type, page, size, NULL, NULL);
+    enum MHD_Result rc = s_send (connection, status, asset->content_type, page, size, NULL, NULL, NULL);
     free (page);
     return rc;
 }
@@ -169,7 +177,7 @@ s_login (dashboard_http_t *self, struct MHD_Connection *connection, s_form_t *fo
     }
     char cookie [160];
     s_cookie (self, cookie, sizeof cookie);
-    return s_send (connection, 303, "text/plain; charset=utf-8", "", 0, cookie, "/");
+    return s_send (connection, 303, "text/plain; charset=utf-8", "", 0, cookie, "/", NULL);
 }
 
 //  ---- query parameters ------------------------------------------------------
@@ -293,6 +301,12 @@ s_api (dashboard_http_t *self, struct MHD_Connection *connection, const char *pa
             dashboard_gateway_series (self->gateway, &period, &reply);
     }
     else
+    if (streq (path, "/api/form06a.xlsx") || streq (path, "/api/form06a.csv")) {
+        if (s_check_params (connection, "period,from,to", &rc) || s_period (connection, &period, &rc))
+            return rc;
+        dashboard_gateway_form (self->gateway, &period, strrchr (path, '.') + 1, &reply);
+    }
+    else
     if (streq (path, "/api/dossiers")) {
         if (s_check_params (connection, "period,from,to,field,level,column,limit,offset", &rc)
         ||  s_period (connection, &period, &rc))
@@ -303,8 +317,8 @@ s_api (dashboard_http_t *self, struct MHD_Connection *connection, const char *pa
             drill.column = "received_total";
         api_error_t error = { 0 };
         bool known = false;
-        for (int i = 0; DASHBOARD_COLUMNS [i]; i++)
-            known |= streq (DASHBOARD_COLUMNS [i], drill.column);
+        for (int i = 0; i < FORM06A_COUNTS; i++)
+            known |= streq (form06a_count_names [i], drill.column);
         if (api_check_text (&error, "field", drill.field, 256, false)
         ||  api_check_text (&error, "level", drill.level, 32, false)
         ||  (!known && api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "column",
@@ -346,7 +360,7 @@ s_route (dashboard_http_t *self, struct MHD_Connection *connection, const char *
         return s_send_login (connection, 200, NULL);
     if (streq (path, "/logout"))
         return s_send (connection, 303, "text/plain; charset=utf-8", "", 0,
-                       COOKIE_NAME "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", "/login");
+                       COOKIE_NAME "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", "/login", NULL);
     bool by_query;
     bool authorized = s_authorized (self, connection, &by_query);
     if (strncmp (path, "/api/", 5) == 0)

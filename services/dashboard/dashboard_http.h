@@ -9,6 +9,7 @@
              (or ?from=YYYY-MM-DD&to=YYYY-MM-DD; period also month:2026-03,
              quarter:2026-1, half:2026, nine:2026)
         GET  /api/series?period=…                          the same by month
+        GET  /api/form06a.xlsx?period=…, /api/form06a.csv  the form to file
         GET  /api/dossiers?period&field&level&column&limit&offset
                                     the dossiers behind one cell (drill-down)
         GET  /api/trace?code=CODE                          a dossier's timeline

@@ -18,6 +18,7 @@ const URL = env('DASHBOARD_URL').replace(/\/$/, '');
 const TOKEN = env('DASHBOARD_TOKEN');
 const FROM = env('PERIOD_FROM');
 const TO = env('PERIOD_TO');
+const PERIOD = env('PERIOD');
 const EXPECTED = JSON.parse(env('EXPECTED_REPORT'));
 const CODE = env('TRACE_CODE');
 const SCREENSHOT = env('SCREENSHOT');
@@ -55,6 +56,12 @@ async function checkApi () {
   check(r.status === 400 && r.body.error.field === 'colour', 'an unknown query parameter is 400 naming it', JSON.stringify(r.body));
   r = await api(`/api/report?from=${TO}&to=${FROM}`, auth);
   check(r.status === 400 && r.body.error.field === 'to', 'a period ending before it starts is 400', JSON.stringify(r.body));
+  const csv = await fetch(`${URL}/api/form06a.csv?period=${PERIOD}`, { headers: auth });
+  const csvText = await csv.text();
+  check(csv.status === 200 && csvText === process.env.EXPECTED_CSV,
+    'the II.06a CSV download is byte for byte motcua report --by level,field --csv', `status ${csv.status}, ${csvText.length} vs ${(process.env.EXPECTED_CSV || '').length} bytes`);
+  r = await api(`/api/form06a.xlsx?period=${PERIOD}`);
+  check(r.status === 401, 'the workbook without the token is 401 too', `status ${r.status}`);
   r = await api(`/api/report?period=year:20x6`, auth);
   check(r.status === 400 && r.body.error.field === 'period', 'a malformed period is 400 naming it', JSON.stringify(r.body));
   r = await api(`/api/report?period=year:2026&from=${FROM}`, auth);
@@ -164,6 +171,12 @@ async function main () {
       `the default period is the reporting year, 15/12 to 14/12 (${await page.textContent('#period-text')})`, period.join(' … '));
     await checkFigures(page);
     await checkDrill(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+    const workbook = SCREENSHOT.replace(/[^/]*$/, download.suggestedFilename());
+    await download.saveAs(workbook);
+    const magic = require('fs').readFileSync(workbook).subarray(0, 2).toString();
+    check(magic === 'PK' && /^II\.06a_\d{4}-12-15_\d{4}-12-14\.xlsx$/.test(download.suggestedFilename()),
+      `the page's Excel link downloads the form as a workbook (${download.suggestedFilename()})`, magic);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     check(true, `screenshot saved (${SCREENSHOT})`);
 

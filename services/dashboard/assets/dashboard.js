@@ -326,6 +326,8 @@ async function load () {
     $('to').value = report.to;
     const days = `Từ ngày ${vnDate(report.from)} đến ngày ${vnDate(report.to)}`;
     $('period-text').textContent = report.period_label && report.period_label !== days ? `${report.period_label} (${days})` : days;
+    $('download-xlsx').href = '/api/form06a.xlsx' + query;
+    $('download-csv').href = '/api/form06a.csv' + query;
     drawTable(report);
     drawRates(report);
     drawCharts(report, series);
