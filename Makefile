@@ -28,7 +28,7 @@ LIB      := $(BUILD)/libmotcua.a
 SERVICES := intake processing postal reporting
 svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard services/$(1)/*.c)))
 
-TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox $(BIN)/test_faults $(BIN)/test_report
+TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox $(BIN)/test_faults $(BIN)/test_report $(BIN)/test_reporting
 
 .SECONDEXPANSION:
 # Keep the generated protobuf C between builds (make would delete intermediates).

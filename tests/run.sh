@@ -85,6 +85,8 @@ services_suite() {              # services_suite BIN TAG
     MOTCUA_BIN=$bin run_program "test_cli$tag" "$TMP/cli$tag.log" tests/test_cli.sh
     echo "== lifecycle tests$tag (both rule sets, supplements, delay letters; services on a moved clock)"
     MOTCUA_BIN=$bin run_program "test_lifecycle$tag" "$TMP/lifecycle$tag.log" tests/test_lifecycle.sh
+    echo "== reporting tests$tag (forms from rollups vs facts, period edges, xlsx, check, ratings, feedback)"
+    MOTCUA_BIN=$bin run_program "test_reporting$tag" "$TMP/reporting$tag.log" "$bin/test_reporting"
     echo "== dashboard tests$tag (motcua-dashboard in headless chromium: figures = motcua report, drill-down, 401/400/503)"
     MOTCUA_BIN=$bin run_program "test_dashboard$tag" "$TMP/dashboard$tag.log" tests/test_dashboard.sh
     deploy/pg.sh start

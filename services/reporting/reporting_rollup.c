@@ -16,7 +16,6 @@
 static void
 s_read_fact (PGresult *res, int r, int at, rollup_fact_t *fact, rollup_key_t *key)
 {
-    memset (key, 0, sizeof *key);       //  keys are compared whole (memcmp): no stale bytes past the NULs
     snprintf (key->agency, sizeof key->agency, "%s", PQgetvalue (res, r, at + 0));
     snprintf (key->field, sizeof key->field, "%s", PQgetvalue (res, r, at + 1));
     snprintf (key->level, sizeof key->level, "%s", PQgetvalue (res, r, at + 2));
@@ -166,7 +165,10 @@ reporting_rollup_change (db_t *db, const rollup_fact_t *before, const rollup_key
     rollup_delta_t old [ROLLUP_MAX_DELTAS], new [ROLLUP_MAX_DELTAS];
     size_t n_old = before ? rollup_deltas (before, old) : 0;
     size_t n_new = rollup_deltas (after, new);
-    bool same_key = !before || memcmp (key_before, key_after, sizeof *key_after) == 0;
+    bool same_key = !before || (streq (key_before->agency, key_after->agency)
+                             && streq (key_before->field, key_after->field)
+                             && streq (key_before->level, key_after->level)
+                             && streq (key_before->procedure, key_after->procedure));
     s_row_t rows [4 * ROLLUP_MAX_DELTAS];
     size_t n = s_collect (rows, 0, same_key ? 1 : 0, old, n_old, -1);
     n = s_collect (rows, n, 1, new, n_new, +1);
