@@ -91,6 +91,64 @@ s_apply_one (db_t *db, const char *inbox_sql, Motcua__V1__Event *event,
     return outcome;
 }
 
+static int s_ack_all (zsock_t *router, db_t *db, delivery_t *batch, int count);
+
+//  The fast way for a batch: one transaction in pipeline mode (db_group_*),
+//  the inbox rows of the whole batch in one statement, and each new event
+//  applied with its writes queued, no savepoints. Any failure spoils it all
+//  and returns -1: nothing was kept, and the caller applies the batch again
+//  one savepoint at a time, which puts each failure on its own delivery.
+static int
+s_apply_grouped (db_t *db, const char *schema, delivery_t *batch, int count,
+                 consumer_apply_fn *apply, void *service)
+{
+    zchunk_t *ids = zchunk_new (NULL, 0), *types = zchunk_new (NULL, 0), *producers = zchunk_new (NULL, 0);
+    for (int i = 0; i < count; i++) {
+        Motcua__V1__Event *event = batch [i].event;
+        zchunk_extend (ids, i ? "," : "{", 1);
+        zchunk_extend (ids, event->event_id, strlen (event->event_id));
+        zchunk_extend (types, i ? "," : "{", 1);
+        zchunk_extend (types, outbox_event_type (event), strlen (outbox_event_type (event)));
+        zchunk_extend (producers, i ? ",\"" : "{\"", 2);
+        zchunk_extend (producers, event->producer, strcspn (event->producer, "\"\\"));
+        zchunk_extend (producers, "\"", 1);
+    }
+    zchunk_extend (ids, "}", 2);
+    zchunk_extend (types, "}", 2);
+    zchunk_extend (producers, "}", 2);
+    char sql [320];
+    snprintf (sql, sizeof sql,
+              "INSERT INTO %s.inbox (event_id, event_type, producer)"
+              " SELECT * FROM unnest ($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING"
+              " RETURNING event_id", schema);
+    const char *params [3] = { (char *) zchunk_data (ids), (char *) zchunk_data (types),
+                               (char *) zchunk_data (producers) };
+    int rc = db_group_begin (db);
+    PGresult *fresh = rc ? NULL : db_query (db, sql, 3, params);
+    zchunk_destroy (&ids);
+    zchunk_destroy (&types);
+    zchunk_destroy (&producers);
+    if (!fresh)
+        rc = -1;
+    for (int i = 0; rc == 0 && i < count; i++) {
+        //  New if the inbox took it and no earlier copy in this batch did.
+        batch [i].outcome = 0;
+        for (int row = 0; row < PQntuples (fresh); row++)
+            if (streq (PQgetvalue (fresh, row, 0), batch [i].event->event_id)) {
+                batch [i].outcome = 1;
+                for (int j = 0; j < i; j++)
+                    if (batch [j].outcome == 1 && streq (batch [j].event->event_id, batch [i].event->event_id))
+                        batch [i].outcome = 0;
+            }
+        if (batch [i].outcome == 1 && apply (service, batch [i].event))
+            rc = -1;
+    }
+    PQclear (fresh);
+    if (db_in_group (db) && db_group_end (db))
+        rc = -1;
+    return rc;
+}
+
 int
 consumer_handle (zsock_t *router, auth_t *auth, db_t *db, const char *schema,
                  consumer_apply_fn *apply, void *service)
@@ -107,6 +165,8 @@ consumer_handle (zsock_t *router, auth_t *auth, db_t *db, const char *schema,
     if (count == 0)
         return 0;
 
+    if (count > 1 && s_apply_grouped (db, schema, batch, count, apply, service) == 0)
+        return s_ack_all (router, db, batch, count);
     char inbox_sql [256];
     snprintf (inbox_sql, sizeof inbox_sql,
               "INSERT INTO %s.inbox (event_id, event_type, producer) VALUES ($1, $2, $3)"
@@ -120,6 +180,13 @@ consumer_handle (zsock_t *router, auth_t *auth, db_t *db, const char *schema,
         for (int i = 0; i < count; i++)
             batch [i].outcome = -1;
     }
+    return s_ack_all (router, db, batch, count);
+}
+
+//  Acknowledge each delivery of the batch by its outcome; free the events.
+static int
+s_ack_all (zsock_t *router, db_t *db, delivery_t *batch, int count)
+{
     int applied = 0;
     for (int i = 0; i < count; i++) {
         Motcua__V1__Event *event = batch [i].event;

@@ -26,13 +26,30 @@ PGresult   *db_query (db_t *self, const char *sql, int count, const char *const 
 //  The same with explicit lengths and formats (1 = binary) per parameter.
 PGresult   *db_query_bin (db_t *self, const char *sql, int count, const char *const *params,
                           const int *lengths, const int *formats);
-//  Run a statement and drop the result. 0 or -1.
+//  Run a statement and drop the result. 0 or -1. Inside a group, a
+//  statement that writes is only queued (libpq pipeline mode) and rides to
+//  the server with the next query or the commit; its failure spoils the group.
 int         db_exec (db_t *self, const char *sql, int count, const char *const *params);
+int         db_exec_bin (db_t *self, const char *sql, int count, const char *const *params,
+                         const int *lengths, const int *formats);
 
 int         db_begin (db_t *self);
 bool        db_in_transaction (db_t *self);
 int         db_commit (db_t *self);
 void        db_rollback (db_t *self);
+
+//  Group commit: the requests that arrived together share one transaction.
+//  Between db_group_begin and db_group_end, db_begin/db_commit only mark one
+//  command's part; db_rollback of a part that wrote (or a failed statement)
+//  spoils the whole group. db_group_end commits; -1 when the group was
+//  spoiled or the commit failed — then nothing of it is durable, and the
+//  caller runs each command again on its own.
+int         db_group_begin (db_t *self);
+bool        db_in_group (db_t *self);
+//  Which group is running (a new number each db_group_begin), 0 outside one:
+//  what a command may remember for the rest of its group.
+uint64_t    db_group_serial (db_t *self);
+int         db_group_end (db_t *self);
 
 //  What went wrong last: the server's message and SQLSTATE ("" if none).
 const char *db_error (db_t *self);
@@ -40,5 +57,12 @@ const char *db_sqlstate (db_t *self);
 
 //  The newest applied migration (public.schema_migrations), or -1.
 int         db_schema_version (db_t *self);
+
+//  A time in ms as a query parameter for to_timestamp ($n::bigint / 1000.0):
+//  its digits in buf, or NULL (SQL NULL) for 0, "no time".
+const char *db_ms_param (int64_t ms, char *buf, size_t size);
+
+//  A text[] literal of items, quoted for PostgreSQL (caller frees).
+char       *db_text_array (char **items, size_t count);
 
 #endif

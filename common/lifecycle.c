@@ -9,7 +9,8 @@ static const char *s_state_names [STATE_COUNT] = {
 
 static const char *s_action_names [ACTION_COUNT] = {
     "receive", "refuse", "start", "request_supplement", "supplement_received",
-    "resolve", "return", "withdraw", "close"
+    "resolve", "return", "withdraw", "close",
+    "hand_over", "attach_result", "route"
 };
 
 //  The one table: s_table [from][action] = to, STATE_NONE where illegal.
@@ -23,11 +24,16 @@ static const dossier_state_t s_table [STATE_COUNT][ACTION_COUNT] = {
         [ACTION_REQUEST_SUPPLEMENT] = STATE_SUPPLEMENT_REQUESTED,
         [ACTION_RESOLVE] = STATE_RESOLVED,
         [ACTION_WITHDRAW] = STATE_WITHDRAWN,
+        [ACTION_HAND_OVER] = STATE_IN_PROCESS,
+        [ACTION_ATTACH_RESULT] = STATE_RECEIVED,
+        [ACTION_ROUTE] = STATE_RECEIVED,
     },
     [STATE_IN_PROCESS] = {
         [ACTION_REQUEST_SUPPLEMENT] = STATE_SUPPLEMENT_REQUESTED,
         [ACTION_RESOLVE] = STATE_RESOLVED,
         [ACTION_WITHDRAW] = STATE_WITHDRAWN,
+        [ACTION_HAND_OVER] = STATE_IN_PROCESS,
+        [ACTION_ATTACH_RESULT] = STATE_IN_PROCESS,
     },
     [STATE_SUPPLEMENT_REQUESTED] = {
         [ACTION_SUPPLEMENT_RECEIVED] = STATE_IN_PROCESS,
@@ -36,6 +42,7 @@ static const dossier_state_t s_table [STATE_COUNT][ACTION_COUNT] = {
     },
     [STATE_RESOLVED] = {
         [ACTION_RETURN] = STATE_RETURNED,
+        [ACTION_ATTACH_RESULT] = STATE_RESOLVED,
     },
 };
 

@@ -27,6 +27,9 @@ typedef enum {
     ACTION_RETURN,              //  result handed back (counter or post)
     ACTION_WITHDRAW,
     ACTION_CLOSE,               //  supplement not delivered in time (2025)
+    ACTION_HAND_OVER,           //  a step done, the dossier to the next division (Mẫu 05)
+    ACTION_ATTACH_RESULT,       //  the result document or physical item is there
+    ACTION_ROUTE,               //  sent on from the receiving centre to the competent body
     ACTION_COUNT
 } dossier_action_t;
 

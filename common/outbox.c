@@ -16,6 +16,12 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "supplement_received",  "processing,reporting" },
     { "dossier_withdrawn",    "processing,reporting" },
     { "due_time_changed",     "reporting" },
+    { "dossier_handed_over",  "reporting" },
+    { "result_attached",      "reporting" },
+    { "dossier_routed",       "reporting" },
+    { "handover_signed",      "intake" },
+    { "postal_intake_answered", "postal,reporting" },
+    { "shipment_moved",       "reporting,processing" },
 };
 
 const char *
@@ -60,12 +66,9 @@ outbox_append (db_t *db, const char *schema, const char *producer, Motcua__V1__E
     const char *params [5] = { event_id, type, event->dossier_code, (const char *) payload, subscribers };
     int lengths [5] = { 0, 0, 0, (int) size, 0 };
     int formats [5] = { 0, 0, 0, 1, 0 };
-    PGresult *result = db_query_bin (db, sql, 5, params, lengths, formats);
+    int rc = db_exec_bin (db, sql, 5, params, lengths, formats);
     free (payload);
     event->event_id = NULL;         //  the caller's event must not keep our stack
     event->producer = NULL;
-    if (!result)
-        return -1;
-    PQclear (result);
-    return 0;
+    return rc;
 }

@@ -12,6 +12,7 @@
 #define RELAY_POLL_MS 1000
 #define RELAY_UNSENT_MS 50         //  a subscriber still connecting
 #define TICK_MS 1000               //  work due by time (closures)
+#define GROUP_MAX 64               //  requests sharing one commit
 
 struct service_t {
     config_t *config;
@@ -181,6 +182,13 @@ service_replay_dead (service_t *self)
     return count;
 }
 
+static void
+s_record_denied (service_t *self, const principal_t *who, const char *what)
+{
+    log_warn ("permission denied: %s (%s) may not %s", who->name, who->role, what);
+    audit_denied (self->db, self->handlers->name, *who->name ? who->name : who->key, who->role, what);
+}
+
 void
 service_audit_denied (service_t *self, const principal_t *who, const char *what)
 {
@@ -190,8 +198,7 @@ service_audit_denied (service_t *self, const principal_t *who, const char *what)
         snprintf (self->denied_what, sizeof self->denied_what, "%s", what);
         return;
     }
-    log_warn ("permission denied: %s (%s) may not %s", who->name, who->role, what);
-    audit_denied (self->db, self->handlers->name, *who->name ? who->name : who->key, who->role, what);
+    s_record_denied (self, who, what);
 }
 
 int
@@ -315,19 +322,17 @@ s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage
     return packed;
 }
 
-static void
-s_handle_api (service_t *self)
+//  The reply to one request (auth, size, unpack, shared or own handler).
+static zchunk_t *
+s_answer (service_t *self, rpc_request_t *request)
 {
-    rpc_request_t request;
-    if (rpc_server_recv (self->api, &request))
-        return;
-    const uint8_t *data = zframe_data (request.payload);
-    size_t size = zframe_size (request.payload);
+    const uint8_t *data = zframe_data (request->payload);
+    size_t size = zframe_size (request->payload);
     char request_id [64] = "";
     rpc_peek_field1 (data, size, request_id, sizeof request_id);
     principal_t who;
     zchunk_t *reply;
-    if (auth_principal (self->auth, request.payload, &who))
+    if (auth_principal (self->auth, request->payload, &who))
         reply = api_error_reply (self->handlers->reply_type, request_id,
             MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "", "this key is not admitted");
     else
@@ -355,11 +360,45 @@ s_handle_api (service_t *self)
         }
     }
     if (*self->denied_what) {       //  recorded before the caller hears of it
-        service_audit_denied (self, &self->denied_who, self->denied_what);
+        s_record_denied (self, &self->denied_who, self->denied_what);
         self->denied_what [0] = 0;
     }
-    rpc_server_reply (self->api, &request, zchunk_data (reply), zchunk_size (reply));
-    zchunk_destroy (&reply);
+    return reply;
+}
+
+//  Answer what is waiting on the API socket. With group commit, up to
+//  GROUP_MAX requests share one transaction and one commit (one fsync);
+//  nobody hears back before it is durable. If the group is spoiled (a
+//  failed statement, a command that rolled back after writing, a failed
+//  commit) nothing of it was kept, and each request is answered on its own.
+static void
+s_handle_api (service_t *self)
+{
+    rpc_request_t requests [GROUP_MAX];
+    zchunk_t *replies [GROUP_MAX];
+    int count = 0;
+    int limit = self->handlers->group_commit ? GROUP_MAX : 1;
+    while (count < limit && (count == 0 || (zsock_events (self->api) & ZMQ_POLLIN)))
+        if (rpc_server_recv (self->api, &requests [count]) == 0)
+            count++;
+        else
+        if (count == 0)
+            return;
+    bool grouped = count > 1 && db_group_begin (self->db) == 0;
+    for (int i = 0; i < count; i++)
+        replies [i] = s_answer (self, &requests [i]);
+    if (grouped && db_group_end (self->db)) {
+        log_warn ("group of %d requests not committed (%s); answering each alone",
+                  count, db_error (self->db));
+        for (int i = 0; i < count; i++) {
+            zchunk_destroy (&replies [i]);
+            replies [i] = s_answer (self, &requests [i]);
+        }
+    }
+    for (int i = 0; i < count; i++) {
+        rpc_server_reply (self->api, &requests [i], zchunk_data (replies [i]), zchunk_size (replies [i]));
+        zchunk_destroy (&replies [i]);
+    }
 }
 
 static void

@@ -19,6 +19,11 @@ typedef struct {
     const char *name;           //  intake, processing, postal, reporting
     const char *summary;        //  one line for --help
     bool produces_events;       //  has an outbox and a relay
+    //  Requests waiting together are answered in one shared transaction
+    //  (db_group_begin): one commit for all, replies only after it. Every
+    //  command's work must then be transactional, with no effect outside the
+    //  database before its reply (a spoiled group runs each again alone).
+    bool group_commit;
     //  The service's Request and Reply messages. Requests that cannot be
     //  read or are too large get a Reply carrying only an error.
     const ProtobufCMessageDescriptor *request_type;

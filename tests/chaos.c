@@ -254,11 +254,21 @@ s_return (worker_t *self, dossier_t *dossier, char *message, size_t size)
     snprintf (key, sizeof key, "%s-return", dossier->key);
     int rc;
     if (dossier->method == BY_POST) {
-        postal_reply_t *reply = postal_client_deliver (self->postal, key, dossier->code);
+        postal_reply_t *reply = postal_client_deliver (self->postal, key, dossier->code, "042090001234");
         rc = s_outcome (reply ? reply->error : NULL, reply != NULL, message, size);
         postal_reply_destroy (&reply);
     }
     else {
+        if (dossier->outcome != REJECTED) {         //  an approved result is attached first
+            char attach_key [140];
+            snprintf (attach_key, sizeof attach_key, "%s-attach", dossier->key);
+            processing_reply_t *attached = processing_client_attach_result (self->desk, attach_key, dossier->code,
+                                                                             "certificate", "", "", "");
+            rc = s_outcome (attached ? attached->error : NULL, attached != NULL, message, size);
+            processing_reply_destroy (&attached);
+            if (rc)
+                return rc;
+        }
         processing_reply_t *reply = processing_client_return (self->counter, key, dossier->code);
         rc = s_outcome (reply ? reply->error : NULL, reply != NULL, message, size);
         processing_reply_destroy (&reply);

@@ -50,10 +50,28 @@ echo "== calendar tests (lunar dates, holidays, declared days 2023-2030)"
 "$BIN/test_calendar" > "$TMP/calendar.log" 2>&1; grep -E '^FAIL' "$TMP/calendar.log"; tail -n 1 "$TMP/calendar.log"
 tally "$TMP/calendar.log" test_calendar
 
+echo "== step, result, routing and level rules (unit)"
+"$BIN/test_steps" > "$TMP/steps.log" 2>&1; grep -E '^FAIL' "$TMP/steps.log"; tail -n 1 "$TMP/steps.log"
+tally "$TMP/steps.log" test_steps
+echo "== postal carriage unit tests (J+n deadlines across a weekend and Tết, invitations)"
+"$BIN/test_postal_unit" > "$TMP/postal-unit.log" 2>&1; grep -E '^FAIL' "$TMP/postal-unit.log"; tail -n 1 "$TMP/postal-unit.log"
+tally "$TMP/postal-unit.log" test_postal_unit
+if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
+    if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+           "$BIN/test_postal_unit" > "$TMP/valgrind-postal.log" 2>&1; then
+        echo "ok   valgrind: no memory errors or leaks in the postal unit tests"; passed=$((passed + 1))
+    else
+        grep -v '^ok' "$TMP/valgrind-postal.log" | head -n 40
+        echo "FAIL valgrind found memory errors in the postal unit tests"; failed=$((failed + 1))
+    fi
+fi
+
 if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
     echo "== unit tests under valgrind"
     if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-           "$BIN/test_unit" > "$TMP/valgrind.log" 2>&1; then
+           "$BIN/test_unit" > "$TMP/valgrind.log" 2>&1 \
+    && valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+           "$BIN/test_steps" >> "$TMP/valgrind.log" 2>&1; then
         echo "ok   valgrind: no memory errors or leaks in the unit tests"; passed=$((passed + 1))
     else
         grep -v '^ok' "$TMP/valgrind.log" | head -n 40
@@ -85,6 +103,12 @@ services_suite() {              # services_suite BIN TAG
     MOTCUA_BIN=$bin run_program "test_cli$tag" "$TMP/cli$tag.log" tests/test_cli.sh
     echo "== lifecycle tests$tag (both rule sets, supplements, delay letters; services on a moved clock)"
     MOTCUA_BIN=$bin run_program "test_lifecycle$tag" "$TMP/lifecycle$tag.log" tests/test_lifecycle.sh
+    echo "== lifecycle tests, part 2$tag (steps, control sheet, results, routing, online answers, printed forms)"
+    MOTCUA_BIN=$bin run_program "test_lifecycle2$tag" "$TMP/lifecycle2$tag.log" tests/test_lifecycle2.sh
+    deploy/pg.sh start
+    echo "== postal tests$tag (BCCI intake and return: slips, hand-over records, J+n, invitations, roles)"
+    MOTCUA_BIN=$bin run_program "test_postal$tag" "$TMP/postal$tag.log" tests/test_postal.sh
+    deploy/pg.sh start
     echo "== reporting tests$tag (forms from rollups vs facts, period edges, xlsx, check, ratings, feedback)"
     MOTCUA_BIN=$bin run_program "test_reporting$tag" "$TMP/reporting$tag.log" "$bin/test_reporting"
     echo "== dashboard tests$tag (motcua-dashboard in headless chromium: figures = motcua report, drill-down, 401/400/503)"

@@ -13,6 +13,8 @@
         unadmitted      a key zauth does not know gets no answer at all
         concurrency     100 concurrent submissions, 100 distinct codes
         crash           processing SIGKILLed mid-stream: every dossier once
+        group_commit    requests that arrive together share one transaction;
+                        a repeated key or a refusal among them loses nothing
     tests/run.sh provides PostgreSQL, the migrations, the certificates and the
     environment (MOTCUA_VAR, MOTCUA_BASE_PORT, MOTCUA_BIN, relay timings);
     tests/harness.c runs the processes and holds the shared helpers.       */
@@ -164,6 +166,16 @@ test_road_counter (void)
            "counter road: within seconds the dossier is in the desk's processing queue");
     harness_new_key (key, sizeof key, "road-counter-resolve");
     CHECK_EQ_INT (s_approve (key, code), 0, "counter road: the desk approves it");
+    harness_new_key (key, sizeof key, "road-counter-early");
+    processing_reply_t *early = processing_client_return (s_clients.processing_counter, key, code);
+    CHECK_EQ_INT (harness_error_code (early ? early->error : NULL, early != NULL), PRECONDITION,
+                  "counter road: an approved result not yet attached cannot be handed back");
+    processing_reply_destroy (&early);
+    harness_new_key (key, sizeof key, "road-counter-attach");
+    processing_reply_t *attached = processing_client_attach_result (s_clients.processing_desk, key, code,
+                                                                     "certificate", "GK-2026-001", "", "");
+    CHECK (attached && !attached->error, "counter road: the desk flags the certificate as ready");
+    processing_reply_destroy (&attached);
     harness_new_key (key, sizeof key, "road-counter-return");
     processing_reply_t *returned = processing_client_return (s_clients.processing_counter, key, code);
     CHECK (returned && !returned->error && returned->item && streq (returned->item->status, "returned"),
@@ -206,7 +218,7 @@ test_road_postal (void)
     CHECK (harness_wait_until (s_shipment_listed, code, SETTLE_MS),
            "postal road: a shipment for it appears in postal's list");
     harness_new_key (key, sizeof key, "road-postal-deliver");
-    postal_reply_t *delivered = postal_client_deliver (s_clients.postal_postal, key, code);
+    postal_reply_t *delivered = postal_client_deliver (s_clients.postal_postal, key, code, "042090001234");
     CHECK (delivered && !delivered->error && delivered->shipment
            && streq (delivered->shipment->status, "delivered") && delivered->shipment->delivered_at > 0,
            "postal road: postal records the delivery");
@@ -507,6 +519,150 @@ test_concurrency (void)
            "concurrency: all 100 concurrent dossiers reach processing, each exactly once");
 }
 
+//  10. Group commit: intake is paused (SIGSTOP) while a burst of requests
+//  queues up, so that on SIGCONT it reads them together.
+#define BURST 8
+
+static void
+s_burst_send (zsock_t *dealer, const char *tag, const char *const *keys,
+              const char *const *procedures, int count)
+{
+    harness_proc_t *intake = harness_proc ("intake");
+    kill (intake->pid, SIGSTOP);
+    for (int i = 0; i < count; i++) {
+        Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
+        applicant.name = (char *) "Lê Thị Cúc";
+        applicant.address = (char *) "Phường Bắc Hà, tỉnh Hà Tĩnh";
+        applicant.id_number = (char *) "042090005678";
+        applicant.phone = (char *) "0912000111";
+        char *components [] = { (char *) "Tờ trình đề nghị khen thưởng" };
+        Motcua__V1__SubmitDossier submit = MOTCUA__V1__SUBMIT_DOSSIER__INIT;
+        submit.channel = MOTCUA__V1__CHANNEL__CHANNEL_DIRECT;
+        submit.return_method = MOTCUA__V1__RETURN_METHOD__RETURN_COUNTER;
+        submit.n_components = 1;
+        submit.components = components;
+        submit.idempotency_key = (char *) keys [i];
+        submit.procedure_code = (char *) procedures [i];
+        submit.applicant = &applicant;
+        Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+        char request_id [64];
+        snprintf (request_id, sizeof request_id, "%s-%d", tag, i);
+        request.request_id = request_id;
+        request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT;
+        request.submit = &submit;
+        size_t size = motcua__v1__intake_request__get_packed_size (&request);
+        uint8_t *bytes = (uint8_t *) malloc (size);
+        motcua__v1__intake_request__pack (&request, bytes);
+        zmq_send (zsock_resolve (dealer), bytes, size, 0);
+        free (bytes);
+    }
+    zclock_sleep (300);             //  everything is in intake's socket buffer
+    kill (intake->pid, SIGCONT);
+}
+
+//  Collect count replies into codes (by request index); errors as "!CODE".
+static int
+s_burst_collect (zsock_t *dealer, const char *tag, char codes [][64], int count)
+{
+    int got = 0;
+    zpoller_t *poller = zpoller_new (dealer, NULL);
+    while (got < count && zpoller_wait (poller, 5000)) {
+        zframe_t *frame = zframe_recv (dealer);
+        intake_reply_t *reply = frame ? motcua__v1__intake_reply__unpack (NULL, zframe_size (frame),
+                                                                           zframe_data (frame)) : NULL;
+        int index = -1;
+        if (reply && strncmp (reply->request_id, tag, strlen (tag)) == 0)
+            index = atoi (reply->request_id + strlen (tag) + 1);
+        if (index >= 0 && index < count) {
+            if (reply->error)
+                snprintf (codes [index], 64, "!%d", (int) reply->error->code);
+            else
+                snprintf (codes [index], 64, "%s", reply->receipt ? reply->receipt->dossier_code : "?");
+            got++;
+        }
+        intake_reply_destroy (&reply);
+        zframe_destroy (&frame);
+    }
+    zpoller_destroy (&poller);
+    return got;
+}
+
+//  How many transactions wrote these dossiers (their rows' xmin).
+static int64_t
+s_transactions_of (char codes [][64], int count)
+{
+    char list [BURST * 70] = "{";
+    for (int i = 0; i < count; i++)
+        if (codes [i][0] != '!')
+            snprintf (list + strlen (list), sizeof list - strlen (list), "%s%s", i ? "," : "", codes [i]);
+    strcat (list, "}");
+    const char *params [1] = { list };
+    return harness_sql_int ("SELECT count (DISTINCT xmin::text) FROM intake.dossier WHERE code = ANY ($1::text[])",
+                            1, params);
+}
+
+static bool
+s_counter_without_gaps (void)
+{
+    return harness_sql_int ("SELECT count (*) FROM intake.code_counter c WHERE c.last <> (SELECT"
+                            " max (split_part (d.code, '-', 3)::int) FROM intake.dossier d WHERE"
+                            " split_part (d.code, '-', 2)::int = c.day AND d.agency_code = c.agency_code)",
+                            0, NULL) == 0;
+}
+
+static void
+test_group_commit (void)
+{
+    zsock_t *dealer = harness_raw_dealer ("intake", "counter");
+    char keys [BURST][80], codes [BURST][64];
+    const char *key_of [BURST], *procedure_of [BURST];
+    for (int i = 0; i < BURST; i++) {
+        char prefix [32];
+        snprintf (prefix, sizeof prefix, "group-a-%d", i);
+        harness_new_key (keys [i], sizeof keys [i], prefix);
+        key_of [i] = keys [i];
+        procedure_of [i] = PROCEDURE;
+    }
+    memset (codes, 0, sizeof codes);
+    s_burst_send (dealer, "ga", key_of, procedure_of, BURST);
+    int got = s_burst_collect (dealer, "ga", codes, BURST);
+    int receipts = 0;
+    for (int i = 0; i < BURST; i++)
+        receipts += harness_matches (codes [i], CODE_PATTERN);
+    CHECK_EQ_INT (got == BURST ? receipts : -1, BURST, "group commit: 8 requests sent together get 8 receipts");
+    CHECK_EQ_INT (s_transactions_of (codes, BURST), 1,
+                  "group commit: the burst's dossiers were written by one transaction (one commit)");
+    CHECK (s_counter_without_gaps (), "group commit: the day's code counter equals the last code issued (no gaps)");
+
+    //  A spoiled group: one key twice and an unknown procedure among them.
+    for (int i = 0; i < BURST; i++) {
+        char prefix [32];
+        snprintf (prefix, sizeof prefix, "group-b-%d", i);
+        harness_new_key (keys [i], sizeof keys [i], prefix);
+    }
+    snprintf (keys [3], sizeof keys [3], "%s", keys [2]);
+    procedure_of [5] = "9.999999";
+    memset (codes, 0, sizeof codes);
+    s_burst_send (dealer, "gb", key_of, procedure_of, BURST);
+    got = s_burst_collect (dealer, "gb", codes, BURST);
+    receipts = 0;
+    for (int i = 0; i < BURST; i++)
+        receipts += harness_matches (codes [i], CODE_PATTERN);
+    CHECK_EQ_INT (got == BURST ? receipts : -1, BURST - 1,
+                  "group commit: in a spoiled group every request but the refused one gets a receipt");
+    CHECK_EQ_STR (codes [3], codes [2], "group commit: a repeated key in the group gets the same receipt twice");
+    char expected [8];
+    snprintf (expected, sizeof expected, "!%d", INVALID);
+    CHECK_EQ_STR (codes [5], expected, "group commit: the unknown procedure among them gets INVALID_ARGUMENT");
+    const char *params [1] = { "group-b-%" };
+    CHECK_EQ_INT (harness_sql_int ("SELECT count (*) FROM intake.dossier WHERE idempotency_key LIKE $1", 1, params),
+                  BURST - 2, "group commit: the spoiled group kept one dossier per key, none for the refusal");
+    CHECK (harness_log_has ("intake", "not committed", "answering each alone", NULL),
+           "group commit: intake says the group was answered request by request");
+    CHECK (s_counter_without_gaps (), "group commit: still no gap in the day's codes");
+    zsock_destroy (&dealer);
+}
+
 //  9. Processing dies mid-stream; every dossier still arrives, once.
 typedef struct {
     char codes [CRASH_TOTAL][64];
@@ -680,6 +836,7 @@ main (void)
         test_size_limits ();
         test_unadmitted ();
         test_concurrency ();
+        test_group_commit ();
         test_crash ();
     }
     s_close_clients ();

@@ -57,6 +57,8 @@ check "an unknown option exits 2" test "$rc" = 2
 for _ in $(seq 1 50); do $M desk queue --json | grep -q "$code" && break; sleep 0.1; done
 check "desk queue lists the dossier" bash -c "$M desk queue | grep -q '$code'"
 check "desk resolve --approve" bash -c "$M desk resolve '$code' --approve --reason 'Đủ điều kiện' --json | grep -q '\"status\":\"resolved\"'"
+check "counter return refuses a result not yet attached" bash -c "! $M counter return '$code' 2>&1 | grep -q returned"
+check "desk attach flags the certificate" $M desk attach "$code" --physical certificate --reference "GK-01"
 check "counter return hands the result over" bash -c "$M counter return '$code' --json | grep -q '\"status\":\"returned\"'"
 # reporting learns from two producers, in any order: wait for both facts
 for _ in $(seq 1 50); do

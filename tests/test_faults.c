@@ -412,7 +412,7 @@ test_audit_trail (void)
     road = road && harness_approve (s_clients.desk, key, code) == 0;
     road = road && harness_wait_until (s_shipment_listed, code, SETTLE_MS);
     harness_new_key (key, sizeof key, "audit-deliver");
-    postal_reply_t *delivered = road ? postal_client_deliver (s_clients.postal, key, code) : NULL;
+    postal_reply_t *delivered = road ? postal_client_deliver (s_clients.postal, key, code, "042090001234") : NULL;
     road = delivered && !delivered->error;
     postal_reply_destroy (&delivered);
     trace_status_t want = { code, "returned" };

@@ -583,9 +583,10 @@ main (void)
         test_cli ();
     }
     client_destroy (&s_dashboard);
-    int clean = 0;
-    for (size_t i = 0; i < HARNESS_SERVICES; i++)
-        clean += harness_stop (harness_proc_at (i), SIGTERM, 5000) == 0;
-    CHECK_EQ_INT (clean, HARNESS_SERVICES, "teardown: every service stops cleanly on SIGTERM");
+    for (size_t i = 0; i < HARNESS_SERVICES; i++) {
+        char name [96];
+        snprintf (name, sizeof name, "teardown: %s stops cleanly on SIGTERM", harness_proc_at (i)->name);
+        CHECK_EQ_INT (harness_stop (harness_proc_at (i), SIGTERM, 10000), 0, name);
+    }
     return testkit_finish ();
 }

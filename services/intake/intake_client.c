@@ -22,8 +22,15 @@ intake_client_health (client_t *client)
 intake_reply_t *
 intake_client_list_procedures (client_t *client)
 {
+    return intake_client_list_procedures_at (client, 0);
+}
+
+intake_reply_t *
+intake_client_list_procedures_at (client_t *client, int64_t at_ms)
+{
     Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
     Motcua__V1__ListProcedures list = MOTCUA__V1__LIST_PROCEDURES__INIT;
+    list.at = at_ms;
     request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES;
     request.list_procedures = &list;
     return s_call (client, &request);
@@ -98,4 +105,15 @@ intake_reply_destroy (intake_reply_t **reply_p)
         motcua__v1__intake_reply__free_unpacked (*reply_p, NULL);
         *reply_p = NULL;
     }
+}
+
+intake_reply_t *
+intake_client_refusal (client_t *client, const char *number)
+{
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    Motcua__V1__RefusalLookup lookup = MOTCUA__V1__REFUSAL_LOOKUP__INIT;
+    lookup.number = (char *) number;
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSAL_LOOKUP;
+    request.refusal_lookup = &lookup;
+    return s_call (client, &request);
 }

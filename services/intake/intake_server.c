@@ -2,6 +2,8 @@
 #include "intake_server.h"
 #include "intake_store.h"
 #include "intake_check.h"
+#include "intake_routing.h"
+#include "intake_postal.h"
 #include "api.h"
 #include "audit.h"
 #include "dossier_code.h"
@@ -18,6 +20,7 @@ typedef struct {
     service_t *service;
     const principal_t *who;
     const Motcua__V1__SubmitDossier *req;
+    int64_t received_at;        //  0: now; postal: when the hand-over record was signed
 } submit_t;
 
 //  Receive a dossier inside the command's transaction: code, due time, the
@@ -28,7 +31,7 @@ s_receive (void *context, api_error_t *error)
     submit_t *submit = (submit_t *) context;
     const Motcua__V1__SubmitDossier *req = submit->req;
     db_t *db = service_db (submit->service);
-    int64_t received_at = vn_now_ms ();
+    int64_t received_at = submit->received_at ? submit->received_at : vn_now_ms ();
     received_at -= received_at % 1000;          //  the receipt shows whole seconds
     procedure_row_t procedure;                  //  the version in force at receipt
     int found = intake_store_procedure (db, req->procedure_code, received_at, &procedure);
@@ -52,6 +55,10 @@ s_receive (void *context, api_error_t *error)
     int64_t due_at = worktime_due (&rules, received_at, procedure.time_limit_value,
                                    procedure.time_limit_unit);
     const char *rule_set = rule_set_for (received_at);
+    intake_routing_t routing;
+    if (intake_routing_plan (submit->service, req, procedure.agency_code, procedure.office_hours, received_at,
+                             &routing, error))
+        return NULL;
     char limit [64], code [DOSSIER_CODE_MAX];
     limit_text (procedure.time_limit_value, procedure.time_limit_unit, limit, sizeof limit);
     long sequence = intake_store_next_sequence (db, procedure.agency_code, dossier_code_day (received_at));
@@ -73,6 +80,10 @@ s_receive (void *context, api_error_t *error)
     receipt.components = req->components;
     receipt.time_limit_text = limit;
     receipt.agency_code = procedure.agency_code;
+    receipt.receiving_agency = (char *) routing.receiving_agency;
+    receipt.online_answer_by = routing.online_answer_by;
+    receipt.route_by = routing.route_by;
+    receipt.rule_set = (char *) rule_set;
 
     Motcua__V1__DossierReceived received = MOTCUA__V1__DOSSIER_RECEIVED__INIT;
     received.dossier_code = code;
@@ -92,6 +103,10 @@ s_receive (void *context, api_error_t *error)
     received.time_limit_value = procedure.time_limit_value;
     received.time_limit_unit = (char *) limit_unit_name (procedure.time_limit_unit);
     received.office_hours = procedure.office_hours;
+    received.receiving_agency = (char *) routing.receiving_agency;
+    received.filed_at = routing.filed_at;
+    received.online_answer_by = routing.online_answer_by;
+    received.route_by = routing.route_by;
     Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
     event.occurred_at = received_at;
     event.actor = (char *) submit->who->name;
@@ -106,6 +121,7 @@ s_receive (void *context, api_error_t *error)
                 "rule_set", rule_set, NULL);
     if (intake_store_insert (db, &receipt, rule_set, submit->who->name, req->idempotency_key,
                              procedure.version)
+    ||  intake_routing_store (db, code, &routing)
     ||  outbox_append (db, "intake", "intake", &event)
     ||  audit_change (db, "intake", submit->who->name, submit->who->role, "receive", code, NULL, change))
         return NULL;
@@ -120,7 +136,7 @@ s_submit (service_t *service, const principal_t *who, const Motcua__V1__SubmitDo
 {
     if (intake_check_submit (req, error))
         return NULL;
-    submit_t submit = { service, who, req };
+    submit_t submit = { service, who, req, 0 };
     zchunk_t *body = idempotency_run (service_db (service), "intake", req->idempotency_key,
                                       s_receive, &submit, error);
     if (!body)
@@ -322,7 +338,12 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
-            if (intake_store_procedures (service_db (service), vn_now_ms (), &procedures))
+            if (request->list_procedures->at < 0 || request->list_procedures->at >= vn_instant (10000, 1, 1, 0)) {
+                api_fail (&error, INVALID, "at", "at must be a time between 1970 and the year 10000");
+                break;
+            }
+            if (intake_store_procedures (service_db (service), request->list_procedures->at > 0
+                                         ? request->list_procedures->at : vn_now_ms (), &procedures))
                 api_db_fail (&error, db_error (service_db (service)));
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_PROCEDURES;
             reply.procedures = &procedures;
@@ -385,6 +406,13 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.view = view;
             break;
         }
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSAL_LOOKUP:
+            if (service_allow (service, who, "counter,postal,dashboard", "read refusal notices", &error))
+                break;
+            refusal = intake_routing_refusal (service_db (service), request->refusal_lookup->number, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REFUSAL;
+            reply.refusal = refusal;
+            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
@@ -417,15 +445,34 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
         }
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
             return intake_store_set_status (db, event->dossier_code, "returned", NULL, 0);
+        case MOTCUA__V1__EVENT__BODY_HANDOVER_SIGNED:
+            return intake_postal_apply ((service_t *) service_data, event);
         default:
             return 0;
     }
+}
+
+zchunk_t *
+intake_receive_at (service_t *service, const principal_t *who, const Motcua__V1__SubmitDossier *req,
+                   int64_t received_at, api_error_t *error)
+{
+    submit_t submit = { service, who, req, received_at };
+    return s_receive (&submit, error);
+}
+
+zchunk_t *
+intake_refuse_now (service_t *service, const principal_t *who, const Motcua__V1__RefuseDossier *req,
+                   api_error_t *error)
+{
+    refuse_t refuse = { service, who, req };
+    return s_refuse (&refuse, error);
 }
 
 const service_handlers_t intake_handlers = {
     .name = "intake",
     .summary = "The intake service: procedure catalogue and dossier submission (receipts).",
     .produces_events = true,
+    .group_commit = true,
     .handle = s_handle,
     .request_type = &motcua__v1__intake_request__descriptor,
     .reply_type = &motcua__v1__intake_reply__descriptor,

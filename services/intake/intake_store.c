@@ -6,7 +6,7 @@
 //  valid_to exclusive (NULL: still in force).
 #define PROCEDURE_COLUMNS \
     "p.code, p.name, p.field, p.agency_code, p.division, p.time_limit_value, " \
-    "p.time_limit_unit, a.office_hours, p.id"
+    "p.time_limit_unit, a.office_hours, p.id, p.level"
 #define PROCEDURE_IN_FORCE \
     " FROM catalog.procedure_version p JOIN catalog.agency a ON a.code = p.agency_code" \
     " WHERE p.valid_from <= to_timestamp ($1::bigint / 1000.0)" \
@@ -25,6 +25,7 @@ s_row (PGresult *result, int row, procedure_row_t *out)
         out->time_limit_unit = LIMIT_WORKING_DAYS;
     snprintf (out->office_hours, sizeof out->office_hours, "%s", PQgetvalue (result, row, 7));
     out->version = atoll (PQgetvalue (result, row, 8));
+    snprintf (out->level, sizeof out->level, "%s", PQgetvalue (result, row, 9));
 }
 
 int
@@ -55,6 +56,7 @@ intake_store_procedures (db_t *db, int64_t at_ms, Motcua__V1__ProcedureList *lis
         char text [64];
         limit_text (entry.time_limit_value, entry.time_limit_unit, text, sizeof text);
         procedure->time_limit_text = strdup (text);
+        procedure->level = strdup (entry.level);
         list->procedures [row] = procedure;
     }
     PQclear (result);
@@ -67,7 +69,7 @@ intake_store_free_list (Motcua__V1__ProcedureList *list)
     for (size_t i = 0; i < list->n_procedures; i++) {
         Motcua__V1__Procedure *p = list->procedures [i];
         free (p->code); free (p->name); free (p->field); free (p->agency_code);
-        free (p->division); free (p->time_limit_unit); free (p->time_limit_text);
+        free (p->division); free (p->time_limit_unit); free (p->time_limit_text); free (p->level);
         free (p);
     }
     free (list->procedures);
@@ -75,9 +77,23 @@ intake_store_free_list (Motcua__V1__ProcedureList *list)
     list->n_procedures = 0;
 }
 
+//  Within one group commit, the same procedure at the same second is read
+//  once (the group is one transaction; its requests arrived together).
+static struct {
+    uint64_t group;
+    int64_t at_ms;
+    procedure_row_t row;
+} s_procedure_seen;
+
 int
 intake_store_procedure (db_t *db, const char *code, int64_t at_ms, procedure_row_t *row)
 {
+    uint64_t group = db_group_serial (db);
+    if (group && s_procedure_seen.group == group && s_procedure_seen.at_ms == at_ms
+    &&  streq (s_procedure_seen.row.code, code)) {
+        *row = s_procedure_seen.row;
+        return 1;
+    }
     char at [24];
     snprintf (at, sizeof at, "%lld", (long long) at_ms);
     const char *params [2] = { at, code };
@@ -89,49 +105,74 @@ intake_store_procedure (db_t *db, const char *code, int64_t at_ms, procedure_row
     if (found)
         s_row (result, 0, row);
     PQclear (result);
+    if (found && group) {
+        s_procedure_seen.group = group;
+        s_procedure_seen.at_ms = at_ms;
+        s_procedure_seen.row = *row;
+    }
     return found;
+}
+
+//  In a group commit, the first receipt of an agency's day reserves a block
+//  of numbers (the row stays locked by the group's transaction); each one
+//  used sets the counter to itself, queued, so the block's unused tail is
+//  given back at commit and codes stay without gaps.
+#define SEQUENCE_BLOCK 64
+static struct {
+    uint64_t group;
+    char agency_code [32];
+    int day;
+    long next, last;
+} s_block;
+
+static int
+s_set_last (db_t *db, const char *agency_code, const char *day_text, long last)
+{
+    char used [24];
+    snprintf (used, sizeof used, "%ld", last);
+    const char *params [3] = { agency_code, day_text, used };
+    return db_exec (db, "UPDATE intake.code_counter SET last = $3"
+                        " WHERE agency_code = $1 AND day = $2", 3, params);
 }
 
 long
 intake_store_next_sequence (db_t *db, const char *agency_code, int day)
 {
-    char day_text [16];
+    char day_text [16], step [16];
+    uint64_t group = db_group_serial (db);
     snprintf (day_text, sizeof day_text, "%d", day);
-    const char *params [2] = { agency_code, day_text };
+    if (group && s_block.group == group && s_block.day == day
+    &&  streq (s_block.agency_code, agency_code) && s_block.next <= s_block.last) {
+        long sequence = s_block.next++;
+        return s_set_last (db, agency_code, day_text, sequence) ? -1 : sequence;
+    }
+    snprintf (step, sizeof step, "%d", group ? SEQUENCE_BLOCK : 1);
+    const char *params [3] = { agency_code, day_text, step };
     //  The row lock of the upsert serialises concurrent receipts of one day.
     PGresult *result = db_query (db,
-        "INSERT INTO intake.code_counter (agency_code, day, last) VALUES ($1, $2, 1)"
-        " ON CONFLICT (agency_code, day) DO UPDATE SET last = intake.code_counter.last + 1"
-        " RETURNING last", 2, params);
+        "INSERT INTO intake.code_counter (agency_code, day, last) VALUES ($1, $2, $3::int)"
+        " ON CONFLICT (agency_code, day) DO UPDATE SET last = intake.code_counter.last + $3::int"
+        " RETURNING last - $3::int + 1", 3, params);
     if (!result)
         return -1;
     long sequence = atol (PQgetvalue (result, 0, 0));
     PQclear (result);
+    if (group) {
+        s_block.group = group;
+        snprintf (s_block.agency_code, sizeof s_block.agency_code, "%s", agency_code);
+        s_block.day = day;
+        s_block.next = sequence + 1;
+        s_block.last = sequence + SEQUENCE_BLOCK - 1;
+        if (s_set_last (db, agency_code, day_text, sequence))
+            return -1;
+    }
     return sequence;
 }
 
 char *
 intake_store_array (char **items, size_t count)
 {
-    size_t size = 3;
-    for (size_t i = 0; i < count; i++)
-        size += 2 * strlen (items [i]) + 3;
-    char *text = (char *) malloc (size), *p = text;
-    *p++ = '{';
-    for (size_t i = 0; i < count; i++) {
-        if (i)
-            *p++ = ',';
-        *p++ = '"';
-        for (const char *s = items [i]; *s; s++) {
-            if (*s == '"' || *s == '\\')
-                *p++ = '\\';
-            *p++ = *s;
-        }
-        *p++ = '"';
-    }
-    *p++ = '}';
-    *p = 0;
-    return text;
+    return db_text_array (items, count);
 }
 
 int

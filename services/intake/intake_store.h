@@ -19,6 +19,7 @@ typedef struct {
     int time_limit_value;
     limit_unit_t time_limit_unit;
     char office_hours [128];
+    char level [16];            //  province | commune | district
 } procedure_row_t;
 
 //  Every procedure in force at at_ms (ms since the epoch), into a list

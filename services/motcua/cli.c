@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "json.h"
 #include "rpc.h"
+#include "vntime.h"
 #include "motcua/v1/intake.pb-c.h"
 #include "motcua/v1/processing.pb-c.h"
 #include "motcua/v1/postal.pb-c.h"
@@ -263,4 +264,18 @@ cli_done (cli_t *cli, client_t **client, ProtobufCMessage *reply, int rc)
     client_destroy (client);
     cli_cleanup (cli);
     return rc;
+}
+
+int
+cli_local_time (const char *text, int default_minute, int64_t *at_ms)
+{
+    int hour = default_minute / 60, minute = default_minute % 60;
+    char day [16] = "", rest [2] = "";
+    int64_t midnight;
+    int fields = text ? sscanf (text, "%10[0-9-]T%d:%d%1s", day, &hour, &minute, rest) : 0;
+    if ((fields != 1 && fields != 3) || vn_parse_date (day, &midnight)
+    ||  hour < 0 || hour > 23 || minute < 0 || minute > 59)
+        return -1;
+    *at_ms = midnight + ((int64_t) hour * 60 + minute) * MS_PER_MINUTE;
+    return 0;
 }

@@ -59,6 +59,10 @@ int         cli_no_answer (cli_t *cli, const char *service);
 int         cli_refused (cli_t *cli, const Motcua__V1__Error *error);
 int         cli_usage (const char *message);
 
+//  Parse local time YYYY-MM-DD[THH:MM] (the time of day defaults to
+//  default_minute after midnight). 0 and *at_ms, or -1.
+int         cli_local_time (const char *text, int default_minute, int64_t *at_ms);
+
 //  Print text left-aligned in width columns (counting UTF-8 characters, not bytes).
 void        cli_pad (const char *text, int width);
 
@@ -120,5 +124,20 @@ int cmd_admin_grant (int argc, char **argv);
 int cmd_admin_revoke (int argc, char **argv);
 int cmd_admin_rotate (int argc, char **argv);
 int cmd_admin_keys (int argc, char **argv);
+int cmd_desk_handover (int argc, char **argv);
+int cmd_desk_attach (int argc, char **argv);
+int cmd_counter_route (int argc, char **argv);
+int cmd_print (int argc, char **argv);
+int cmd_post_collect (int argc, char **argv);
+int cmd_post_handover (int argc, char **argv);
+int cmd_post_sign_batch (int argc, char **argv);
+int cmd_post_batch (int argc, char **argv);
+int cmd_post_transit (int argc, char **argv);
+int cmd_post_attempt (int argc, char **argv);
+int cmd_post_return (int argc, char **argv);
+int cmd_post_overdue (int argc, char **argv);
+int cmd_counter_sign_batch (int argc, char **argv);
+int cmd_counter_dispatch (int argc, char **argv);
+int cmd_report_postal (int argc, char **argv);
 
 #endif

@@ -4,16 +4,23 @@
 #include "json.h"
 #include "rpc.h"
 #include "vntime.h"
+#include "process_step.h"
+#include "rule_set.h"
 #include "intake_client.h"
 
 int
 cmd_catalog_list (int argc, char **argv)
 {
     cli_t cli;
-    if (cli_parse (&cli, argc, argv, "", ""))
+    if (cli_parse (&cli, argc, argv, "at", ""))
         return EXIT_USAGE;
+    int64_t at = 0;                 //  --at DAY: the catalogue in force at noon that day
+    if (cli_option (&cli, "at") && cli_local_time (cli_option (&cli, "at"), 12 * 60, &at)) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua catalog list [--at YYYY-MM-DD]");
+    }
     client_t *client = cli_client (&cli, "intake", "counter");
-    intake_reply_t *reply = client ? intake_client_list_procedures (client) : NULL;
+    intake_reply_t *reply = client ? intake_client_list_procedures_at (client, at) : NULL;
     int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
     if (rc == 0 && cli.json) {
         json_t json;
@@ -29,6 +36,8 @@ cmd_catalog_list (int argc, char **argv)
             json_string (&json, "time_limit_unit", p->time_limit_unit);
             json_string (&json, "field", p->field);
             json_string (&json, "agency_code", p->agency_code);
+            json_string (&json, "level", p->level);
+            json_string (&json, "level_vi", level_vi (p->level));
             json_end_object (&json);
         }
         json_end_array (&json);
@@ -36,13 +45,19 @@ cmd_catalog_list (int argc, char **argv)
     }
     else
     if (rc == 0) {
+        rules_id_t rules = RULES_2025;
+        legal_clock_rules (rule_set_for (at ? at : vn_now_ms ()), &rules);
+        printf ("Cấp chính quyền: %s (%s)\n", levels_of_rules (rules),
+                rules == RULES_2025 ? "Nghị định số 118/2025/NĐ-CP" : "Nghị định số 61/2018/NĐ-CP");
         cli_pad ("Mã thủ tục", 12);
         cli_pad ("Thời hạn giải quyết", 20);
+        cli_pad ("Cấp", 6);
         printf ("Tên thủ tục\n");
         for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
             Motcua__V1__Procedure *p = reply->procedures->procedures [i];
             cli_pad (p->code, 12);
             cli_pad (p->time_limit_text, 20);
+            cli_pad (level_vi (p->level), 6);
             printf ("%s\n", p->name);
         }
     }
@@ -98,6 +113,10 @@ s_json_receipt (const Motcua__V1__Receipt *r)
     json_string (&json, "time_limit", r->time_limit_text);
     json_time (&json, "received_at", r->received_at);
     json_time (&json, "due_at", r->due_at);
+    json_string (&json, "rule_set", r->rule_set);
+    json_string (&json, "receiving_agency", r->receiving_agency);
+    json_time (&json, "route_by", r->route_by);
+    json_time (&json, "online_answer_by", r->online_answer_by);
     json_end_object (&json);
     json_finish (&json);
 }
@@ -129,7 +148,7 @@ cmd_counter_submit (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,channel,"
-                                     "return,component,idempotency-key", ""))
+                                     "return,component,idempotency-key,receiving-agency,filed-at", ""))
         return EXIT_USAGE;
     //  Channel numbers follow the proto: direct 1, online 2, postal 3.
     int channel = s_enum (cli_option_or (&cli, "channel", "direct"),
@@ -153,6 +172,11 @@ cmd_counter_submit (int argc, char **argv)
     submit.return_method = (Motcua__V1__ReturnMethod) return_method;
     submit.n_components = (size_t) n_components;
     submit.components = (char **) components;
+    submit.receiving_agency = (char *) cli_option_or (&cli, "receiving-agency", "");
+    if (cli_option (&cli, "filed-at") && cli_local_time (cli_option (&cli, "filed-at"), 0, &submit.filed_at)) {
+        cli_cleanup (&cli);
+        return cli_usage ("--filed-at is YYYY-MM-DDTHH:MM (local time)");
+    }
 
     client_t *client = cli_client (&cli, "intake", "counter");
     intake_reply_t *reply = client ? intake_client_submit (client, &submit) : NULL;

@@ -5,6 +5,7 @@
 #include "rpc.h"
 #include "vntime.h"
 #include "processing_client.h"
+#include "cmd_processing.h"
 
 static void
 s_json_item (json_t *json, const Motcua__V1__WorkItem *item)
@@ -86,8 +87,8 @@ cmd_desk_queue (int argc, char **argv)
 }
 
 //  Shared tail of resolve and return: show the item or the problem.
-static int
-s_finish (cli_t *cli, client_t *client, processing_reply_t *reply)
+int
+cmd_processing_finish (cli_t *cli, client_t *client, processing_reply_t *reply)
 {
     int rc = cli_outcome (cli, "processing", (ProtobufCMessage *) reply);
     if (rc == 0)
@@ -110,7 +111,7 @@ cmd_desk_resolve (int argc, char **argv)
     processing_reply_t *reply = client ? processing_client_resolve (client, cli_idempotency_key (&cli),
         cli.positional [0], approve ? MOTCUA__V1__OUTCOME__OUTCOME_APPROVED : MOTCUA__V1__OUTCOME__OUTCOME_REJECTED,
         cli_option (&cli, "reason")) : NULL;
-    return s_finish (&cli, client, reply);
+    return cmd_processing_finish (&cli, client, reply);
 }
 
 int
@@ -126,7 +127,7 @@ cmd_counter_return (int argc, char **argv)
     client_t *client = cli_client (&cli, "processing", "counter");
     processing_reply_t *reply = client ? processing_client_return (client, cli_idempotency_key (&cli),
                                                                    cli.positional [0]) : NULL;
-    return s_finish (&cli, client, reply);
+    return cmd_processing_finish (&cli, client, reply);
 }
 
 int
@@ -144,7 +145,7 @@ cmd_desk_supplement (int argc, char **argv)
     client_t *client = cli_client (&cli, "processing", "desk");
     processing_reply_t *reply = client ? processing_client_request_supplement (client, cli_idempotency_key (&cli),
         cli.positional [0], (char **) missing, (size_t) n_missing, cli_option (&cli, "reason")) : NULL;
-    return s_finish (&cli, client, reply);
+    return cmd_processing_finish (&cli, client, reply);
 }
 
 int
@@ -155,16 +156,12 @@ cmd_desk_delay (int argc, char **argv)
         return EXIT_USAGE;
     int64_t new_due = 0;
     const char *text = cli_option (&cli, "new-due");
-    int hour = 17, minute = 0;
-    char day [16] = "";
-    if (text && sscanf (text, "%10[0-9-]T%d:%d", day, &hour, &minute) >= 1 && vn_parse_date (day, &new_due) == 0)
-        new_due += ((int64_t) hour * 60 + minute) * MS_PER_MINUTE;
-    if (cli.n_positional != 1 || !new_due) {
+    if (cli.n_positional != 1 || !text || cli_local_time (text, 17 * 60, &new_due)) {
         cli_cleanup (&cli);
         return cli_usage ("usage: motcua desk delay CODE --new-due YYYY-MM-DD[THH:MM] --reason TEXT");
     }
     client_t *client = cli_client (&cli, "processing", "desk");
     processing_reply_t *reply = client ? processing_client_delay_letter (client, cli_idempotency_key (&cli),
         cli.positional [0], new_due, cli_option (&cli, "reason")) : NULL;
-    return s_finish (&cli, client, reply);
+    return cmd_processing_finish (&cli, client, reply);
 }

@@ -13,13 +13,18 @@ s_event_label (const char *type)
         { "dossier_received",   "Tiếp nhận hồ sơ" },
         { "dossier_resolved",   "Giải quyết xong hồ sơ" },
         { "result_ready",       "Chuyển kết quả sang bưu chính công ích" },
-        { "shipment_created",   "Bưu chính nhận kết quả để chuyển phát" },
+        { "shipment_created",   "Kết quả chờ chuyển phát qua bưu chính" },
         { "shipment_delivered", "Bưu chính phát kết quả cho người nhận" },
         { "dossier_returned",   "Trả kết quả cho tổ chức, cá nhân" },
         { "supplement_requested", "Yêu cầu bổ sung, hoàn thiện hồ sơ" },
         { "supplement_received", "Nhận hồ sơ bổ sung" },
         { "dossier_withdrawn",  "Tổ chức, cá nhân đề nghị rút hồ sơ" },
         { "due_time_changed",   "Thay đổi thời hạn giải quyết" },
+        { "dossier_handed_over", "Giao nhận hồ sơ giữa các bước" },
+        { "result_attached",    "Có kết quả giải quyết" },
+        { "dossier_routed",     "Chuyển hồ sơ đến cơ quan có thẩm quyền" },
+        { "postal_intake_answered", "Bưu chính giao hồ sơ (biên bản giao nhận)" },
+        { "shipment_moved",     "Bưu chính chuyển phát kết quả" },
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels [0]; i++)
         if (streq (labels [i][0], type))
@@ -75,6 +80,7 @@ cmd_trace (int argc, char **argv)
             json_time (&json, "resolved_at", t->resolved_at);
             json_time (&json, "returned_at", t->returned_at);
             json_string (&json, "timeliness", t->timeliness);
+            json_string (&json, "result_location", t->result_location);
             json_array (&json, "events");
             for (size_t i = 0; i < t->n_entries; i++) {
                 json_object (&json, NULL);
@@ -99,6 +105,8 @@ cmd_trace (int argc, char **argv)
             if (t->appointment_at && t->appointment_at != t->due_at)
                 printf ("Hẹn trả kết quả (sau gia hạn): %s\n",
                         vn_format_form (t->appointment_at, appointment, sizeof appointment));
+            if (*t->result_location)
+                printf ("Kết quả đang ở: %s\n", t->result_location);
             for (size_t i = 0; i < t->n_entries; i++) {
                 printf ("  %s  ", vn_format_form (t->entries [i]->at, at, sizeof at));
                 cli_pad (s_event_label (t->entries [i]->event_type), 39);

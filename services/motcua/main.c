@@ -14,7 +14,7 @@ static const struct {
     command_fn *run;
     const char *usage;
 } s_commands [] = {
-    { "catalog list",   cmd_catalog_list,   "catalog list                      the procedures: code, name, time limit" },
+    { "catalog list",   cmd_catalog_list,   "catalog list [--at YYYY-MM-DD]    the procedures: code, level, name, time limit" },
     { "catalog import", cmd_catalog_import, "catalog import FILE.csv…          new and changed procedure versions (all or nothing)" },
     { "catalog export", cmd_catalog_export, "catalog export FILE.csv           every version, in the import format (- for stdout)" },
     { "counter submit", cmd_counter_submit, "counter submit --procedure CODE --applicant-name NAME --applicant-id ID\n"
@@ -31,6 +31,7 @@ static const struct {
     { "post shipments", cmd_post_shipments, "post shipments                    results waiting to go by post" },
     { "post deliver",   cmd_post_deliver,   "post deliver CODE                 record the delivery of a result" },
     { "trace",          cmd_trace,          "trace CODE                        a dossier's status and timeline" },
+    { "report postal",  cmd_report_postal,  "report postal --from YYYY-MM-DD --to YYYY-MM-DD   postal (BCCI) intake, return, on-time delivery" },
     { "report check",   cmd_report_check,   "report check [PERIOD] [--by K] | FILE.csv   the II.06a identities, row by row" },
     { "report drill",   cmd_report_drill,   "report drill PERIOD --column C [--field F] [--procedure P] …   the dossiers behind a cell" },
     { "report rates",   cmd_report_rates,   "report rates PERIOD               online, digitisation, postal, on-time rates" },
@@ -56,6 +57,22 @@ static const struct {
     { "admin revoke",   cmd_admin_revoke,   "admin revoke NAME                 the key is refused from now on" },
     { "admin rotate",   cmd_admin_rotate,   "admin rotate NAME                 a new key pair with the same grant" },
     { "admin keys",     cmd_admin_keys,     "admin keys [--all]                who may speak to the suite" },
+    { "desk handover",  cmd_desk_handover,  "desk handover CODE --to DIVISION [--receiver NAME] [--note TEXT]   next step (Mẫu 05)" },
+    { "desk attach",    cmd_desk_attach,    "desk attach CODE --document REF --sha256 HEX | --physical certificate|banner|medal" },
+    { "counter route",  cmd_counter_route,  "counter route CODE                send it on to the competent body (Phiếu chuyển hồ sơ)" },
+    { "print",          cmd_print,          "print receipt|supplement|refusal|delay|control-sheet|routing CODE [--out FILE] [--pdf]" },
+    { "post collect",   cmd_post_collect,   "post collect --procedure CODE --sender-name N --sender-id ID --phone P --address A\n"
+      "               --component NAME … [--postal-fee N] [--procedure-fee N] [--return counter|postal] [--place TEXT]\n"
+      "                                    a dossier taken by the post: the Phiếu gửi hồ sơ" },
+    { "post handover",  cmd_post_handover,  "post handover SLIP…               hand collected dossiers to the agency (signs the record)" },
+    { "counter sign-batch", cmd_counter_sign_batch, "counter sign-batch N [--incomplete SLIP=REASON …]   receive a hand-over record" },
+    { "counter dispatch", cmd_counter_dispatch, "counter dispatch CODE… --route R [--with-appointment] [--original CODE=TEXT] [--item CODE=KIND:SIZE]" },
+    { "post sign-batch", cmd_post_sign_batch, "post sign-batch N                 take the results of a return record" },
+    { "post batch",     cmd_post_batch,     "post batch show N                 a hand-over record: dossiers, receipts, fees" },
+    { "post transit",   cmd_post_transit,   "post transit CODE                 the result is on its way" },
+    { "post attempt",   cmd_post_attempt,   "post attempt CODE --reason TEXT   delivery failed; an invitation was left" },
+    { "post return-to-agency", cmd_post_return, "post return-to-agency CODE        undelivered after two invitations" },
+    { "post overdue",   cmd_post_overdue,   "post overdue                      shipments past their J+n deadline" },
 };
 #define COMMAND_COUNT (sizeof s_commands / sizeof s_commands [0])
 

@@ -1,62 +1,22 @@
 /*  postal_server — request and event handling of postal.                    */
 #include "postal_server.h"
 #include "postal_store.h"
+#include "postal_ops.h"
 #include "api.h"
 #include "audit.h"
-#include "idempotency.h"
 #include "log.h"
 #include "outbox.h"
 #include "vntime.h"
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
-typedef struct {
-    service_t *service;
-    const principal_t *who;
-    const char *code;
-} deliver_t;
-
-static zchunk_t *
-s_deliver (void *context, api_error_t *error)
+static Motcua__V1__Shipment *
+s_unpack_shipment (zchunk_t *body)
 {
-    deliver_t *command = (deliver_t *) context;
-    db_t *db = service_db (command->service);
-    shipment_row_t row;
-    int found = postal_store_load (db, command->code, &row);
-    if (found < 0) {
-        api_db_fail (error, db_error (db));
-        return NULL;
-    }
-    if (!found) {
-        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
-                  "no shipment for dossier %s (is its result ready, and going by post?)", command->code);
-        return NULL;
-    }
-    if (!streq (row.status, "created")) {
-        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
-                  "the shipment of %s is already %s", command->code, row.status);
-        return NULL;
-    }
-    row.delivered_at = vn_now_ms ();
-    snprintf (row.status, sizeof row.status, "delivered");
-    Motcua__V1__ShipmentDelivered delivered = MOTCUA__V1__SHIPMENT_DELIVERED__INIT;
-    delivered.dossier_code = row.dossier_code;
-    delivered.shipment_id = row.shipment_id;
-    delivered.delivered_at = row.delivered_at;
-    Motcua__V1__Event event = MOTCUA__V1__EVENT__INIT;
-    event.occurred_at = row.delivered_at;
-    event.actor = (char *) command->who->name;
-    event.dossier_code = row.dossier_code;
-    event.body_case = MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED;
-    event.shipment_delivered = &delivered;
-    if (postal_store_delivered (db, &row) || outbox_append (db, "postal", "postal", &event)
-    ||  audit_change (db, "postal", command->who->name, command->who->role, "deliver", row.dossier_code,
-                      "{\"status\":\"created\"}", "{\"status\":\"delivered\"}"))
-        return NULL;
-    log_info ("delivered %s by %s", row.dossier_code, command->who->name);
-    Motcua__V1__Shipment shipment = MOTCUA__V1__SHIPMENT__INIT;
-    postal_row_to_pb (&row, &shipment);
-    return api_pack (&shipment.base);
+    Motcua__V1__Shipment *shipment = body
+        ? motcua__v1__shipment__unpack (NULL, zchunk_size (body), zchunk_data (body)) : NULL;
+    zchunk_destroy (&body);
+    return shipment;
 }
 
 static zchunk_t *
@@ -69,12 +29,16 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__ShipmentList list = MOTCUA__V1__SHIPMENT_LIST__INIT;
     Motcua__V1__Shipment *shipment = NULL;
     shipment_row_t *rows = NULL;
+    zchunk_t *body = NULL;
+    Motcua__V1__Slip *slip = NULL;
+    Motcua__V1__Batch *batch = NULL;
+    Motcua__V1__ShipmentList *overdue = NULL;
 
     switch (request->body_case) {
         case MOTCUA__V1__POSTAL_REQUEST__BODY_LIST: {
             if (service_allow (service, who, "postal,dashboard", "list shipments", &error))
                 break;
-            int count = postal_store_open (service_db (service), &rows);
+            int count = postal_store_open (service_db (service), 0, &rows);
             if (count < 0) {
                 api_db_fail (&error, db_error (service_db (service)));
                 break;
@@ -90,27 +54,56 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.shipments = &list;
             break;
         }
-        case MOTCUA__V1__POSTAL_REQUEST__BODY_DELIVER: {
-            if (service_allow (service, who, "postal", "record deliveries", &error)
-            ||  api_check_text (&error, "idempotency_key", request->deliver->idempotency_key, 128, true)
-            ||  api_check_text (&error, "dossier_code", request->deliver->dossier_code, 64, true))
-                break;
-            deliver_t command = { service, who, request->deliver->dossier_code };
-            zchunk_t *body = idempotency_run (service_db (service), "postal",
-                                              request->deliver->idempotency_key, s_deliver, &command, &error);
-            if (!body)
-                break;
-            service_kick (service);
-            shipment = motcua__v1__shipment__unpack (NULL, zchunk_size (body), zchunk_data (body));
-            zchunk_destroy (&body);
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_DELIVER:
+            shipment = s_unpack_shipment (postal_deliver (service, who, request->deliver, &error));
             reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_SHIPMENT;
             reply.shipment = shipment;
             break;
-        }
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_MOVE:
+            shipment = s_unpack_shipment (postal_move (service, who, request->move, &error));
+            reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_SHIPMENT;
+            reply.shipment = shipment;
+            break;
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_COLLECT:
+            body = postal_collect (service, who, request->collect, &error);
+            slip = body ? motcua__v1__slip__unpack (NULL, zchunk_size (body), zchunk_data (body)) : NULL;
+            reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_SLIP;
+            reply.slip = slip;
+            break;
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_HAND_OVER:
+            body = postal_hand_over (service, who, request->hand_over, &error);
+            break;
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_DISPATCH:
+            body = postal_dispatch (service, who, request->dispatch, &error);
+            break;
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_SIGN:
+            body = postal_sign (service, who, request->sign, &error);
+            break;
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_SHOW_BATCH:
+            body = postal_show_batch (service, who, request->show_batch, &error);
+            break;
+        case MOTCUA__V1__POSTAL_REQUEST__BODY_OVERDUE:
+            body = postal_overdue (service, who, &error);
+            overdue = body ? motcua__v1__shipment_list__unpack (NULL, zchunk_size (body), zchunk_data (body)) : NULL;
+            reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_SHIPMENTS;
+            reply.shipments = overdue;
+            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
+    if (body && !slip && !overdue) {         //  the operations that answer a batch
+        batch = motcua__v1__batch__unpack (NULL, zchunk_size (body), zchunk_data (body));
+        reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_BATCH;
+        reply.batch = batch;
+    }
+    zchunk_destroy (&body);
     zchunk_t *packed = api_reply_pack (&reply.base, &error);
+    if (slip)
+        motcua__v1__slip__free_unpacked (slip, NULL);
+    if (batch)
+        motcua__v1__batch__free_unpacked (batch, NULL);
+    if (overdue)
+        motcua__v1__shipment_list__free_unpacked (overdue, NULL);
     for (size_t i = 0; i < list.n_shipments; i++)
         free (list.shipments [i]);
     free (list.shipments);
@@ -124,6 +117,8 @@ static int
 s_apply (void *service_data, const Motcua__V1__Event *event)
 {
     service_t *service = (service_t *) service_data;
+    if (event->body_case == MOTCUA__V1__EVENT__BODY_POSTAL_INTAKE_ANSWERED)
+        return postal_intake_apply (service, event);
     if (event->body_case != MOTCUA__V1__EVENT__BODY_RESULT_READY)
         return 0;
     db_t *db = service_db (service);
@@ -150,7 +145,7 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
 
 const service_handlers_t postal_handlers = {
     .name = "postal",
-    .summary = "The postal-return (BCCI) service: shipments of results and their delivery.",
+    .summary = "The postal (BCCI) service: dossiers collected and handed over, results shipped and delivered.",
     .produces_events = true,
     .handle = s_handle,
     .request_type = &motcua__v1__postal_request__descriptor,

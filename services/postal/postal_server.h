@@ -1,6 +1,8 @@
-/*  postal_server — the postal-return (BCCI) service: a result ready to go by
-    post becomes a shipment; the postal clerk records its delivery, which
-    tells processing the result is back with the applicant.                 */
+/*  postal_server — the postal (BCCI) service: dossiers collected by the
+    postal worker and handed to the agency under a signed record (postal
+    intake), and results that go back by post: a ready result becomes a
+    shipment, handed to post, delivered on an ID check (processing then
+    marks it returned) or returned to the agency (postal_ops.h).            */
 #ifndef POSTAL_SERVER_H
 #define POSTAL_SERVER_H
 #include "service.h"

@@ -1,10 +1,16 @@
-/*  postal_store — postal's SQL. See postal_store.h.                         */
+/*  postal_store — postal's SQL for shipments. See postal_store.h.           */
 #include <czmq.h>
 #include "postal_store.h"
+#include "postal_slip_store.h"
 
 #define MS(col) "coalesce ((extract (epoch FROM " col ") * 1000)::bigint, 0)"
+#define TS(n)   "to_timestamp (nullif ($" #n ", '0')::bigint / 1000.0)"
 #define COLUMNS "shipment_id, dossier_code, recipient_name, recipient_id, phone, address, status, " \
-                MS ("created_at") ", " MS ("delivered_at")
+                MS ("created_at") ", " MS ("delivered_at") ", route, with_appointment," \
+                " coalesce (batch_no, 0), " MS ("handed_at") ", " MS ("deadline_at") ", " \
+                MS ("returned_at") ", postal_fee, note, array_to_string (originals, E'\\x1f')," \
+                " array_to_string (items, E'\\x1f')," \
+                " (SELECT count (*) FROM postal.attempt a WHERE a.shipment_id = s.shipment_id)"
 
 static void
 s_read_row (PGresult *result, int r, shipment_row_t *row)
@@ -19,6 +25,17 @@ s_read_row (PGresult *result, int r, shipment_row_t *row)
     snprintf (row->status, sizeof row->status, "%s", PQgetvalue (result, r, 6));
     row->created_at = atoll (PQgetvalue (result, r, 7));
     row->delivered_at = atoll (PQgetvalue (result, r, 8));
+    snprintf (row->route, sizeof row->route, "%s", PQgetvalue (result, r, 9));
+    row->with_appointment = streq (PQgetvalue (result, r, 10), "t");
+    row->batch_no = atoll (PQgetvalue (result, r, 11));
+    row->handed_at = atoll (PQgetvalue (result, r, 12));
+    row->deadline_at = atoll (PQgetvalue (result, r, 13));
+    row->returned_at = atoll (PQgetvalue (result, r, 14));
+    row->postal_fee = atoll (PQgetvalue (result, r, 15));
+    snprintf (row->note, sizeof row->note, "%s", PQgetvalue (result, r, 16));
+    snprintf (row->originals, sizeof row->originals, "%s", PQgetvalue (result, r, 17));
+    snprintf (row->items, sizeof row->items, "%s", PQgetvalue (result, r, 18));
+    row->invitations = atoi (PQgetvalue (result, r, 19));
 }
 
 void
@@ -35,6 +52,33 @@ postal_row_to_pb (shipment_row_t *row, Motcua__V1__Shipment *shipment)
     shipment->status = row->status;
     shipment->created_at = row->created_at;
     shipment->delivered_at = row->delivered_at;
+    shipment->route = row->route;
+    shipment->with_appointment = row->with_appointment;
+    shipment->batch_no = row->batch_no;
+    shipment->handed_at = row->handed_at;
+    shipment->deadline_at = row->deadline_at;
+    shipment->returned_at = row->returned_at;
+    shipment->postal_fee = row->postal_fee;
+    shipment->invitations = row->invitations;
+    shipment->note = row->note;
+    shipment->n_originals = postal_split (row->originals, row->originals_v, POSTAL_LIST_MAX);
+    shipment->originals = row->originals_v;
+    shipment->n_items = postal_split (row->items, row->items_v, POSTAL_LIST_MAX);
+    shipment->items = row->items_v;
+}
+
+//  Rows of a query into a new array. Count or -1.
+static int
+s_rows (PGresult *result, shipment_row_t **rows)
+{
+    if (!result)
+        return -1;
+    int count = PQntuples (result);
+    *rows = (shipment_row_t *) calloc ((size_t) count + 1, sizeof (shipment_row_t));
+    for (int r = 0; r < count; r++)
+        s_read_row (result, r, &(*rows) [r]);
+    PQclear (result);
+    return count;
 }
 
 int
@@ -47,7 +91,7 @@ postal_store_create (db_t *db, const Motcua__V1__ResultReady *ready, shipment_ro
     const char *params [7] = { shipment_id, ready->dossier_code, r ? r->name : "",
                                r ? r->id_number : "", r ? r->phone : "", r ? r->address : "", created };
     PGresult *result = db_query (db,
-        "INSERT INTO postal.shipment (shipment_id, dossier_code, recipient_name, recipient_id,"
+        "INSERT INTO postal.shipment AS s (shipment_id, dossier_code, recipient_name, recipient_id,"
         " phone, address, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'created',"
         " to_timestamp ($7::bigint / 1000.0)) ON CONFLICT (dossier_code) DO NOTHING"
         " RETURNING " COLUMNS, 7, params);
@@ -65,7 +109,7 @@ postal_store_load (db_t *db, const char *dossier_code, shipment_row_t *row)
 {
     const char *params [1] = { dossier_code };
     PGresult *result = db_query (db,
-        "SELECT " COLUMNS " FROM postal.shipment WHERE dossier_code = $1 FOR UPDATE", 1, params);
+        "SELECT " COLUMNS " FROM postal.shipment s WHERE dossier_code = $1 FOR UPDATE", 1, params);
     if (!result)
         return -1;
     int found = PQntuples (result) == 1;
@@ -87,17 +131,80 @@ postal_store_delivered (db_t *db, const shipment_row_t *row)
 }
 
 int
-postal_store_open (db_t *db, shipment_row_t **rows)
+postal_store_open (db_t *db, int64_t overdue_at, shipment_row_t **rows)
 {
+    char at [24];
+    snprintf (at, sizeof at, "%lld", (long long) overdue_at);
+    const char *params [1] = { at };
+    return s_rows (db_query (db,
+        "SELECT " COLUMNS " FROM postal.shipment s WHERE status NOT IN ('delivered', 'returned')"
+        " AND ($1 = '0' OR deadline_at < " TS (1) ")"
+        " ORDER BY created_at LIMIT 1000", 1, params), rows);
+}
+
+int
+postal_store_of_batch (db_t *db, int64_t batch_no, shipment_row_t **rows)
+{
+    char batch [24];
+    snprintf (batch, sizeof batch, "%lld", (long long) batch_no);
+    const char *params [1] = { batch };
+    return s_rows (db_query (db,
+        "SELECT " COLUMNS " FROM postal.shipment s WHERE batch_no = $1 ORDER BY dossier_code",
+        1, params), rows);
+}
+
+int
+postal_store_update (db_t *db, const shipment_row_t *row, char **originals, size_t n_originals,
+                     char **items, size_t n_items)
+{
+    char batch [24], handed [24], deadline [24], returned [24], delivered [24], fee [24];
+    char *original_list = postal_join (originals, n_originals), *item_list = postal_join (items, n_items);
+    snprintf (batch, sizeof batch, "%lld", (long long) row->batch_no);
+    snprintf (handed, sizeof handed, "%lld", (long long) row->handed_at);
+    snprintf (deadline, sizeof deadline, "%lld", (long long) row->deadline_at);
+    snprintf (returned, sizeof returned, "%lld", (long long) row->returned_at);
+    snprintf (delivered, sizeof delivered, "%lld", (long long) row->delivered_at);
+    snprintf (fee, sizeof fee, "%lld", (long long) row->postal_fee);
+    const char *params [13] = { row->shipment_id, row->status, row->route,
+                                row->with_appointment ? "t" : "f", batch, handed, deadline,
+                                returned, delivered, fee, row->note,
+                                originals ? original_list : NULL, items ? item_list : NULL };
+    int rc = db_exec (db,
+        "UPDATE postal.shipment SET status = $2, route = $3, with_appointment = $4,"
+        " batch_no = nullif ($5, '0')::bigint, handed_at = " TS (6) ", deadline_at = " TS (7) ","
+        " returned_at = " TS (8) ", delivered_at = " TS (9) ", postal_fee = $10, note = $11,"
+        " originals = coalesce (string_to_array ($12, E'\\x1f'), originals),"
+        " items = coalesce (string_to_array ($13, E'\\x1f'), items)"
+        " WHERE shipment_id = $1", 13, params);
+    free (original_list);
+    free (item_list);
+    return rc;
+}
+
+int
+postal_store_attempt (db_t *db, const char *shipment_id, int n, int64_t at, const char *actor,
+                      const char *reason)
+{
+    char number [16], when [24];
+    snprintf (number, sizeof number, "%d", n);
+    snprintf (when, sizeof when, "%lld", (long long) at);
+    const char *params [5] = { shipment_id, number, when, actor, reason };
+    return db_exec (db,
+        "INSERT INTO postal.attempt (shipment_id, n, at, actor, reason)"
+        " VALUES ($1, $2, " TS (3) ", $4, $5)", 5, params);
+}
+
+int
+postal_store_attempt_times (db_t *db, const char *shipment_id, int64_t *times, int max)
+{
+    const char *params [1] = { shipment_id };
     PGresult *result = db_query (db,
-        "SELECT " COLUMNS " FROM postal.shipment WHERE status = 'created'"
-        " ORDER BY created_at LIMIT 1000", 0, NULL);
+        "SELECT " MS ("at") " FROM postal.attempt WHERE shipment_id = $1 ORDER BY n", 1, params);
     if (!result)
         return -1;
-    int count = PQntuples (result);
-    *rows = (shipment_row_t *) calloc ((size_t) count + 1, sizeof (shipment_row_t));
+    int count = PQntuples (result) < max ? PQntuples (result) : max;
     for (int r = 0; r < count; r++)
-        s_read_row (result, r, &(*rows) [r]);
+        times [r] = atoll (PQgetvalue (result, r, 0));
     PQclear (result);
     return count;
 }

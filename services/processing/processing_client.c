@@ -106,3 +106,59 @@ processing_reply_destroy (processing_reply_t **reply_p)
         *reply_p = NULL;
     }
 }
+
+processing_reply_t *
+processing_client_hand_over (client_t *client, const char *idempotency_key, const char *code,
+                             const char *to_division, const char *receiver, const char *note)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__HandOver hand = MOTCUA__V1__HAND_OVER__INIT;
+    hand.idempotency_key = (char *) idempotency_key;
+    hand.dossier_code = (char *) code;
+    hand.to_division = (char *) (to_division ? to_division : "");
+    hand.receiver = (char *) (receiver ? receiver : "");
+    hand.note = (char *) (note ? note : "");
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_HAND_OVER;
+    request.hand_over = &hand;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_attach_result (client_t *client, const char *idempotency_key, const char *code,
+                                 const char *kind, const char *reference, const char *sha256, const char *note)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__AttachResult attach = MOTCUA__V1__ATTACH_RESULT__INIT;
+    attach.idempotency_key = (char *) idempotency_key;
+    attach.dossier_code = (char *) code;
+    attach.kind = (char *) (kind ? kind : "");
+    attach.reference = (char *) (reference ? reference : "");
+    attach.sha256 = (char *) (sha256 ? sha256 : "");
+    attach.note = (char *) (note ? note : "");
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_ATTACH_RESULT;
+    request.attach_result = &attach;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_route (client_t *client, const char *idempotency_key, const char *code)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__RouteDossier route = MOTCUA__V1__ROUTE_DOSSIER__INIT;
+    route.idempotency_key = (char *) idempotency_key;
+    route.dossier_code = (char *) code;
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_ROUTE;
+    request.route = &route;
+    return s_call (client, &request);
+}
+
+processing_reply_t *
+processing_client_sheet (client_t *client, const char *code)
+{
+    Motcua__V1__ProcessingRequest request = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    Motcua__V1__SheetRequest sheet = MOTCUA__V1__SHEET_REQUEST__INIT;
+    sheet.dossier_code = (char *) code;
+    request.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_SHEET;
+    request.sheet = &sheet;
+    return s_call (client, &request);
+}

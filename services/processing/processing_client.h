@@ -21,6 +21,17 @@ processing_reply_t *processing_client_request_supplement (client_t *client, cons
 processing_reply_t *processing_client_delay_letter (client_t *client, const char *idempotency_key,
                                                     const char *code, int64_t new_due_at, const char *reason);
 processing_reply_t *processing_client_replay_dead (client_t *client);
+//  The step in hand is done: to the next step's division (control sheet).
+processing_reply_t *processing_client_hand_over (client_t *client, const char *idempotency_key, const char *code,
+                                                 const char *to_division, const char *receiver, const char *note);
+//  The result: kind document (reference + SHA-256) or certificate, banner, medal.
+processing_reply_t *processing_client_attach_result (client_t *client, const char *idempotency_key,
+                                                     const char *code, const char *kind, const char *reference,
+                                                     const char *sha256, const char *note);
+//  Sent on from the receiving centre to the competent body.
+processing_reply_t *processing_client_route (client_t *client, const char *idempotency_key, const char *code);
+//  Everything the printed forms say of a dossier.
+processing_reply_t *processing_client_sheet (client_t *client, const char *code);
 void                processing_reply_destroy (processing_reply_t **reply_p);
 
 #endif

@@ -4,6 +4,8 @@
     dossier; a delivered shipment returns it. And, once a second, closing the
     2025 dossiers whose supplement did not come in time.                    */
 #include "processing_moves.h"
+#include "processing_steps.h"
+#include "processing_postal.h"
 #include "audit.h"
 #include "log.h"
 #include "vntime.h"
@@ -63,7 +65,8 @@ s_on_supplied (service_t *service, const Motcua__V1__SupplementReceived *supplie
     int64_t previous = row.legal_due_at;
     row.supplement_close_at = 0;
     return processing_emit_due_change (service_db (service), &row, previous, &change, false, actor)
-        || processing_store_save (service_db (service), &row) ? -1 : 0;
+        || processing_store_save (service_db (service), &row)
+        || processing_steps_shift (service, &row, previous, change.due_at) ? -1 : 0;
 }
 
 //  Stopped at the applicant's request: it ends now, counted as resolved.
@@ -121,6 +124,7 @@ processing_apply (void *service_data, const Motcua__V1__Event *event)
             char change [256];
             audit_json (change, sizeof change, "status", "received", "division", received->division, NULL);
             return processing_store_receive (service_db (service), received)
+                || processing_steps_enqueue (service, received) < 0
                 || audit_change (service_db (service), "processing", event->actor, event->producer, "enqueue",
                                  received->dossier_code, NULL, change) ? -1 : 0;
         }
@@ -131,7 +135,7 @@ processing_apply (void *service_data, const Motcua__V1__Event *event)
         case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
             return s_on_withdrawn (service, event->dossier_withdrawn, event->actor);
         default:
-            return 0;       //  not ours to act on
+            return processing_postal_apply (service, event);   //  0 if not ours
     }
 }
 

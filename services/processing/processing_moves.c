@@ -4,6 +4,7 @@
     the rules of a dossier, and loading it.                                  */
 #include "processing_moves.h"
 #include "audit.h"
+#include "idempotency.h"
 #include "log.h"
 #include "outbox.h"
 #include "vntime.h"
@@ -131,3 +132,16 @@ processing_packed_item (work_row_t *row)
     return api_pack (&item.base);
 }
 
+
+//  Run a command once per key; the work item it answers, or NULL.
+Motcua__V1__WorkItem *
+processing_run (service_t *service, const char *key, idempotent_fn *work, void *context, api_error_t *error)
+{
+    zchunk_t *body = idempotency_run (service_db (service), "processing", key, work, context, error);
+    if (!body)
+        return NULL;
+    service_kick (service);
+    Motcua__V1__WorkItem *item = motcua__v1__work_item__unpack (NULL, zchunk_size (body), zchunk_data (body));
+    zchunk_destroy (&body);
+    return item;
+}

@@ -4,6 +4,7 @@
 #ifndef PROCESSING_MOVES_H
 #define PROCESSING_MOVES_H
 #include "api.h"
+#include "idempotency.h"
 #include "legal_clock.h"
 #include "lifecycle.h"
 #include "processing_store.h"
@@ -31,6 +32,10 @@ rules_id_t processing_rules (service_t *service, const work_row_t *row, worktime
 int        processing_load (db_t *db, const char *code, work_row_t *row, api_error_t *error);
 //  A work item packed as a reply body.
 zchunk_t  *processing_packed_item (work_row_t *row);
+//  Run a state-changing command once per idempotency key (its work answers
+//  a packed work item). The item (caller frees) or NULL with error.
+Motcua__V1__WorkItem *processing_run (service_t *service, const char *key, idempotent_fn *work,
+                                      void *context, api_error_t *error);
 
 //  The event handlers (processing_events.c): apply one event, and the work
 //  due by time (closing dossiers whose supplement did not come).

@@ -3,6 +3,7 @@
     events it consumes are in processing_events.c.                          */
 #include "processing_server.h"
 #include "processing_moves.h"
+#include "processing_steps.h"
 #include "api.h"
 #include "audit.h"
 #include "idempotency.h"
@@ -41,7 +42,8 @@ s_resolve (void *context, api_error_t *error)
     snprintf (row.reason, sizeof row.reason, "%s", command->reason);
     if (processing_move (db, &row, ACTION_RESOLVE, command->who->name, command->who->role, error))
         return NULL;
-    if (processing_emit_resolved (db, &row, command->who->name))
+    if (processing_emit_resolved (db, &row, command->who->name)
+    ||  processing_steps_finish (command->service, &row, command->who->name))
         return NULL;
     if (row.return_method == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL) {
         Motcua__V1__Applicant recipient = MOTCUA__V1__APPLICANT__INIT;
@@ -83,6 +85,8 @@ s_return_at_counter (void *context, api_error_t *error)
                   "the result of %s goes back by post, not at the counter", row.dossier_code);
         return NULL;
     }
+    if (processing_steps_require_result (db, &row, error))
+        return NULL;
     row.returned_at = vn_now_ms ();
     if (processing_move (db, &row, ACTION_RETURN, command->who->name, command->who->role, error)
     ||  processing_emit_returned (db, &row, command->who->name))
@@ -122,7 +126,8 @@ s_request_supplement (void *context, api_error_t *error)
     row.supplement_requested_at = now;
     row.supplement_close_at = legal_clock_close_at (id, now);
     row.supplements++;
-    if (processing_move (db, &row, ACTION_REQUEST_SUPPLEMENT, command->who->name, command->who->role, error))
+    if (processing_move (db, &row, ACTION_REQUEST_SUPPLEMENT, command->who->name, command->who->role, error)
+    ||  processing_sheet_set_missing (db, row.dossier_code, command->missing, command->n_missing))
         return NULL;
     Motcua__V1__SupplementRequested asked = MOTCUA__V1__SUPPLEMENT_REQUESTED__INIT;
     asked.dossier_code = row.dossier_code;
@@ -164,7 +169,8 @@ s_delay_letter (void *context, api_error_t *error)
     int64_t previous = row.due_at;
     if (legal_clock_delay (id, row.due_at, vn_now_ms (), command->new_due_at, row.delay_letters,
                            &change, why, sizeof why)) {
-        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "new_due_at", "%s", why);
+        api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "new_due_at",
+                  "dossier %s is %s (rules of %s): %s", row.dossier_code, row.status, row.rule_set, why);
         return NULL;
     }
     if (*command->reason)
@@ -190,13 +196,7 @@ s_run_command (service_t *service, const char *key, idempotent_fn *work,
     ||  api_check_text (error, "dossier_code", command->code, 64, true)
     ||  api_check_text (error, "reason", command->reason, 2000, false))
         return NULL;
-    zchunk_t *body = idempotency_run (service_db (service), "processing", key, work, command, error);
-    if (!body)
-        return NULL;
-    service_kick (service);
-    Motcua__V1__WorkItem *item = motcua__v1__work_item__unpack (NULL, zchunk_size (body), zchunk_data (body));
-    zchunk_destroy (&body);
-    return item;
+    return processing_run (service, key, work, command, error);
 }
 
 static zchunk_t *
@@ -210,6 +210,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__WorkItem *item = NULL;
     work_row_t *rows = NULL;
     command_t command = { service, who, "", 0, "", NULL, 0, 0 };
+    processing_steps_reply_t steps = { NULL, NULL };
 
     switch (request->body_case) {
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE: {
@@ -297,9 +298,11 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.item = item;
             break;
         default:
-            api_fail (&error, INVALID, "body", "the request names no operation");
+            if (!processing_steps_handle (service, who, request, &reply, &steps, &error))
+                api_fail (&error, INVALID, "body", "the request names no operation");
     }
     zchunk_t *packed = api_reply_pack (&reply.base, &error);
+    processing_steps_release (&steps);
     for (size_t i = 0; i < queue.n_items; i++)
         free (queue.items [i]);
     free (queue.items);

@@ -118,14 +118,6 @@ processing_store_load (db_t *db, const char *code, work_row_t *row)
     return found;
 }
 
-static char *
-s_time_param (int64_t ms, char *buf, size_t size)
-{
-    if (!ms)
-        return NULL;
-    snprintf (buf, size, "%lld", (long long) ms);
-    return buf;
-}
 
 int
 processing_store_save (db_t *db, const work_row_t *row)
@@ -137,12 +129,12 @@ processing_store_save (db_t *db, const work_row_t *row)
     snprintf (letters, sizeof letters, "%d", row->delay_letters);
     const char *params [12] = {
         row->dossier_code, row->status, outcome, row->reason,
-        s_time_param (row->resolved_at, resolved, sizeof resolved),
-        s_time_param (row->returned_at, returned, sizeof returned),
-        s_time_param (row->due_at, due, sizeof due),
-        s_time_param (row->legal_due_at, legal_due, sizeof legal_due),
-        s_time_param (row->supplement_requested_at, asked, sizeof asked),
-        s_time_param (row->supplement_close_at, close, sizeof close),
+        db_ms_param (row->resolved_at, resolved, sizeof resolved),
+        db_ms_param (row->returned_at, returned, sizeof returned),
+        db_ms_param (row->due_at, due, sizeof due),
+        db_ms_param (row->legal_due_at, legal_due, sizeof legal_due),
+        db_ms_param (row->supplement_requested_at, asked, sizeof asked),
+        db_ms_param (row->supplement_close_at, close, sizeof close),
         supplements, letters
     };
     return db_exec (db,
@@ -184,8 +176,8 @@ processing_store_due_change (db_t *db, const char *code, int64_t previous, int64
 {
     char previous_text [24], due_text [24];
     const char *params [7] = {
-        code, s_time_param (previous, previous_text, sizeof previous_text),
-        s_time_param (due_at, due_text, sizeof due_text), appointment_only ? "t" : "f", rule, reason, actor
+        code, db_ms_param (previous, previous_text, sizeof previous_text),
+        db_ms_param (due_at, due_text, sizeof due_text), appointment_only ? "t" : "f", rule, reason, actor
     };
     return db_exec (db,
         "INSERT INTO processing.due_change (dossier_code, previous_due_at, due_at, appointment_only,"
@@ -197,7 +189,7 @@ int
 processing_store_overdue_supplements (db_t *db, int64_t now, work_row_t **rows)
 {
     char now_text [24];
-    const char *params [1] = { s_time_param (now, now_text, sizeof now_text) };
+    const char *params [1] = { db_ms_param (now, now_text, sizeof now_text) };
     PGresult *result = db_query (db,
         "SELECT " ROW_COLUMNS " FROM processing.work_item WHERE status = 'supplement_requested'"
         " AND supplement_close_at <= to_timestamp ($1::bigint / 1000.0) ORDER BY supplement_close_at"

@@ -43,6 +43,18 @@ reporting_client_report (client_t *client, int64_t from, int64_t to)
 }
 
 reporting_reply_t *
+reporting_client_postal_report (client_t *client, int64_t from, int64_t to)
+{
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    Motcua__V1__PostalReportRequest report = MOTCUA__V1__POSTAL_REPORT_REQUEST__INIT;
+    report.from = from;
+    report.to = to;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_POSTAL_REPORT;
+    request.postal_report = &report;
+    return s_call (client, &request);
+}
+
+reporting_reply_t *
 reporting_client_send (client_t *client, Motcua__V1__ReportingRequest *request)
 {
     return s_call (client, request);

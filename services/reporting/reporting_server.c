@@ -4,6 +4,7 @@
 #include "reporting_forms.h"
 #include "reporting_citizen.h"
 #include "reporting_rollup.h"
+#include "reporting_postal.h"
 #include "api.h"
 #include "log.h"
 #include "vntime.h"
@@ -39,6 +40,9 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     reply.request_id = request->request_id;
     api_error_t error = { 0 };
     Motcua__V1__Trace trace = MOTCUA__V1__TRACE__INIT;
+    Motcua__V1__PostalReport postal = MOTCUA__V1__POSTAL_REPORT__INIT;
+    Motcua__V1__PostalRouteFigures routes [REPORTING_POSTAL_ROUTES], *route_pointers [REPORTING_POSTAL_ROUTES];
+    char location [400] = "";
 
     switch (request->body_case) {
         case MOTCUA__V1__REPORTING_REQUEST__BODY_TRACE: {
@@ -53,9 +57,31 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             if (!found)
                 api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
                           "no dossier %s is known to reporting", code);
+            if (found > 0 && reporting_postal_location (db, code, location, sizeof location))
+                api_db_fail (&error, db_error (db));
+            trace.result_location = location;
             s_judge (&trace);
             reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_TRACE;
             reply.trace = &trace;
+            break;
+        }
+        case MOTCUA__V1__REPORTING_REQUEST__BODY_POSTAL_REPORT: {
+            const Motcua__V1__PostalReportRequest *req = request->postal_report;
+            if (service_allow (service, who, "dashboard,desk", "read reports", &error))
+                break;
+            if (req->to <= req->from || req->from < vn_instant (1900, 1, 1, 0) || req->to > vn_instant (10000, 1, 1, 0)) {
+                api_fail (&error, INVALID, req->to <= req->from ? "to" : "from",
+                          "the period must end after it starts, between the years 1900 and 9999");
+                break;
+            }
+            postal.from = req->from;
+            postal.to = req->to;
+            if (reporting_postal_report (db, &postal, routes, route_pointers)) {
+                api_db_fail (&error, db_error (db));
+                break;
+            }
+            reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_POSTAL_REPORT;
+            reply.postal_report = &postal;
             break;
         }
         default:

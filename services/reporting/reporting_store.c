@@ -5,6 +5,8 @@
 #include "outbox.h"
 #include "vntime.h"
 #include "audit.h"
+#include "reporting_detail.h"
+#include "reporting_postal.h"
 #include "reporting_rollup.h"
 
 
@@ -79,8 +81,7 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
     buf [0] = 0;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
-            snprintf (buf, size, "%s; %s", event->dossier_received->procedure_code,
-                      event->dossier_received->procedure_name);
+            reporting_detail_received (event->dossier_received, buf, size);
             break;
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
             snprintf (buf, size, "%s%s%s",
@@ -93,12 +94,6 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
             snprintf (buf, size, "via %s",
                       event->dossier_returned->via == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL ? "postal" : "counter");
-            break;
-        case MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED:
-            snprintf (buf, size, "shipment %s", event->shipment_created->shipment_id);
-            break;
-        case MOTCUA__V1__EVENT__BODY_SHIPMENT_DELIVERED:
-            snprintf (buf, size, "shipment %s", event->shipment_delivered->shipment_id);
             break;
         case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED: {
             const Motcua__V1__SupplementRequested *r = event->supplement_requested;
@@ -120,7 +115,10 @@ s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
                       vn_format_iso (c->due_at, due, sizeof due), c->rule, c->reason);
             break;
         }
-        default:
+        default:            //  steps, results, routing: reporting_detail.c;
+                            //  shipments and the postal road: reporting_postal.c
+            reporting_detail_more (event, buf, size);
+            reporting_postal_detail (event, buf, size);
             break;
     }
 }
@@ -196,7 +194,8 @@ s_merge (db_t *db, const Motcua__V1__Event *event)
     char change [1200];
     audit_json (change, sizeof change, "event", params [2], "detail", detail, NULL);
     if (audit_change (db, "reporting", event->actor, event->producer, "record event",
-                      event->dossier_code, NULL, change))
+                      event->dossier_code, NULL, change)
+    ||  reporting_postal_apply (db, event))
         return -1;
     switch (event->body_case) {
         case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:

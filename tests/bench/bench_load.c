@@ -179,11 +179,12 @@ s_relay (int events)
     int64_t start = zclock_usecs ();
     db_commit (db);
     long pending = 1;
+    //  The probe reads the relay's own partial index (pending deliveries):
+    //  a scan of every delivery would cost the server more than the relay.
     while (pending > 0 && zclock_usecs () - start < 300 * 1000000LL) {
-        zclock_sleep (20);
+        zclock_sleep (50);
         PGresult *result = db_query (db,
-            "SELECT count(*) FROM intake.outbox_delivery d JOIN intake.outbox o USING (event_id)"
-            " WHERE d.state <> 'done' AND o.dossier_code LIKE 'BENCH-%'", 0, NULL);
+            "SELECT count(*) FROM intake.outbox_delivery WHERE state = 'pending'", 0, NULL);
         pending = result ? atol (PQgetvalue (result, 0, 0)) : 1;
         if (result)
             PQclear (result);

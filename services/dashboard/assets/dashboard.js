@@ -281,9 +281,11 @@ async function drill (row, column) {
   $('drill-title').textContent = `Lĩnh vực ${row.field}${row.level ? ' (' + (LABELS.level[row.level] || row.level) + ')' : ''}: ${COLUMN_NAMES[column] || column}`;
   const body = $('dossiers').querySelector('tbody');
   body.replaceChildren();
+  delete $('dossiers').dataset.total;
   try {
     const query = new URLSearchParams(Object.assign(periodQuery(), { field: row.field || '', level: row.level || '', column }));
     const list = await api('/api/dossiers?' + query);
+    $('dossiers').dataset.total = list.total;
     for (const d of list.dossiers || []) {
       const link = el('a', { href: '#lookup', 'data-code': d.dossier_code, onclick: (e) => { e.preventDefault(); trace(d.dossier_code); } }, d.dossier_code);
       body.append(el('tr', {}, el('td', {}, link), el('td', {}, d.procedure_name || d.procedure_code || ''),
