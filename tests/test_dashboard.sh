@@ -57,9 +57,10 @@ in_queue() { for _ in $(seq 1 50); do $M desk queue --json | grep -q "$1" && ret
 for code in "${codes[0]}" "${codes[4]}" "${codes[5]}"; do
     in_queue "$code" && $M desk resolve "$code" --approve --reason "Đủ điều kiện" > /dev/null
 done
+$M desk attach "${codes[0]}" --document "QĐ 12/QĐ-SNV" --sha256 "$(printf 'QĐ 12' | sha256sum | cut -d' ' -f1)" > /dev/null
 $M counter return "${codes[0]}" > /dev/null
 wait_for() { for _ in $(seq 1 50); do $M trace "$1" --json | grep -q "$2" && return 0; sleep 0.1; done; return 1; }
-check "six dossiers submitted, three resolved, one returned (${codes[*]})" \
+check "six dossiers submitted, three resolved, one returned with its digitised result (${codes[*]})" \
     bash -c "[ ${#codes[@]} = 6 ] && [[ '${codes[5]}' =~ ^H27 ]]"
 for code in "${codes[@]}"; do wait_for "$code" '"received_at":"'; done
 check "reporting knows one dossier returned and two resolved" bash -c "$(declare -f wait_for); M='$M'; \
