@@ -7,6 +7,7 @@
 #include "form06a.h"
 #include "log.h"
 #include "report_out.h"
+#include "trace_json.h"
 #include "vntime.h"
 #include "reporting_client.h"
 
@@ -391,12 +392,6 @@ dashboard_gateway_series (dashboard_gateway_t *self, const dashboard_period_t *p
     reporting_reply_destroy (&answer);
 }
 
-static const char *
-s_channel_name (int channel)
-{
-    return channel == 1 ? "direct" : channel == 2 ? "online" : channel == 3 ? "postal" : "";
-}
-
 void
 dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *drill,
                             dashboard_reply_t *reply)
@@ -431,11 +426,12 @@ dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *
         json_string (json, "procedure_name", d->procedure_name);
         json_string (json, "field", d->field);
         json_string (json, "level", d->level);
-        json_string (json, "channel", s_channel_name (d->channel));
+        json_string (json, "channel", trace_channel_name (d->channel));
         json_time (json, "received_at", d->received_at);
         json_time (json, "due_at", d->due_at);
         json_time (json, "resolved_at", d->resolved_at);
         json_string (json, "status", d->status);
+        json_string (json, "status_label", trace_status_label (d->status));
         json_string (json, "timeliness", d->timeliness);
         json_end_object (json);
     }
@@ -458,32 +454,8 @@ dashboard_gateway_trace (dashboard_gateway_t *self, const char *code, dashboard_
     reporting_reply_t *answer = s_call (self, &request, reply);
     if (!answer || s_failed (&answer, answer->trace, reply))
         return;
-    const Motcua__V1__Trace *t = answer->trace;
     s_doc_t doc;
-    json_t *json = s_doc_open (&doc);
-    json_object (json, NULL);
-    json_string (json, "dossier_code", t->dossier_code);
-    json_string (json, "status", t->status);
-    json_string (json, "procedure_code", t->procedure_code);
-    json_string (json, "channel", s_channel_name (t->channel));
-    json_time (json, "received_at", t->received_at);
-    json_time (json, "due_at", t->due_at);
-    json_time (json, "appointment_at", t->appointment_at ? t->appointment_at : t->due_at);
-    json_time (json, "resolved_at", t->resolved_at);
-    json_time (json, "returned_at", t->returned_at);
-    json_string (json, "timeliness", t->timeliness);
-    json_array (json, "events");
-    for (size_t i = 0; i < t->n_entries; i++) {
-        json_object (json, NULL);
-        json_time (json, "at", t->entries [i]->at);
-        json_string (json, "type", t->entries [i]->event_type);
-        json_string (json, "actor", t->entries [i]->actor);
-        json_string (json, "producer", t->entries [i]->producer);
-        json_string (json, "detail", t->entries [i]->detail);
-        json_end_object (json);
-    }
-    json_end_array (json);
-    json_end_object (json);
+    trace_json (s_doc_open (&doc), NULL, answer->trace, true);
     s_doc_close (&doc, 200, reply);
     reporting_reply_destroy (&answer);
 }

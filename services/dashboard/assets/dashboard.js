@@ -7,27 +7,10 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const $ = (id) => document.getElementById(id);
 
-// What an official reads for each machine word.
+// What an official reads for each machine word (statuses and the trace's
+// steps come labelled from the gateway, in the CLI's words).
 const LABELS = {
   channel: { online: 'Trực tuyến', direct: 'Trực tiếp', postal: 'Dịch vụ bưu chính công ích' },
-  status: {
-    returned: 'Đã trả kết quả', resolved: 'Đã giải quyết', in_process: 'Đang giải quyết',
-    supplement_requested: 'Chờ bổ sung hồ sơ', withdrawn: 'Đã rút hồ sơ',
-    closed: 'Đã đóng hồ sơ (không bổ sung)', unknown: 'Chưa rõ'
-  },
-  timeliness: { early: 'trước hạn', on_time: 'đúng hạn', late: 'quá hạn' },
-  event: {
-    dossier_received: 'Tiếp nhận hồ sơ',
-    dossier_resolved: 'Giải quyết xong hồ sơ',
-    result_ready: 'Chuyển kết quả sang bưu chính công ích',
-    shipment_created: 'Bưu chính nhận kết quả để chuyển phát',
-    shipment_delivered: 'Bưu chính phát kết quả cho người nhận',
-    dossier_returned: 'Trả kết quả cho tổ chức, cá nhân',
-    supplement_requested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
-    supplement_received: 'Nhận hồ sơ bổ sung',
-    dossier_withdrawn: 'Tổ chức, cá nhân đề nghị rút hồ sơ',
-    due_time_changed: 'Thay đổi thời hạn giải quyết'
-  },
   level: { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' }
 };
 
@@ -234,17 +217,21 @@ function lineChart (figure, months, series) {
   }
   months.forEach((m, i) => chart.append(svg('text', { x: x(i), y: height - 14, 'text-anchor': 'middle', class: 'axis' }, m.month)));
   const legend = el('ul', { class: 'legend' });
-  for (const s of series) {
+  const labelled = new Set();     // one label per point where lines meet
+  series.forEach((s, k) => {
     const points = months.map((m, i) => ({ i, rate: m.rates && m.rates[s.key] })).filter((p) => p.rate && p.rate.denominator);
     legend.append(el('li', { class: s.key }, s.label + (points.length ? '' : ' — chưa có số liệu')));
-    if (!points.length) continue;
+    if (!points.length) return;
     const pct = (p) => 100 * p.rate.numerator / p.rate.denominator;
     chart.append(svg('polyline', { points: points.map((p) => `${x(p.i)},${y(pct(p))}`).join(' '), class: 'line ' + s.key }));
     for (const p of points) {
-      chart.append(svg('circle', { cx: x(p.i), cy: y(pct(p)), r: 4, class: 'dot ' + s.key, 'data-month': months[p.i].month, 'data-rate': s.key, 'data-numerator': p.rate.numerator, 'data-denominator': p.rate.denominator }));
-      chart.append(svg('text', { x: x(p.i), y: y(pct(p)) - 8, 'text-anchor': 'middle', class: 'value' }, percent(p.rate.numerator, p.rate.denominator)));
+      // Earlier lines get larger dots, so dots at the same place stay visible.
+      chart.append(svg('circle', { cx: x(p.i), cy: y(pct(p)), r: 4 + 2 * (series.length - 1 - k), class: 'dot ' + s.key, 'data-month': months[p.i].month, 'data-rate': s.key, 'data-numerator': p.rate.numerator, 'data-denominator': p.rate.denominator }));
+      const text = percent(p.rate.numerator, p.rate.denominator);
+      if (!labelled.has(p.i + text)) chart.append(svg('text', { x: x(p.i), y: y(pct(p)) - 12, 'text-anchor': 'middle', class: 'value' }, text));
+      labelled.add(p.i + text);
     }
-  }
+  });
   box.replaceChildren(chart, legend);
 }
 
@@ -290,7 +277,7 @@ async function drill (row, column) {
       const link = el('a', { href: '#lookup', 'data-code': d.dossier_code, onclick: (e) => { e.preventDefault(); trace(d.dossier_code); } }, d.dossier_code);
       body.append(el('tr', {}, el('td', {}, link), el('td', {}, d.procedure_name || d.procedure_code || ''),
         el('td', {}, LABELS.channel[d.channel] || d.channel || ''), el('td', {}, vnTime(d.received_at)),
-        el('td', {}, vnTime(d.due_at)), el('td', {}, LABELS.status[d.status] || d.status || '')));
+        el('td', {}, vnTime(d.due_at)), el('td', {}, d.status_label || d.status || '')));
     }
     if (!body.children.length) body.append(el('tr', {}, el('td', { colspan: 6 }, 'Không có hồ sơ.')));
     else if (list.total > body.children.length) body.append(el('tr', {}, el('td', { colspan: 6, class: 'more' }, `Hiển thị ${number(body.children.length)} trên tổng số ${number(list.total)} hồ sơ.`)));
@@ -302,12 +289,13 @@ async function trace (code) {
   $('trace-code').value = code;
   try {
     const t = await api('/api/trace?' + new URLSearchParams({ code }));
-    const timeliness = t.timeliness ? ', ' + LABELS.timeliness[t.timeliness] : '';
-    $('trace-summary').textContent = `Mã hồ sơ: ${t.dossier_code} — Thủ tục: ${t.procedure_code} — Trạng thái: ${LABELS.status[t.status] || t.status}${timeliness} — Hạn giải quyết: ${vnTime(t.due_at)}`;
+    const timeliness = t.timeliness_label ? ', ' + t.timeliness_label : '';
+    const where = t.result_location ? ` — Kết quả đang ở: ${t.result_location}` : '';
+    $('trace-summary').textContent = `Mã hồ sơ: ${t.dossier_code} — Thủ tục: ${t.procedure_code} — Trạng thái: ${t.status_label}${timeliness} — Hạn giải quyết: ${vnTime(t.due_at)}${where}`;
     $('trace-summary').dataset.code = t.dossier_code;
     const body = $('trace-events').querySelector('tbody');
     body.replaceChildren(...(t.events || []).map((e) => el('tr', { 'data-type': e.type },
-      el('td', {}, vnTime(e.at)), el('td', {}, LABELS.event[e.type] || e.type), el('td', {}, e.actor), el('td', {}, e.detail))));
+      el('td', {}, vnTime(e.at)), el('td', {}, e.label || e.type), el('td', {}, e.actor), el('td', {}, e.detail))));
     $('trace').hidden = false;
     $('trace').scrollIntoView();
   } catch (error) { showError(error, 'code'); }
