@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 BIN=${MOTCUA_BIN:-build/bin}
 export MOTCUA_BIN=$BIN
 
-for tool in valgrind faketime; do      # test-only tools: valgrind, libfaketime
+for tool in valgrind faketime python3; do   # test-only tools: valgrind, libfaketime, python3 (xlsx check)
     if ! command -v $tool >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
         apt-get install -y $tool >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y $tool >/dev/null 2>&1) || true
     fi

@@ -216,6 +216,11 @@ test_form06a (void)
     CHECK_EQ_INT (filed.v [2], 5, "columns: the form prints direct and postal together");
     CHECK_EQ_STR (form06a_headings [4], "Trực tiếp, dịch vụ bưu chính", "headings: column 5 in Vietnamese");
     CHECK_EQ_STR (form06a_groups [10], "Số hồ sơ đang giải quyết", "headings: column 11's group");
+    CHECK (form06a_check_rate (224, 267, 82.4, why, sizeof why) == -1
+           && strcmp (why, "tỷ lệ 224/267 = 83,9%, không phải 82,4%") == 0,
+           "rates: the seed's 224/267 stated as 82.4% is 83.9%");
+    CHECK (form06a_check_rate (365, 538, 67.84, why, sizeof why) == 0, "rates: the seed's 365/538 = 67.84% holds");
+    CHECK (form06a_check_rate (1, 0, 0, why, sizeof why) == -1, "rates: a zero denominator is refused");
 }
 
 static void

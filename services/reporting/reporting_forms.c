@@ -417,6 +417,12 @@ s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, ap
               strncmp (column, "received_", 9) == 0 && !streq (column, "received_total")
                 ? " AND f.received_at >= to_timestamp ($1::bigint / 1000.0)"
             : streq (column, "carried_over") ? " AND f.received_at < to_timestamp ($1::bigint / 1000.0)"
+            : streq (column, "resolved_on_time")          //  the due day, at or before the due time
+                ? " AND f.resolved_at < to_timestamp ($2::bigint / 1000.0)"
+                  " AND f.resolved_at <= f.due_at AND f.resolved_at > f.due_at - interval '1 day'"
+            : streq (column, "resolved_late")
+                ? " AND f.resolved_at < to_timestamp ($2::bigint / 1000.0)"
+                  " AND f.resolved_at > coalesce (f.due_at, '-infinity')"
             : strncmp (column, "resolved_", 9) == 0 ? " AND f.resolved_at < to_timestamp ($2::bigint / 1000.0)"
             : strncmp (column, "in_progress_", 12) == 0
                 ? " AND (f.resolved_at IS NULL OR f.resolved_at >= to_timestamp ($2::bigint / 1000.0))" : "");
