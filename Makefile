@@ -31,6 +31,7 @@ svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard servi
 TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox $(BIN)/test_faults $(BIN)/test_report $(BIN)/test_reporting
 TESTS    += $(BIN)/test_steps
 TESTS    += $(BIN)/test_postal_unit
+TESTS    += $(BIN)/test_history
 
 .SECONDEXPANSION:
 # Keep the generated protobuf C between builds (make would delete intermediates).

@@ -77,7 +77,10 @@ s_set_error (db_t *self, const char *message, const char *sqlstate)
 int
 db_ensure (db_t *self)
 {
-    if (self->conn && PQstatus (self->conn) == CONNECTION_OK)
+    //  A connection stuck in pipeline mode outside a pipeline of ours (the
+    //  server went away mid-pipeline) is as good as lost: connect anew.
+    if (self->conn && PQstatus (self->conn) == CONNECTION_OK
+    &&  (self->pipelined || PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF))
         return 0;
     int64_t now = vn_now_ms ();
     if (now < self->next_try_ms)
@@ -139,17 +142,17 @@ s_prepared (db_t *self, const char *sql, int count)
 }
 
 //  Read the results of every statement queued since the last sync, then the
-//  sync itself. Returns the last statement's result if all succeeded; on any
-//  failure the group is spoiled and NULL returned.
+//  sync itself. Returns the result of statement number keep (-1: the last)
+//  if all succeeded; on any failure the group is spoiled and NULL returned.
 static PGresult *
-s_pipeline_drain (db_t *self)
+s_pipeline_drain (db_t *self, int keep)
 {
-    PGresult *last = NULL;
+    PGresult *kept = NULL;
     bool failed = false;
+    if (keep < 0)
+        keep = self->queued - 1;
     for (int statement = 0; statement < self->queued; statement++) {
-        PGresult *result;
-        PQclear (last);
-        last = NULL;
+        PGresult *result, *last = NULL;
         while ((result = PQgetResult (self->conn))) {
             ExecStatusType status = PQresultStatus (result);
             if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
@@ -163,6 +166,10 @@ s_pipeline_drain (db_t *self)
             failed = true;
             PQclear (result);
         }
+        if (statement == keep)
+            kept = last;
+        else
+            PQclear (last);
     }
     self->queued = 0;
     PGresult *sync = PQgetResult (self->conn);
@@ -173,8 +180,8 @@ s_pipeline_drain (db_t *self)
     }
     PQclear (sync);
     if (!failed)
-        return last;
-    PQclear (last);
+        return kept;
+    PQclear (kept);
     self->group_spoiled = true;
     return NULL;
 }
@@ -194,6 +201,21 @@ s_pipeline_send (db_t *self, const char *sql, int count, const char *const *para
     return 0;
 }
 
+//  Back to ordinary mode; a connection that cannot leave pipeline mode (its
+//  results lost with the server) is dropped, and the next call connects anew.
+static void
+s_leave_pipeline (db_t *self)
+{
+    self->pipelined = false;
+    self->queued = 0;
+    if (PQexitPipelineMode (self->conn) != 1) {
+        log_warn ("database connection stuck in pipeline mode (%s); reconnecting",
+                  PQerrorMessage (self->conn));
+        PQfinish (self->conn);
+        self->conn = NULL;
+    }
+}
+
 //  A query whose answer is needed now: it goes with what is queued.
 static PGresult *
 s_pipeline_query (db_t *self, const char *sql, int count, const char *const *params,
@@ -205,7 +227,7 @@ s_pipeline_query (db_t *self, const char *sql, int count, const char *const *par
         self->group_spoiled = true;
         return NULL;
     }
-    return s_pipeline_drain (self);
+    return s_pipeline_drain (self, -1);
 }
 
 PGresult *
@@ -226,7 +248,8 @@ db_query_bin (db_t *self, const char *sql, int count, const char *const *params,
         s_set_error (self, "", "");
         return result;
     }
-    s_set_error (self, PQresultErrorMessage (result), PQresultErrorField (result, PG_DIAG_SQLSTATE));
+    s_set_error (self, result ? PQresultErrorMessage (result) : PQerrorMessage (self->conn),
+                 PQresultErrorField (result, PG_DIAG_SQLSTATE));
     if (self->group)
         self->group_spoiled = true;     //  the shared transaction is aborted
     if (PQstatus (self->conn) != CONNECTION_OK) {
@@ -241,6 +264,46 @@ PGresult *
 db_query (db_t *self, const char *sql, int count, const char *const *params)
 {
     return db_query_bin (self, sql, count, params, NULL, NULL);
+}
+
+PGresult *
+db_query_lazy (db_t *self, const char *sql, int count, const char *const *params)
+{
+    if (db_ensure (self))
+        return NULL;
+    if (self->group || PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+        return db_query (self, sql, count, params);
+    s_prepared (self, sql, count);          //  outside the pipeline, once
+    if (PQenterPipelineMode (self->conn) != 1)
+        return db_query (self, sql, count, params);
+    self->pipelined = true;
+    self->group_spoiled = false;
+    s_pipeline_send (self, "BEGIN", 0, NULL, NULL, NULL);
+    s_pipeline_send (self, "SET LOCAL synchronous_commit TO off", 0, NULL, NULL, NULL);
+    s_pipeline_send (self, sql, count, params, NULL, NULL);
+    s_pipeline_send (self, "COMMIT", 0, NULL, NULL, NULL);
+    PGresult *result = NULL;
+    if (PQpipelineSync (self->conn))
+        result = s_pipeline_drain (self, 2);
+    else
+        self->group_spoiled = true;
+    s_leave_pipeline (self);
+    bool failed = self->group_spoiled || !result;
+    self->group_spoiled = false;
+    if (PQtransactionStatus (self->conn) == PQTRANS_INERROR)
+        PQclear (PQexec (self->conn, "ROLLBACK"));
+    if (!failed)
+        return result;
+    PQclear (result);
+    return NULL;
+}
+
+int
+db_exec_lazy (db_t *self, const char *sql, int count, const char *const *params)
+{
+    PGresult *result = db_query_lazy (self, sql, count, params);
+    PQclear (result);
+    return result ? 0 : -1;
 }
 
 int
@@ -319,14 +382,21 @@ db_rollback (db_t *self)
 int
 db_group_begin (db_t *self)
 {
-    if (db_exec (self, "BEGIN", 0, NULL))
+    if (db_ensure (self))
         return -1;
+    self->queued = 0;
+    self->pipelined = PQenterPipelineMode (self->conn) == 1;
+    //  In a pipeline BEGIN rides with the group's first query.
+    if (self->pipelined ? s_pipeline_send (self, "BEGIN", 0, NULL, NULL, NULL)
+                        : db_exec (self, "BEGIN", 0, NULL)) {
+        if (self->pipelined)
+            s_leave_pipeline (self);
+        return -1;
+    }
     self->group = true;
     self->group_serial++;
     self->group_spoiled = false;
     self->writes = self->part_writes = 0;
-    self->queued = 0;
-    self->pipelined = PQenterPipelineMode (self->conn) == 1;
     return 0;
 }
 
@@ -348,9 +418,8 @@ db_group_end (db_t *self)
     int rc = self->group_spoiled ? -1 : s_commit (self);
     if (self->pipelined) {
         if (self->queued && PQpipelineSync (self->conn))
-            PQclear (s_pipeline_drain (self));  //  what a spoiled group left queued
-        self->pipelined = false;
-        PQexitPipelineMode (self->conn);
+            PQclear (s_pipeline_drain (self, -1));  //  what a spoiled group left queued
+        s_leave_pipeline (self);
     }
     self->group = false;
     if (rc == 0)

@@ -33,6 +33,14 @@ int         db_exec (db_t *self, const char *sql, int count, const char *const *
 int         db_exec_bin (db_t *self, const char *sql, int count, const char *const *params,
                          const int *lengths, const int *formats);
 
+//  One statement in a transaction of its own whose commit does not wait for
+//  the disk (synchronous_commit off), in one round trip: for bookkeeping a
+//  crash may lose without harm (a delivery's lease or acknowledgement: the
+//  delivery is sent again and the subscriber's inbox drops the copy). Inside
+//  a transaction it is an ordinary statement of it.
+PGresult   *db_query_lazy (db_t *self, const char *sql, int count, const char *const *params);
+int         db_exec_lazy (db_t *self, const char *sql, int count, const char *const *params);
+
 int         db_begin (db_t *self);
 bool        db_in_transaction (db_t *self);
 int         db_commit (db_t *self);

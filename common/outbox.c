@@ -22,6 +22,7 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "handover_signed",      "intake" },
     { "postal_intake_answered", "postal,reporting" },
     { "shipment_moved",       "reporting,processing" },
+    { "dossier_imported",     "processing" },
 };
 
 const char *
@@ -41,8 +42,44 @@ outbox_subscribers (const char *event_type)
     return "";
 }
 
+//  Is name one of the comma-separated names of list (NULL: none)?
+static bool
+s_named (const char *list, const char *name)
+{
+    char names [128];
+    snprintf (names, sizeof names, "%s", list ? list : "");
+    char *save = NULL;
+    for (char *each = strtok_r (names, ",", &save); each; each = strtok_r (NULL, ",", &save))
+        if (streq (each, name))
+            return true;
+    return false;
+}
+
+//  Into list ("{a,b}"), the event type's subscribers but the producer and
+//  those listed in except.
+static void
+s_subscribers (const char *type, const char *producer, const char *except, char *list, size_t size)
+{
+    char routed [128];
+    snprintf (routed, sizeof routed, "%s", outbox_subscribers (type));
+    size_t at = (size_t) snprintf (list, size, "{");
+    char *save = NULL;
+    for (char *name = strtok_r (routed, ",", &save); name; name = strtok_r (NULL, ",", &save))
+        if (!streq (name, producer) && !s_named (except, name) && at < size)
+            at += (size_t) snprintf (list + at, size - at, "%s%s", at > 1 ? "," : "", name);
+    if (at < size)
+        snprintf (list + at, size - at, "}");
+}
+
 int
 outbox_append (db_t *db, const char *schema, const char *producer, Motcua__V1__Event *event)
+{
+    return outbox_append_except (db, schema, producer, event, NULL);
+}
+
+int
+outbox_append_except (db_t *db, const char *schema, const char *producer, Motcua__V1__Event *event,
+                      const char *except)
 {
     char event_id [40];
     rpc_new_id (event_id, sizeof event_id);
@@ -56,7 +93,7 @@ outbox_append (db_t *db, const char *schema, const char *producer, Motcua__V1__E
 
     const char *type = outbox_event_type (event);
     char subscribers [128];
-    snprintf (subscribers, sizeof subscribers, "{%s}", outbox_subscribers (type));
+    s_subscribers (type, producer, except, subscribers, sizeof subscribers);
     char sql [512];
     snprintf (sql, sizeof sql,
         "WITH e AS (INSERT INTO %s.outbox (event_id, event_type, dossier_code, payload)"

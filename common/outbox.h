@@ -18,4 +18,9 @@ const char *outbox_subscribers (const char *event_type);
 int         outbox_append (db_t *db, const char *schema, const char *producer,
                            Motcua__V1__Event *event);
 
+//  The same, leaving out the subscribers listed in except (comma-separated,
+//  NULL for none). A producer never delivers to itself.
+int         outbox_append_except (db_t *db, const char *schema, const char *producer,
+                                  Motcua__V1__Event *event, const char *except);
+
 #endif

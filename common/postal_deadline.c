@@ -111,3 +111,25 @@ postal_state_label (const char *state)
             return labels [i][1];
     return state ? state : "";
 }
+
+int
+postal_move_allowed (const char *from, const char *to, const char **from_states)
+{
+    static const struct { const char *to; const char *from; } moves [] = {
+        { "in_transit",     "handed_over,failed_attempt" },
+        { "failed_attempt", "handed_over,in_transit,failed_attempt" },
+        { "returned",       "failed_attempt" },
+        { "delivered",      "created,handed_over,in_transit,failed_attempt" },
+    };
+    for (size_t i = 0; i < sizeof moves / sizeof moves [0]; i++)
+        if (strcmp (moves [i].to, to) == 0) {
+            *from_states = moves [i].from;
+            size_t length = strlen (from);
+            for (const char *at = moves [i].from; length && (at = strstr (at, from)); at += length)
+                if ((at == moves [i].from || at [-1] == ',') && (at [length] == ',' || !at [length]))
+                    return 0;
+            return -1;
+        }
+    *from_states = "";
+    return -2;
+}

@@ -52,6 +52,13 @@ int64_t      postal_working_days_after (const worktime_rules_t *rules, int64_t a
 int          postal_may_return (const worktime_rules_t *rules, const int64_t *invitations,
                                 size_t count, char *reason, size_t reason_size);
 
+//  May a shipment in state `from` move to `to`? The moves: created →
+//  delivered (taken and delivered at once) or, through a return record,
+//  handed_over → in_transit ⇄ failed_attempt → delivered | returned.
+//  0 if allowed; -1 if not (*from_states then lists the states it may come
+//  from); -2 if `to` is no state one moves to.
+int          postal_move_allowed (const char *from, const char *to, const char **from_states);
+
 //  A shipment's state as officials read it: created "Chờ chuyển phát",
 //  handed_over, in_transit, failed_attempt, delivered, returned.
 const char  *postal_state_label (const char *state);

@@ -189,7 +189,7 @@ relay_flush (relay_t *self)
         //  they are, and we look again soon: no attempt spent, nothing written.
         if (s_unreachable (self, unreachable, sizeof unreachable))
             self->unsent = true;
-        PGresult *result = db_query_bin (self->db, self->claim_sql, 4, params, NULL, NULL);
+        PGresult *result = db_query_lazy (self->db, self->claim_sql, 4, params);
         if (!result) {
             log_warn ("relay cannot claim deliveries: %s", db_error (self->db));
             return -1;
@@ -214,7 +214,7 @@ relay_flush (relay_t *self)
             else {
                 //  Full since we looked: that was no attempt; look again soon.
                 const char *params [2] = { PQgetvalue (result, row, 3), subscriber };
-                db_exec (self->db, self->unsent_sql, 2, params);
+                db_exec_lazy (self->db, self->unsent_sql, 2, params);
                 self->unsent = true;
             }
             PQfreemem (payload);
@@ -240,7 +240,7 @@ s_mark_done (relay_t *self, const char *subscriber, zchunk_t *ids)
         return;
     zchunk_extend (ids, "}", 2);
     const char *params [2] = { (const char *) zchunk_data (ids), subscriber };
-    db_exec (self->db, self->done_sql, 2, params);
+    db_exec_lazy (self->db, self->done_sql, 2, params);
     zchunk_set (ids, "{", 1);
 }
 
@@ -278,12 +278,12 @@ s_on_acks (relay_t *self, void *socket)
         else
         if (ack->error && ack->error->code == MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT) {
             log_error ("%s refused event %s for good: %s", subscriber, ack->event_id, params [2]);
-            db_exec (self->db, self->dead_sql, 3, params);
+            db_exec_lazy (self->db, self->dead_sql, 3, params);
         }
         else {
             log_warn ("%s could not apply event %s (%s); it will be retried",
                       subscriber, ack->event_id, params [2]);
-            db_exec (self->db, self->error_sql, 3, params);
+            db_exec_lazy (self->db, self->error_sql, 3, params);
         }
         motcua__v1__event_ack__free_unpacked (ack, NULL);
     }

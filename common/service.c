@@ -367,7 +367,8 @@ s_answer (service_t *self, rpc_request_t *request)
 }
 
 //  Answer what is waiting on the API socket. With group commit, up to
-//  GROUP_MAX requests share one transaction and one commit (one fsync);
+//  GROUP_MAX requests share one transaction and one commit (one fsync) —
+//  a lone request too, for the pipelined writes;
 //  nobody hears back before it is durable. If the group is spoiled (a
 //  failed statement, a command that rolled back after writing, a failed
 //  commit) nothing of it was kept, and each request is answered on its own.
@@ -384,7 +385,7 @@ s_handle_api (service_t *self)
         else
         if (count == 0)
             return;
-    bool grouped = count > 1 && db_group_begin (self->db) == 0;
+    bool grouped = self->handlers->group_commit && db_group_begin (self->db) == 0;
     for (int i = 0; i < count; i++)
         replies [i] = s_answer (self, &requests [i]);
     if (grouped && db_group_end (self->db)) {

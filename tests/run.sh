@@ -65,6 +65,15 @@ if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; th
         echo "FAIL valgrind found memory errors in the postal unit tests"; failed=$((failed + 1))
     fi
 fi
+echo "== history import and look-up, pure parts (identity and phone numbers, rows, paths)"
+"$BIN/test_history" > "$TMP/history.log" 2>&1; grep -E '^FAIL' "$TMP/history.log"; tail -n 1 "$TMP/history.log"
+tally "$TMP/history.log" test_history
+if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "$BIN/test_history" \
+        > "$TMP/valgrind-history.log" 2>&1 && grep -q '^[0-9]* passed, 0 failed$' "$TMP/valgrind-history.log" \
+        && { echo "ok   valgrind: no memory errors or leaks in the history tests"; passed=$((passed + 1)); } \
+        || { tail -n 20 "$TMP/valgrind-history.log"; echo "FAIL valgrind: the history tests"; failed=$((failed + 1)); }
+fi
 
 if command -v valgrind >/dev/null 2>&1 && [ -z "${MOTCUA_SKIP_VALGRIND:-}" ]; then
     echo "== unit tests under valgrind"
@@ -108,9 +117,13 @@ services_suite() {              # services_suite BIN TAG
     deploy/pg.sh start
     echo "== postal tests$tag (BCCI intake and return: slips, hand-over records, J+n, invitations, roles)"
     MOTCUA_BIN=$bin run_program "test_postal$tag" "$TMP/postal$tag.log" tests/test_postal.sh
-    deploy/pg.sh start
+    deploy/pg.sh start          # the scripts end with deploy/down.sh, which stops it
     echo "== reporting tests$tag (forms from rollups vs facts, period edges, xlsx, check, ratings, feedback)"
     MOTCUA_BIN=$bin run_program "test_reporting$tag" "$TMP/reporting$tag.log" "$bin/test_reporting"
+    deploy/pg.sh start
+    echo "== history import and look-up tests$tag (motcua import dossiers, motcua lookup)"
+    MOTCUA_BIN=$bin run_program "test_import$tag" "$TMP/import$tag.log" tests/test_import.sh
+    deploy/pg.sh start
     echo "== dashboard tests$tag (motcua-dashboard in headless chromium: figures = motcua report, drill-down, 401/400/503)"
     MOTCUA_BIN=$bin run_program "test_dashboard$tag" "$TMP/dashboard$tag.log" tests/test_dashboard.sh
     deploy/pg.sh start

@@ -65,6 +65,14 @@ check "a filing time after the receipt is refused" \
 check "a paper dossier has no filing time" \
     refused "INVALID_ARGUMENT (filed_at)" $M counter submit --procedure 1.000804 --applicant-name A --applicant-id 1 \
     --phone 1 --address a --component c --filed-at 2026-11-30T09:00
+sent_back=$($M counter refuse --json --procedure 1.000804 --applicant-name "Lê Thị Hoa" --reason "Không thuộc thẩm quyền" \
+    --filed-at 2026-11-27T09:00)
+check "an online filing sent back after 8 working hours is recorded as answered late" \
+    test "$(json_field answered_late <<< "$sent_back")" = true
+check "one sent back in time is not" bash -c "$M counter refuse --json --procedure 1.000804 --applicant-name B --reason x \
+    --filed-at 2026-11-30T16:00 | grep -q '\"answered_late\":false'"
+check "the audit of the refusal keeps the filing time and the limit" \
+    bash -c "$M audit '$(json_field number <<< "$sent_back")' | grep -q 'online_answer_by.*2026-11-30T09:00:00+07:00'"
 in_queue "$d1"; in_queue "$d2"; in_queue "$late"; in_queue "$timely"
 check "an online dossier accepted after 8 working hours shows as accepted late in its trace" \
     wait_for "$late" "accepted late"
@@ -114,6 +122,11 @@ check "routed once only" refused "routed already" $M counter route "$r1"
 check "a dossier received by its competent body has nothing to route" refused "nowhere to go" $M counter route "$d1"
 check "routed before its limit: on time in the trace" wait_for "$r1" "routed from H27.XA to H27.22 (due 2026-12-02T17:00:00+07:00, on time)"
 check "after routing, its steps go on" $M desk handover "$r1" --to tdkt
+$M admin grant clerk-xa --role counter --agency H27.XA >/dev/null 2>&1
+sleep 1.5                       # grants are re-read within a second
+check "a commune centre's clerk routes what the centre took in" $M counter route "$r2" --as clerk-xa --idempotency-key "r2-route"
+check "but may not move the Department's steps (PERMISSION_DENIED)" \
+    refused "PERMISSION_DENIED" $M desk handover "$r2" --to tdkt --as clerk-xa
 $M print routing "$r1" --out "$OUT/routing.html" >/dev/null
 check "the routing slip prints (Phiếu chuyển hồ sơ) with the receiving centre the result goes back to" \
     bash -c "grep -q 'PHIẾU CHUYỂN HỒ SƠ' '$OUT/routing.html' && grep -q 'Kết quả giải quyết được trả về: Ủy ban nhân dân cấp xã' '$OUT/routing.html'"
@@ -123,7 +136,9 @@ check "print routing of a dossier received by its competent body is refused" ref
 restart_as processing "@2026-12-09 09:00:00"
 check "step 2 handed on" $M desk handover "$d1" --to tdkt --note "Đề xuất khen thưởng"
 check "step 2, due Mon 7/12 15:00, was late" wait_for "$d1" 'step 2 .*: late, step due 2026-12-07T15:00:00+07:00'
-check "routing a week late is recorded late" bash -c "$M counter route '$r2' && sleep 0.5 && $M trace '$r2' | grep -q ', late)'"
+r3=$(submit --receiving-agency H27.XA)
+in_queue "$r3"
+check "routing a week late is recorded late" bash -c "$M counter route '$r3' && sleep 0.5 && $M trace '$r3' | grep -q ', late)'"
 check "the extension request goes out (a day or more before the due time)" \
     $M desk delay "$d1" --new-due 2026-12-18T17:00 --reason "Chờ ý kiến Hội đồng Thi đua - Khen thưởng"
 check "a second extension is FAILED_PRECONDITION naming state and rule set (reset only once)" \

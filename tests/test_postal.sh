@@ -191,8 +191,11 @@ check "report postal: the routes add up to the total handed ($sum)" test "$sum" 
 check "report postal: on time by route (district 1/1, province 0/1 at least)" \
     bash -c "grep -q '\"route\":\"district\",\"handed\":[1-9][0-9]*,\"delivered\":[1-9][0-9]*,\"on_time\":[1-9]' <<< '$report' \
              && grep -q '\"route\":\"province\",\"handed\":[1-9]' <<< '$report'"
-check "report postal prints Vietnamese headings" \
-    bash -c "$M report postal --from 2026-01-01 --to 2027-03-01 | grep -q 'Số hồ sơ mới tiếp nhận qua BCCI'"
+printed=$($M report postal --from 2026-01-01 --to 2027-03-01)
+check "report postal prints Vietnamese headings" grep -q 'Số hồ sơ mới tiếp nhận qua BCCI' <<< "$printed"
+check "the printed rates are the JSON figures, with numerator and denominator" bash -c \
+    "grep -q 'qua BCCI *$(json_field received_postal <<< "$report")/$(json_field received_total <<< "$report") (' <<< '$printed' \
+     && grep -q 'Phát đúng thời hạn (J+n) *$(json_field delivered_on_time <<< "$report")/$(json_field handed <<< "$report") (' <<< '$printed'"
 check "the suite stops" deploy/down.sh
 
 echo "$passed passed, $failed failed"

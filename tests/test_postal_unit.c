@@ -82,10 +82,32 @@ test_tet (void)
     calendar_destroy (&calendar);
 }
 
+static void
+test_moves (void)
+{
+    const char *from;
+    CHECK (postal_move_allowed ("handed_over", "in_transit", &from) == 0, "moves: handed over → in transit");
+    CHECK (postal_move_allowed ("in_transit", "failed_attempt", &from) == 0
+        && postal_move_allowed ("failed_attempt", "in_transit", &from) == 0,
+           "moves: in transit ⇄ failed attempt");
+    CHECK (postal_move_allowed ("failed_attempt", "returned", &from) == 0, "moves: failed attempt → returned");
+    CHECK (postal_move_allowed ("in_transit", "returned", &from) == -1 && strcmp (from, "failed_attempt") == 0,
+           "moves: never returned without a failed attempt");
+    CHECK (postal_move_allowed ("delivered", "failed_attempt", &from) == -1, "moves: delivered is final");
+    CHECK (postal_move_allowed ("returned", "delivered", &from) == -1, "moves: returned is final");
+    CHECK (postal_move_allowed ("created", "in_transit", &from) == -1, "moves: not in transit before the post has it");
+    CHECK (postal_move_allowed ("created", "delivered", &from) == 0, "moves: taken at the agency and delivered at once");
+    CHECK (postal_move_allowed ("over", "delivered", &from) == -1, "moves: a state's prefix is not the state");
+    CHECK (postal_move_allowed ("created", "lost", &from) == -2, "moves: an unknown target state");
+    CHECK_EQ_STR (postal_state_label ("failed_attempt"), "Phát không thành công, đã để giấy mời",
+                  "moves: Vietnamese state names");
+}
+
 int
 main (void)
 {
     test_routes ();
+    test_moves ();
     test_weekend ();
     test_tet ();
     return testkit_finish ();

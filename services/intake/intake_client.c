@@ -77,12 +77,20 @@ intake_reply_t *
 intake_client_refuse (client_t *client, const char *idempotency_key, const char *procedure,
                       Motcua__V1__Applicant *applicant, const char *reason)
 {
+    return intake_client_refuse_online (client, idempotency_key, procedure, applicant, reason, 0);
+}
+
+intake_reply_t *
+intake_client_refuse_online (client_t *client, const char *idempotency_key, const char *procedure,
+                             Motcua__V1__Applicant *applicant, const char *reason, int64_t filed_at)
+{
     Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
     Motcua__V1__RefuseDossier refuse = MOTCUA__V1__REFUSE_DOSSIER__INIT;
     refuse.idempotency_key = (char *) idempotency_key;
     refuse.procedure_code = (char *) procedure;
     refuse.applicant = applicant;
     refuse.reason = (char *) (reason ? reason : "");
+    refuse.filed_at = filed_at;
     request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSE;
     request.refuse = &refuse;
     return s_call (client, &request);

@@ -21,6 +21,9 @@ intake_reply_t *intake_client_withdraw (client_t *client, const char *idempotenc
 //  Refuse a dossier at the counter (never received, never counted).
 intake_reply_t *intake_client_refuse (client_t *client, const char *idempotency_key, const char *procedure,
                                       Motcua__V1__Applicant *applicant, const char *reason);
+//  The same for an online filing sent back, filed on the portal at filed_at.
+intake_reply_t *intake_client_refuse_online (client_t *client, const char *idempotency_key, const char *procedure,
+                                             Motcua__V1__Applicant *applicant, const char *reason, int64_t filed_at);
 intake_reply_t *intake_client_replay_dead (client_t *client);
 //  A refusal notice already issued, by its number (to print it again).
 intake_reply_t *intake_client_refusal (client_t *client, const char *number);

@@ -45,6 +45,23 @@ intake_routing_plan (service_t *service, const Motcua__V1__SubmitDossier *req, c
 }
 
 int
+intake_routing_refusal_plan (service_t *service, int64_t filed_at, const char *office_hours,
+                             Motcua__V1__RefusalNotice *notice, api_error_t *error)
+{
+    if (!filed_at)
+        return 0;
+    if (filed_at > notice->refused_at || filed_at < vn_instant (2000, 1, 1, 0))
+        return api_fail (error, INVALID, "filed_at", "filed_at is the time of an online filing, before its refusal");
+    rules_id_t id = RULES_2025;
+    legal_clock_rules (notice->rule_set, &id);
+    worktime_rules_t rules;
+    service_rules (service, office_hours, &rules);
+    notice->filed_at = filed_at;
+    notice->online_answer_by = intake_online_answer_by (id, &rules, true, filed_at);
+    return 0;
+}
+
+int
 intake_routing_store (db_t *db, const char *code, const intake_routing_t *plan)
 {
     char filed [24], answer [24], route [24];

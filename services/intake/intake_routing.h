@@ -22,6 +22,13 @@ int  intake_routing_plan (service_t *service, const Motcua__V1__SubmitDossier *r
                           const char *competent_agency, const char *office_hours, int64_t received_at,
                           intake_routing_t *plan, api_error_t *error);
 
+//  An online filing sent back at refused_at (2025: within 8 working hours of
+//  filed_at): fills the notice's filed_at and online_answer_by (they go in
+//  the answer and the audit, not in intake.refusal). 0, or -1 with
+//  error (INVALID_ARGUMENT, filed_at) for a filing time after the refusal.
+int  intake_routing_refusal_plan (service_t *service, int64_t filed_at, const char *office_hours,
+                                  Motcua__V1__RefusalNotice *notice, api_error_t *error);
+
 //  Record the plan on the dossier (inside the caller's transaction). 0 or -1.
 int  intake_routing_store (db_t *db, const char *code, const intake_routing_t *plan);
 

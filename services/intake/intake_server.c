@@ -4,6 +4,8 @@
 #include "intake_check.h"
 #include "intake_routing.h"
 #include "intake_postal.h"
+#include "intake_import.h"
+#include "intake_lookup.h"
 #include "api.h"
 #include "audit.h"
 #include "dossier_code.h"
@@ -296,8 +298,16 @@ s_refuse (void *context, api_error_t *error)
     notice.reason = refuse->req->reason;
     notice.refused_at = now;
     notice.rule_set = (char *) rule_set_for (now);
+    if (intake_routing_refusal_plan (refuse->service, refuse->req->filed_at, procedure.office_hours, &notice, error))
+        return NULL;
     char change [1200];
-    audit_json (change, sizeof change, "procedure", procedure.code, "reason", refuse->req->reason, NULL);
+    char filed [40] = "", answer_by [40] = "";
+    if (notice.online_answer_by) {
+        vn_format_iso (notice.filed_at, filed, sizeof filed);
+        vn_format_iso (notice.online_answer_by, answer_by, sizeof answer_by);
+    }
+    audit_json (change, sizeof change, "procedure", procedure.code, "reason", refuse->req->reason,
+                "filed_at", filed, "online_answer_by", answer_by, NULL);
     if (intake_store_refusal (db, &notice, refuse->who->name, refuse->req->idempotency_key)
     ||  audit_change (db, "intake", refuse->who->name, refuse->who->role, "refuse", number, NULL, change))
         return NULL;
@@ -335,6 +345,8 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
     Motcua__V1__Receipt *receipt = NULL;
     Motcua__V1__CounterView *view = NULL;
     Motcua__V1__RefusalNotice *refusal = NULL;
+    Motcua__V1__ImportResult *imported = NULL;
+    Motcua__V1__LookupResult *dossiers = NULL;
 
     switch (request->body_case) {
         case MOTCUA__V1__INTAKE_REQUEST__BODY_LIST_PROCEDURES:
@@ -413,10 +425,22 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REFUSAL;
             reply.refusal = refusal;
             break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_IMPORT_DOSSIERS:
+            imported = intake_import (service, who, request->import_dossiers, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_IMPORTED;
+            reply.imported = imported;
+            break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_LOOKUP:
+            dossiers = intake_lookup (service, who, request->lookup, &error);
+            reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_DOSSIERS;
+            reply.dossiers = dossiers;
+            break;
         default:
             api_fail (&error, INVALID, "body", "the request names no operation");
     }
     zchunk_t *packed = api_reply_pack (&reply.base, &error);
+    intake_import_free (&imported);
+    intake_lookup_free (&dossiers);
     intake_store_free_list (&procedures);
     if (receipt)
         motcua__v1__receipt__free_unpacked (receipt, NULL);

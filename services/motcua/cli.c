@@ -279,3 +279,18 @@ cli_local_time (const char *text, int default_minute, int64_t *at_ms)
     *at_ms = midnight + ((int64_t) hour * 60 + minute) * MS_PER_MINUTE;
     return 0;
 }
+
+char *
+cli_read_file (const char *path, const char **start)
+{
+    zfile_t *file = zfile_new (NULL, path);
+    zchunk_t *chunk = file && zfile_input (file) == 0 ? zfile_read (file, zfile_cursize (file), 0) : NULL;
+    zfile_destroy (&file);
+    if (!chunk)
+        return NULL;
+    char *text = (char *) zmalloc (zchunk_size (chunk) + 1);
+    memcpy (text, zchunk_data (chunk), zchunk_size (chunk));
+    zchunk_destroy (&chunk);
+    *start = strncmp (text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
+    return text;
+}

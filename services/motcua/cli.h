@@ -62,6 +62,9 @@ int         cli_usage (const char *message);
 //  Parse local time YYYY-MM-DD[THH:MM] (the time of day defaults to
 //  default_minute after midnight). 0 and *at_ms, or -1.
 int         cli_local_time (const char *text, int default_minute, int64_t *at_ms);
+//  The whole of a file as NUL-terminated text (caller frees), or NULL if it
+//  cannot be read. *start skips a spreadsheet's byte-order mark.
+char       *cli_read_file (const char *path, const char **start);
 
 //  Print text left-aligned in width columns (counting UTF-8 characters, not bytes).
 void        cli_pad (const char *text, int width);
@@ -139,5 +142,9 @@ int cmd_post_overdue (int argc, char **argv);
 int cmd_counter_sign_batch (int argc, char **argv);
 int cmd_counter_dispatch (int argc, char **argv);
 int cmd_report_postal (int argc, char **argv);
+//  An amount of đồng as forms print it: 12345678 → "12.345.678" (cmd_postal.c).
+const char *cli_money (int64_t amount, char *buf, size_t size);
+int cmd_import_dossiers (int argc, char **argv);
+int cmd_lookup (int argc, char **argv);
 
 #endif

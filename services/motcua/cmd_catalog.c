@@ -413,21 +413,12 @@ s_row_free (row_t *row)
 static void
 s_read (import_t *self, const char *path)
 {
-    zfile_t *file = zfile_new (NULL, path);
-    zchunk_t *chunk = file && zfile_input (file) == 0 ? zfile_read (file, zfile_cursize (file), 0) : NULL;
-    if (!chunk) {
+    const char *cursor;
+    char *text = cli_read_file (path, &cursor);
+    if (!text) {
         s_fail (self, path, 0, "cannot read the file");
-        zfile_destroy (&file);
         return;
     }
-    char *text = (char *) zmalloc (zchunk_size (chunk) + 1);
-    memcpy (text, zchunk_data (chunk), zchunk_size (chunk));
-    zchunk_destroy (&chunk);
-    zfile_destroy (&file);
-
-    const char *cursor = text;
-    if (strncmp (cursor, "\xEF\xBB\xBF", 3) == 0)
-        cursor += 3;                    //  a spreadsheet's byte-order mark
     int line = 1, map [C_COUNT + 8], columns = 0;
     char *cells [C_COUNT + 8], error [128];
     bool header = true;

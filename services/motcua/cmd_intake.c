@@ -242,15 +242,21 @@ int
 cmd_counter_refuse (int argc, char **argv)
 {
     cli_t cli;
-    if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,reason,idempotency-key", ""))
+    if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,reason,idempotency-key,"
+                                     "filed-at", ""))
         return EXIT_USAGE;
+    int64_t filed_at = 0;           //  an online filing sent back: when it was filed
+    if (cli_option (&cli, "filed-at") && cli_local_time (cli_option (&cli, "filed-at"), 0, &filed_at)) {
+        cli_cleanup (&cli);
+        return cli_usage ("--filed-at is YYYY-MM-DDTHH:MM (local time)");
+    }
     Motcua__V1__Applicant applicant;
     s_applicant (&cli, &applicant);
     client_t *client = cli_client (&cli, "intake", "counter");
-    intake_reply_t *reply = client ? intake_client_refuse (client,
+    intake_reply_t *reply = client ? intake_client_refuse_online (client,
         cli_idempotency_key (&cli),
         cli_option_or (&cli, "procedure", ""), &applicant,
-        cli_option (&cli, "reason")) : NULL;
+        cli_option (&cli, "reason"), filed_at) : NULL;
     int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
     Motcua__V1__RefusalNotice *n = rc == 0 ? reply->refusal : NULL;
     if (n && cli.json) {
@@ -263,6 +269,8 @@ cmd_counter_refuse (int argc, char **argv)
         json_string (&json, "reason", n->reason);
         json_time (&json, "refused_at", n->refused_at);
         json_string (&json, "rule_set", n->rule_set);
+        json_time (&json, "online_answer_by", n->online_answer_by);
+        json_bool (&json, "answered_late", n->online_answer_by && n->refused_at > n->online_answer_by);
         json_end_object (&json);
         json_finish (&json);
     }

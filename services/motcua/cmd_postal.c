@@ -15,8 +15,8 @@
 #define MAX_LISTED 100
 
 //  12345678 → "12.345.678" (đồng, as Vietnamese forms print amounts)
-static const char *
-s_money (int64_t amount, char *buf, size_t size)
+const char *
+cli_money (int64_t amount, char *buf, size_t size)
 {
     char digits [32];
     int n = snprintf (digits, sizeof digits, "%lld", (long long) (amount < 0 ? -amount : amount));
@@ -231,8 +231,8 @@ s_print_slip (const Motcua__V1__Slip *s)
             s->agency_name, s->agency_code, s->procedure_name, s->procedure_code);
     for (size_t i = 0; i < s->n_components; i++)
         printf ("  %zu. %s\n", i + 1, s->components [i]);
-    printf ("Cước dịch vụ bưu chính: %s đồng\n", s_money (s->postal_fee, fee, sizeof fee));
-    printf ("Phí, lệ phí thủ tục hành chính thu hộ: %s đồng\n", s_money (s->procedure_fee, fee, sizeof fee));
+    printf ("Cước dịch vụ bưu chính: %s đồng\n", cli_money (s->postal_fee, fee, sizeof fee));
+    printf ("Phí, lệ phí thủ tục hành chính thu hộ: %s đồng\n", cli_money (s->procedure_fee, fee, sizeof fee));
     printf ("Nơi nhận hồ sơ: %s\n"
             "Thời gian nhận: %s — Nhân viên bưu chính: %s\n"
             "Nhận kết quả: %s\n",
@@ -356,8 +356,8 @@ s_print_batch (const Motcua__V1__Batch *b)
     for (size_t i = 0; i < b->n_slips; i++) {
         const Motcua__V1__Slip *s = b->slips [i];
         printf ("%zu. Phiếu gửi %s — %s — thủ tục %s — cước %s đồng", i + 1, s->slip_number,
-                s->sender->name, s->procedure_code, s_money (s->postal_fee, money, sizeof money));
-        printf (", phí thu hộ %s đồng\n", s_money (s->procedure_fee, money, sizeof money));
+                s->sender->name, s->procedure_code, cli_money (s->postal_fee, money, sizeof money));
+        printf (", phí thu hộ %s đồng\n", cli_money (s->procedure_fee, money, sizeof money));
         if (streq (s->status, "received"))
             printf ("   Đầy đủ — tiếp nhận: mã hồ sơ %s, hẹn trả kết quả %s\n", s->dossier_code,
                     vn_format_form (s->due_at, due, sizeof due));
@@ -374,16 +374,16 @@ s_print_batch (const Motcua__V1__Batch *b)
     }
     if (intake) {
         printf ("Số hồ sơ: %zu — tiếp nhận %d, trả lại %d, chờ %d\n", b->n_slips, b->received, b->refused, b->waiting);
-        printf ("Tổng cước bưu chính: %s đồng\n", s_money (b->postal_fee_total, money, sizeof money));
-        printf ("Tổng phí, lệ phí thu hộ: %s đồng", s_money (b->procedure_fee_total, money, sizeof money));
-        printf (" = hồ sơ tiếp nhận %s", s_money (b->procedure_fee_received, money, sizeof money));
-        printf (" + hồ sơ trả lại %s", s_money (b->procedure_fee_refused, money, sizeof money));
-        printf (" + chờ %s\n", s_money (b->procedure_fee_total - b->procedure_fee_received - b->procedure_fee_refused,
+        printf ("Tổng cước bưu chính: %s đồng\n", cli_money (b->postal_fee_total, money, sizeof money));
+        printf ("Tổng phí, lệ phí thu hộ: %s đồng", cli_money (b->procedure_fee_total, money, sizeof money));
+        printf (" = hồ sơ tiếp nhận %s", cli_money (b->procedure_fee_received, money, sizeof money));
+        printf (" + hồ sơ trả lại %s", cli_money (b->procedure_fee_refused, money, sizeof money));
+        printf (" + chờ %s\n", cli_money (b->procedure_fee_total - b->procedure_fee_received - b->procedure_fee_refused,
                                         money, sizeof money));
     }
     else
         printf ("Số kết quả: %zu — tổng cước bưu chính: %s đồng\n", b->n_shipments,
-                s_money (b->postal_fee_total, money, sizeof money));
+                cli_money (b->postal_fee_total, money, sizeof money));
 }
 
 static int

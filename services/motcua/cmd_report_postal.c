@@ -70,7 +70,7 @@ cmd_report_postal (int argc, char **argv)
     else
     if (rc == 0) {
         Motcua__V1__PostalReport *r = reply->postal_report;
-        char a [64], b [64];
+        char a [64], b [64], c [64], postal_fees [32], procedure_fees [32];
         printf ("TIẾP NHẬN VÀ TRẢ KẾT QUẢ QUA DỊCH VỤ BƯU CHÍNH CÔNG ÍCH\n"
                 "Kỳ báo cáo: từ %s đến %s\n\n"
                 "Số hồ sơ mới tiếp nhận qua BCCI              %s\n"
@@ -80,13 +80,14 @@ cmd_report_postal (int argc, char **argv)
                 "  Đã phát cho người nhận                     %lld\n"
                 "  Phát đúng thời hạn (J+n)                   %s\n"
                 "Số kết quả chuyển trả cơ quan giải quyết     %lld\n"
-                "Cước bưu chính / phí, lệ phí thu hộ          %lld / %lld đồng\n"
+                "Cước bưu chính / phí, lệ phí thu hộ          %s / %s đồng\n"
                 "Phát đúng thời hạn theo tuyến:\n",
                 cli_option (&cli, "from"), cli_option (&cli, "to"),
                 s_rate (r->received_postal, r->received_total, a, sizeof a), (long long) r->refused_postal,
                 s_rate (r->return_postal, r->received_total, b, sizeof b), (long long) r->handed,
-                (long long) r->delivered, s_rate (r->delivered_on_time, r->handed, a, sizeof a),
-                (long long) r->returned_to_agency, (long long) r->postal_fees, (long long) r->procedure_fees);
+                (long long) r->delivered, s_rate (r->delivered_on_time, r->handed, c, sizeof c),
+                (long long) r->returned_to_agency, cli_money (r->postal_fees, postal_fees, sizeof postal_fees),
+                cli_money (r->procedure_fees, procedure_fees, sizeof procedure_fees));
         for (size_t i = 0; i < r->n_routes; i++) {
             postal_route_t route = 0;
             postal_route_parse (r->routes [i]->route, &route);

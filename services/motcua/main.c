@@ -73,6 +73,8 @@ static const struct {
     { "post attempt",   cmd_post_attempt,   "post attempt CODE --reason TEXT   delivery failed; an invitation was left" },
     { "post return-to-agency", cmd_post_return, "post return-to-agency CODE        undelivered after two invitations" },
     { "post overdue",   cmd_post_overdue,   "post overdue                      shipments past their J+n deadline" },
+    { "import dossiers", cmd_import_dossiers, "import dossiers FILE.csv [--check] [--batch N]   dossiers of the past, with their times" },
+    { "lookup",         cmd_lookup,         "lookup --code CODE | --id NUMBER | --phone PHONE   a counter's look-up" },
 };
 #define COMMAND_COUNT (sizeof s_commands / sizeof s_commands [0])
 

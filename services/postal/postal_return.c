@@ -18,32 +18,18 @@
 #define PRECONDITION MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION
 #define MAX_ATTEMPTS 16
 
-//  Which state a shipment may come from, for each state it may go to.
-static const struct { const char *to; const char *from; } s_moves [] = {
-    { "in_transit",     "handed_over,failed_attempt" },
-    { "failed_attempt", "handed_over,in_transit,failed_attempt" },
-    { "returned",       "failed_attempt" },
-    //  "created": a result the postal worker takes at the agency and delivers
-    //  at once, without a return record (the first road, kept).
-    { "delivered",      "created,handed_over,in_transit,failed_attempt" },
-};
-
 static int
 s_may_move (const shipment_row_t *row, const char *to, api_error_t *error)
 {
-    for (size_t i = 0; i < sizeof s_moves / sizeof s_moves [0]; i++)
-        if (streq (s_moves [i].to, to)) {
-            char from [80];
-            snprintf (from, sizeof from, ",%s,", s_moves [i].from);
-            char state [24];
-            snprintf (state, sizeof state, ",%s,", row->status);
-            if (strstr (from, state))
-                return 0;
-            return api_fail (error, PRECONDITION, "dossier_code",
-                             "the shipment of %s is %s: it cannot become %s (only from %s)",
-                             row->dossier_code, row->status, to, s_moves [i].from);
-        }
-    return api_fail (error, INVALID, "state", "unknown shipment state '%s' (in_transit, failed_attempt, returned)", to);
+    const char *from_states;
+    int allowed = postal_move_allowed (row->status, to, &from_states);
+    if (allowed == -2)
+        return api_fail (error, INVALID, "state", "unknown shipment state '%s' (in_transit, failed_attempt, returned)", to);
+    if (allowed == -1)
+        return api_fail (error, PRECONDITION, "dossier_code",
+                         "the shipment of %s is %s: it cannot become %s (only from %s)",
+                         row->dossier_code, row->status, to, from_states);
+    return 0;
 }
 
 static int

@@ -6,6 +6,7 @@
 #include "processing_moves.h"
 #include "processing_steps.h"
 #include "processing_postal.h"
+#include "processing_import.h"
 #include "audit.h"
 #include "log.h"
 #include "vntime.h"
@@ -134,6 +135,8 @@ processing_apply (void *service_data, const Motcua__V1__Event *event)
             return s_on_supplied (service, event->supplement_received, event->actor);
         case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
             return s_on_withdrawn (service, event->dossier_withdrawn, event->actor);
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_IMPORTED:
+            return processing_on_imported (service, event->dossier_imported, event->actor);
         default:
             return processing_postal_apply (service, event);   //  0 if not ours
     }

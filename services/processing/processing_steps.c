@@ -137,18 +137,19 @@ processing_steps_require_result (db_t *db, const work_row_t *row, api_error_t *e
     return 0;
 }
 
-//  Load the command's dossier and check the caller may act on it.
+//  Load the command's dossier and check the caller may act on it for its
+//  competent body (or, routing it, for the centre that took it in).
 static int
 s_load (step_command_t *command, work_row_t *row, work_extra_t *extra, const char *what, api_error_t *error)
 {
     db_t *db = service_db (command->service);
-    if (processing_load (db, command->code, row, error)
-    ||  service_allow_dossier (command->service, command->who, row->procedure_code, row->agency_code,
-                               what, error))
+    if (processing_load (db, command->code, row, error))
         return -1;
     if (processing_sheet_extra (db, command->code, extra) < 0)
         return api_db_fail (error, db_error (db));
-    return 0;
+    bool routing = command->request->body_case == MOTCUA__V1__PROCESSING_REQUEST__BODY_ROUTE;
+    return service_allow_dossier (command->service, command->who, row->procedure_code,
+                                  routing ? extra->receiving_agency : row->agency_code, what, error);
 }
 
 static zchunk_t *

@@ -86,7 +86,14 @@ for i in 0 1 2 3; do
 done
 json="${json%,}},"
 echo "$rss_line"
-echo "reports over 1M/10M dossiers: not measured yet (needs the reporting read model, issue 4)"
-json+="\"reports\":null}"
+
+#   The year's II.06a by field from the rollups vs the plain GROUP BY over the
+#   facts, on a cluster of its own (this suite stops first to free the cores).
+deploy/down.sh >/dev/null 2>&1; deploy/pg.sh stop
+echo
+echo "== reports: the year's II.06a by field at ${BENCH_REPORT_SIZES:-1000000 10000000} dossiers"
+REPORT_BENCH_SIZES=${BENCH_REPORT_SIZES:-"1000000 10000000"} REPORT_BENCH_JSON="$TMP/reports.json" \
+    tests/bench/report_bench.sh | grep -v '^== setting up'
+json+="\"reports\":$(cat "$TMP/reports.json" 2>/dev/null || echo null)}"
 mkdir -p var && echo "$json" > var/bench.json
 echo "written: var/bench.json"

@@ -23,6 +23,7 @@ FUZZ_LIBS          := -lprotobuf-c -lczmq -lzmq -lpq -lm
 FUZZ_SRC           := $(addprefix common/,api.c rpc.c outbox.c db.c log.c vntime.c worktime.c legal_clock.c \
                       dossier_code.c report06a.c lunar.c calendar.c) services/intake/intake_check.c \
                       services/motcua/csv.c $(PB_C)
+FUZZ_SRC           += common/dossier_history.c common/lookup_key.c common/lifecycle.c common/rule_set.c
 FUZZ_OBJ           := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRC))
 
 .PHONY: fuzz fuzz-short fuzz-build fuzz-corpus

@@ -9,6 +9,9 @@
     match.                                                                  */
 #include "fuzz.h"
 #include "intake_check.h"
+#include "dossier_history.h"
+#include "lookup_key.h"
+#include "vntime.h"
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
@@ -54,6 +57,46 @@ s_run (api_error_t *error, const char *key, const char *code, const char *reason
             return;
 }
 
+//  History import: a row history_check accepts is one intake may write:
+//  readable, its code well formed, its times in order, its history a path
+//  through the transition table.
+static void
+s_import (const Motcua__V1__ImportDossiers *batch, api_error_t *error)
+{
+    int64_t now = vn_instant (2026, 11, 29, 0);
+    for (size_t i = 0; i < batch->n_dossiers; i++) {
+        const Motcua__V1__ImportedDossier *row = batch->dossiers [i];
+        api_error_t row_error = { 0 };
+        int rc = history_check (row, now, &row_error);
+        FUZZ_ASSERT ((rc == 0) == (row_error.code == 0));
+        fuzz_check_error (&row_error);
+        if (rc)
+            continue;
+        FUZZ_ASSERT (row->applicant && api_utf8_valid (row->applicant->name) && api_utf8_valid (row->dossier_code));
+        FUZZ_ASSERT (row->received_at <= now && row->due_at > row->received_at);
+        FUZZ_ASSERT (!row->returned_at || row->returned_at >= row->resolved_at);
+        FUZZ_ASSERT (strcmp (history_status (row->outcome, row->returned_at != 0), "unknown") != 0);
+    }
+    if (batch->n_dossiers == 0)
+        api_fail (error, INVALID, "dossiers", "send 1 to 1000 dossiers a batch");
+}
+
+//  Look-up keys: an accepted phone is 0 and 9 or 10 more digits, and its
+//  key is its own key.
+static void
+s_lookup (const Motcua__V1__LookupDossiers *lookup, api_error_t *error)
+{
+    char key [32], again [32];
+    if (lookup_phone_key (lookup->phone, key, sizeof key) == 0) {
+        size_t len = strlen (key);
+        FUZZ_ASSERT (key [0] == '0' && (len == 10 || len == 11));
+        FUZZ_ASSERT (lookup_phone_key (key, again, sizeof again) == 0 && strcmp (key, again) == 0);
+    }
+    if (lookup_id_check (lookup->id_number) == 0)
+        FUZZ_ASSERT (strlen (lookup->id_number) >= 9 && strlen (lookup->id_number) <= 14);
+    api_check_text (error, "dossier_code", lookup->dossier_code, 63, false);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -79,6 +122,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         case MOTCUA__V1__INTAKE_REQUEST__BODY_WITHDRAW:
             s_run (&error, request->withdraw->idempotency_key, request->withdraw->dossier_code,
                    request->withdraw->reason, NULL, 0);
+            break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_IMPORT_DOSSIERS:
+            s_import (request->import_dossiers, &error);
+            break;
+        case MOTCUA__V1__INTAKE_REQUEST__BODY_LOOKUP:
+            s_lookup (request->lookup, &error);
             break;
         default:            //  health, audit, deliveries, replay_dead, or nothing
             if (!fuzz_shared (&request->base, &error))
