@@ -17,7 +17,7 @@ static const struct { const char *type; const char *subscribers; } s_routes [] =
     { "dossier_withdrawn",    "processing,reporting" },
     { "due_time_changed",     "reporting" },
     { "dossier_handed_over",  "reporting" },
-    { "result_attached",      "reporting" },
+    { "result_attached",      "reporting,postal" },
     { "dossier_routed",       "reporting" },
     { "handover_signed",      "intake" },
     { "postal_intake_answered", "postal,reporting" },

@@ -1,5 +1,6 @@
 /*  process_step — steps, results, routing and levels. See process_step.h.  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include "process_step.h"
 
@@ -72,6 +73,24 @@ result_kind_vi (const char *kind)
         if (kind && strcmp (kind, s_kinds [i].kind) == 0)
             return s_kinds [i].vi;
     return "";
+}
+
+char *
+result_missing_text (char *buf, size_t size, const char *code, const char *state, const char *rule_set)
+{
+    snprintf (buf, size, "dossier %s is %s (rules of %s) but its result is not attached: attach the document"
+              " (reference and SHA-256) or flag the certificate, banner or medal first",
+              code, state, rule_set && *rule_set ? rule_set : "?");
+    return buf;
+}
+
+int
+result_item_default (const char *kind, char *item, size_t size)
+{
+    if (!result_kind_physical (kind))
+        return -1;
+    snprintf (item, size, "%s:chưa ghi kích thước", kind);
+    return 0;
 }
 
 int

@@ -40,6 +40,17 @@ bool         result_kind_physical (const char *kind);
 //  Vietnamese name of the kind ("Văn bản điện tử", "Bằng khen, giấy khen", …).
 const char  *result_kind_vi (const char *kind);
 
+//  Why an approved dossier's result may not go back yet (at the counter or
+//  by post): "dossier CODE is STATE (rules of RULES) but its result is not
+//  attached: …" into buf. Returns buf.
+char        *result_missing_text (char *buf, size_t size, const char *code, const char *state,
+                                  const char *rule_set);
+
+//  The dispatch slip's item flag ("kind:size") of a physical result handed
+//  to the post when the agency does not describe it: "certificate:chưa ghi
+//  kích thước". 0, or -1 (item untouched) if kind is no physical item.
+int          result_item_default (const char *kind, char *item, size_t size);
+
 //  Normalise a SHA-256 given in hex (64 digits, either case) to lowercase
 //  into out (SHA256_HEX_LEN + 1 bytes). 0, or -1 if it is not one.
 int          result_sha256_normalise (const char *hex, char *out);

@@ -6,6 +6,10 @@
 
 #define RELAY_BATCH 200
 #define RELAY_REDIAL_MS 3000       //  a subscriber unreachable this long: dial anew
+//  Deliveries sent to one subscriber and not yet acknowledged, at most: more
+//  than it can apply within a lease would only expire and be sent again,
+//  and the copies would crowd out new work (congestion collapse).
+#define RELAY_WINDOW 512
 static const char *s_subscribers [] = { "intake", "processing", "postal", "reporting" };
 #define SUBSCRIBER_COUNT 4
 
@@ -23,6 +27,8 @@ struct relay_t {
     char error_sql [256];
     char unsent_sql [256];
     bool unsent;                //  the last flush found a peer not connected
+    int in_flight [SUBSCRIBER_COUNT];           //  sent, not yet acknowledged
+    int64_t window_since [SUBSCRIBER_COUNT];    //  first sent into an empty window
 };
 
 //  A DEALER to subscriber i's events socket, or NULL.
@@ -145,6 +151,16 @@ s_unreachable (relay_t *self, char *unreachable, size_t size)
     for (int i = 0; i < SUBSCRIBER_COUNT; i++) {
         if (!self->dealers [i])
             continue;
+        //  Leases of what is in flight have run out by now: those rows are
+        //  due again and will be claimed anew, so the window is open again.
+        if (self->in_flight [i] && now - self->window_since [i] > self->config->relay_retry_ms)
+            self->in_flight [i] = 0;
+        if (self->in_flight [i] >= RELAY_WINDOW) {
+            size_t len = strlen (unreachable);
+            snprintf (unreachable + len, size - len, "%s%s", any ? "," : "", s_subscribers [i]);
+            any = true;
+            continue;
+        }
         if (zsock_events (self->dealers [i]) & ZMQ_POLLOUT) {
             self->unreachable_since [i] = 0;
             continue;
@@ -209,8 +225,11 @@ relay_flush (relay_t *self)
             size_t size;
             unsigned char *payload = PQunescapeBytea (
                 (const unsigned char *) PQgetvalue (result, row, 2), &size);
-            if (payload && zmq_send (zsock_resolve (self->dealers [index]), payload, size, ZMQ_DONTWAIT) >= 0)
+            if (payload && zmq_send (zsock_resolve (self->dealers [index]), payload, size, ZMQ_DONTWAIT) >= 0) {
                 sent++;
+                if (self->in_flight [index]++ == 0)
+                    self->window_since [index] = zclock_mono ();
+            }
             else {
                 //  Full since we looked: that was no attempt; look again soon.
                 const char *params [2] = { PQgetvalue (result, row, 3), subscriber };
@@ -245,21 +264,27 @@ s_mark_done (relay_t *self, const char *subscriber, zchunk_t *ids)
 }
 
 //  Read the acks waiting on socket and record them.
-static void
+static int
 s_on_acks (relay_t *self, void *socket)
 {
     const char *subscriber = NULL;
+    int index = -1;
     for (int i = 0; i < SUBSCRIBER_COUNT; i++)
-        if (socket == (void *) self->dealers [i])
+        if (socket == (void *) self->dealers [i]) {
             subscriber = s_subscribers [i];
+            index = i;
+        }
     //  Acks waiting now are recorded together: one commit, not one each.
     zchunk_t *done = zchunk_new ("{", 1);
-    int batched = 0;
+    int batched = 0, acks = 0;
     zframe_t *frame;
     while ((frame = zframe_recv_nowait (socket))) {
+        acks++;
         Motcua__V1__EventAck *ack = motcua__v1__event_ack__unpack (
             NULL, zframe_size (frame), zframe_data (frame));
         zframe_destroy (&frame);
+        if (index >= 0 && self->in_flight [index] > 0 && --self->in_flight [index] > 0)
+            self->window_since [index] = zclock_mono ();   //  still moving
         if (!ack) {
             log_warn ("unreadable ack from %s", subscriber);
             continue;
@@ -289,14 +314,17 @@ s_on_acks (relay_t *self, void *socket)
     }
     s_mark_done (self, subscriber, done);
     zchunk_destroy (&done);
+    return acks;
 }
 
-void
+int
 relay_read_acks (relay_t *self)
 {
+    int acks = 0;
     for (int i = 0; i < SUBSCRIBER_COUNT; i++)
         if (self->dealers [i] && (zsock_events (self->dealers [i]) & ZMQ_POLLIN))
-            s_on_acks (self, self->dealers [i]);
+            acks += s_on_acks (self, self->dealers [i]);
+    return acks;
 }
 
 static int64_t

@@ -29,11 +29,12 @@ void     relay_attach (relay_t *self, zpoller_t *poller);
 int      relay_flush (relay_t *self);
 
 //  Did the last flush leave deliveries unsent because a subscriber was not
-//  connected? (Then flush again soon rather than at the slow poll.)
+//  connected, or had RELAY_WINDOW deliveries unacknowledged? (Then flush
+//  again soon rather than at the slow poll.)
 bool     relay_unsent (relay_t *self);
 
-//  The same for every subscriber's socket.
-void     relay_read_acks (relay_t *self);
+//  The same for every subscriber's socket. Returns how many acks were read.
+int      relay_read_acks (relay_t *self);
 
 //  Deliveries not yet acked, parked as dead, and the operator's replay.
 int64_t  relay_backlog (db_t *db, const char *schema);

@@ -293,7 +293,8 @@ s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage
         const Motcua__V1__AuditRequest *body = (const Motcua__V1__AuditRequest *) s_operation_body (request, operation);
         if (service_allow (self, who, "dashboard", "read the audit trail", &error) == 0
         &&  api_check_text (&error, "dossier_code", body->dossier_code, 64, true) == 0) {
-            if (audit_trail (self->db, name, body->dossier_code, &trail))
+            if (audit_trail (self->db, name, body->dossier_code, &trail)
+            ||  (self->handlers->audit_more && self->handlers->audit_more (self, body->dossier_code, &trail)))
                 api_db_fail (&error, db_error (self->db));
             s_set_body (reply, "audit", &trail.base);
         }
@@ -484,8 +485,9 @@ service_run (service_t *self)
             s_handle_api (self);
         if (zsock_events (self->events) & ZMQ_POLLIN)
             s_handle_events (self);
-        if (self->relay)
-            relay_read_acks (self->relay);
+        //  Acks open the window of a subscriber that was full: send on now.
+        if (self->relay && relay_read_acks (self->relay) > 0 && relay_unsent (self->relay))
+            self->kicked = true;
     }
     zpoller_destroy (&poller);
     log_info ("stopped");

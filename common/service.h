@@ -34,6 +34,10 @@ typedef struct {
     zchunk_t *(*handle) (service_t *service, const principal_t *who, const ProtobufCMessage *request);
     consumer_apply_fn *apply;   //  NULL: consumes no events; its argument is the service_t
     void (*tick) (service_t *service);  //  NULL, or work due by time, about once a second
+    //  NULL, or: append to trail the audit entries kept under other keys
+    //  that belong to this dossier's trail (postal: its slip and hand-over
+    //  record, written before the dossier had a code). 0 or -1.
+    int (*audit_more) (service_t *service, const char *dossier_code, Motcua__V1__AuditTrail *trail);
 } service_handlers_t;
 
 //  Parse the command line (--help, --version, --config FILE). Returns NULL

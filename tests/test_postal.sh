@@ -84,6 +84,29 @@ until_match '"channel":"postal"' $M trace "$codeA" --json
 traceA=$($M trace "$codeA" --json)
 check "the legal receipt time is the signing of the record" test "$(json_field received_at <<< "$traceA")" = "$signed_at"
 check "the dossier is received through the postal channel" grep -q '"channel":"postal"' <<< "$traceA"
+signed_form=$(TZ=Asia/Ho_Chi_Minh date -d "$signed_at" '+%H:%M %d/%m/%Y')
+check "trace says it came by post, received at the signing ($signed_form)" \
+    bash -c "$M trace '$codeA' | grep -q '^Tiếp nhận: $signed_form — Qua dịch vụ bưu chính công ích$'"
+receipt=$($M print receipt "$codeA")
+receipt_time=$(TZ=Asia/Ho_Chi_Minh date -d "$signed_at" '+%H giờ %M phút, ngày %d/%m/%Y')
+check "the printed receipt: received at the signing of the record ($receipt_time)" \
+    grep -q "4. Thời gian nhận hồ sơ.*$receipt_time" <<< "$receipt"
+check "the printed receipt: the channel is bưu chính" grep -q 'Hình thức nộp hồ sơ: Qua dịch vụ bưu chính công ích' <<< "$receipt"
+check "the printed receipt: the receipt time is the signing of the Biên bản" \
+    grep -q 'Thời gian nhận hồ sơ là thời điểm ký Biên bản giao nhận hồ sơ' <<< "$receipt"
+until_match '"action":"intake answer"' $M audit "$codeA" --json
+audit=$($M audit "$codeA" --json)
+check "audit CODE: the postal worker's slip ($A) is in the dossier's trail" \
+    grep -q "\"principal\":\"postal\",\"role\":\"postal\",\"action\":\"collect\",\"key\":\"$A\"" <<< "$audit"
+check "audit CODE: the hand-over record BBGN-$N, drawn up and signed" \
+    bash -c "grep -q '\"action\":\"hand over\",\"key\":\"BBGN-$N\"' <<< '$audit' \
+             && grep -q '\"principal\":\"counter\",\"role\":\"counter\",\"action\":\"sign hand-over\",\"key\":\"BBGN-$N\"' <<< '$audit'"
+answer=$(grep -o "\"action\":\"intake answer\",\"key\":\"$codeA\"[^}]*}" <<< "$audit")
+check "audit CODE: intake's answer is kept under the code, naming slip and record" \
+    bash -c "grep -q '$A' <<< '$answer' && grep -q 'BBGN-$N' <<< '$answer' && grep -q 'received' <<< '$answer'"
+check "audit CODE: collect, hand-over, signing, answer, in that order" bash -c \
+    "$M audit '$codeA' | grep -o 'collect\|hand over\|sign hand-over\|intake answer' | tr '\n' , | grep -q '^collect,hand over,sign hand-over,intake answer,'"
+check "audit of the other slip's dossier leaves out slip $A" bash -c "! $M audit '$codeC' --json | grep -q '\"key\":\"$A\"'"
 check "fees: postal 25.000 + 20.000 + 15.000 = 60.000" test "$(json_field postal_fee_total <<< "$batch")" = 60000
 check "fees: procedure 80.000 = 50.000 taken in + 30.000 sent back" \
     test "$(json_field procedure_fee_total <<< "$batch")" = 80000 -a "$(json_field procedure_fee_received <<< "$batch")" = 50000 \
@@ -118,6 +141,14 @@ until_match "$codeC" $M post shipments --json
 $M post deliver "$codeA" --recipient-id 042090002222 --as desk > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
 check "a desk officer cannot record a delivery (PERMISSION_DENIED)" \
     bash -c "[ $rc = 1 ] && grep -q PERMISSION_DENIED '$MOTCUA_VAR/err.txt'"
+$M counter dispatch "$codeA" --route district > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
+check "a result not attached does not go to post either (FAILED_PRECONDITION, state and rules)" \
+    bash -c "[ $rc = 1 ] && grep -q 'FAILED_PRECONDITION (dossier_code): dossier $codeA is resolved (rules of 20[0-9]*) but its result is not attached' '$MOTCUA_VAR/err.txt'"
+check "the refused dispatch left the shipment waiting at the agency" \
+    bash -c "$M post shipments --json | grep -o '\"dossier_code\":\"$codeA\"[^}]*' | grep -q '\"status\":\"created\"'"
+check "the desk attaches the digitised decision" \
+    $M desk attach "$codeA" --document "QĐ 45/QĐ-UBND" --sha256 "$(printf 'qd45' | sha256sum | cut -d' ' -f1)"
+until_match '"action":"result attached"' $M audit "$codeA" --json
 out=$($M counter dispatch "$codeA" --route district --original "$codeA=Quyết định khen thưởng (bản chính)" \
       --item "$codeA=certificate:A3 có khung" --postal-fee "$codeA=30000" --json)
 R=$(json_field batch_no <<< "$out")
@@ -143,11 +174,25 @@ check "trace: every postal step, in Vietnamese" bash -c "for s in 'Bưu chính g
     'Đang vận chuyển' 'Đã phát cho người nhận' 'Trả kết quả cho tổ chức, cá nhân'; do grep -q \"\$s\" <<< '$traceA' || exit 1; done"
 cp /dev/null "$MOTCUA_VAR/trace-delivered.txt"; echo "$traceA" > "$MOTCUA_VAR/trace-delivered.txt"
 
+# 3b. A rejection goes back by post with no result to attach.
+D=$($M counter submit --procedure 1.000843 --applicant-name "Võ Văn Em" --applicant-id 042090005555 \
+    --phone 0912000222 --address "Xã Can Lộc, Hà Tĩnh" --channel direct --return postal \
+    --component "Tờ trình" --json | json_field dossier_code)
+check "a counter receipt says the counter" bash -c "$M print receipt '$D' | grep -q 'Hình thức nộp hồ sơ.*Trực tiếp tại Bộ phận tiếp nhận'"
+until_match "$D" $M desk queue --json
+check "the desk rejects it" $M desk resolve "$D" --reject --reason "Không đủ tiêu chuẩn"
+until_match "$D" $M post shipments --json
+check "a rejection is handed to post without an attached result" \
+    bash -c "$M counter dispatch '$D' --route province --json | grep -q '\"dossier_code\":\"$D\"'"
+
 # 4. The other result: handed to post on Wed 3/2/2027 (province, J+2; Tết
 #    Đinh Mùi and its nghỉ bù are Thu 4/2 – Wed 10/2, so J+2 ends Fri 12/2),
 #    failed attempts with invitations, back to the agency.
 restart_as postal "@2027-02-03 15:00:00"
-R2=$($M counter dispatch "$codeC" --route province --json | json_field batch_no)
+out=$($M counter dispatch "$codeC" --route province --json)
+R2=$(json_field batch_no <<< "$out")
+check "an attached certificate flags the slip's item by default" \
+    grep -q '"items":\["certificate:chưa ghi kích thước"\]' <<< "$out"
 out=$($M post sign-batch "$R2" --json)
 check "across Tết: J = Wed 3/2/2027, J+2 ends Fri 12/2" grep -q '"deadline_at":"2027-02-13T00:00:00+07:00"' <<< "$out"
 check "a failed attempt leaves an invitation" \

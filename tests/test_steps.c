@@ -69,6 +69,21 @@ test_result (void)
     CHECK (result_kind_physical ("banner") && !result_kind_physical ("document") && !result_kind_physical ("x"),
            "result: a banner is a physical item, a document is not");
     CHECK (strstr (result_kind_vi ("banner"), "Cờ") != NULL, "result: the banner is a Cờ thi đua");
+    char item [64] = "untouched", why [400];
+    CHECK (result_item_default ("certificate", item, sizeof item) == 0
+           && strcmp (item, "certificate:chưa ghi kích thước") == 0,
+           "result by post: a certificate flags its item, size not yet written");
+    CHECK (result_item_default ("medal", item, sizeof item) == 0 && strncmp (item, "medal:", 6) == 0,
+           "result by post: a medal flags its item");
+    strcpy (item, "untouched");
+    CHECK (result_item_default ("document", item, sizeof item) == -1 && strcmp (item, "untouched") == 0,
+           "result by post: a digitised document is no item");
+    CHECK (result_item_default (NULL, item, sizeof item) == -1, "result by post: no kind, no item");
+    CHECK_EQ_STR (result_missing_text (why, 60, "H27.22-261129-0001", "resolved", "2025"),
+                  "dossier H27.22-261129-0001 is resolved (rules of 2025) but ",
+                  "result: the refusal names the dossier, its state and rules (cut to the buffer)");
+    CHECK (strstr (result_missing_text (why, sizeof why, "X", "resolved", ""), "(rules of ?) but its result is not attached")
+           != NULL, "result: rules unknown are shown as ?");
 }
 
 static void

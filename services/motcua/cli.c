@@ -226,6 +226,13 @@ cli_channel_name (int channel)
 }
 
 const char *
+cli_channel_vi (int channel)
+{
+    return channel == 2 ? "Trực tuyến" : channel == 3 ? "Qua dịch vụ bưu chính công ích"
+         : "Trực tiếp tại Bộ phận tiếp nhận và trả kết quả";
+}
+
+const char *
 cli_return_name (int method)
 {
     return method == 1 ? "counter" : method == 2 ? "postal" : "";

@@ -71,6 +71,7 @@ void        cli_pad (const char *text, int width);
 
 const char *cli_error_code_name (Motcua__V1__ErrorCode code);
 const char *cli_channel_name (int channel);          //  direct, online, postal
+const char *cli_channel_vi (int channel);            //  as the receipt and trace say it
 const char *cli_return_name (int method);            //  counter, postal
 
 //  The suite's services and their message types, for the operations every

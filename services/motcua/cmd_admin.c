@@ -220,6 +220,7 @@ cmd_audit (int argc, char **argv)
             json_string (&json, "principal", entries [e]->principal);
             json_string (&json, "role", entries [e]->role);
             json_string (&json, "action", entries [e]->action);
+            json_string (&json, "key", entries [e]->dossier_code);     //  the code, or a slip or record of it
             json_string (&json, "old", entries [e]->old_value);
             json_string (&json, "new", entries [e]->new_value);
             json_end_object (&json);
@@ -236,6 +237,8 @@ cmd_audit (int argc, char **argv)
             cli_pad (entries [e]->service, 10);
             cli_pad (entries [e]->principal, 12);
             cli_pad (entries [e]->action, 16);
+            if (!streq (entries [e]->dossier_code, cli.positional [0]))
+                printf ("[%s] ", entries [e]->dossier_code);     //  kept under its slip or record
             printf ("%s%s%s\n", entries [e]->old_value, *entries [e]->old_value ? " → " : "",
                     entries [e]->new_value);
         }

@@ -156,6 +156,10 @@ s_receipt (form_t *form, const Motcua__V1__DossierSheet *sheet)
     s_line (form, "6. Đăng ký nhận kết quả tại",
             sheet->item->return_method == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL
             ? "Qua dịch vụ bưu chính công ích" : "Bộ phận tiếp nhận và trả kết quả");
+    s_line (form, "Hình thức nộp hồ sơ", cli_channel_vi (sheet->channel));
+    if (sheet->channel == MOTCUA__V1__CHANNEL__CHANNEL_POSTAL)    //  Decision 45/2016 art. 7
+        fputs ("<p>Thời gian nhận hồ sơ là thời điểm ký Biên bản giao nhận hồ sơ với nhân viên bưu chính.</p>\n",
+               form->out);
     if (!streq (sheet->receiving_agency, sheet->agency_code))
         s_line (form, "Cơ quan có thẩm quyền giải quyết", sheet->agency_name);
     if (sheet->online_answer_by) {

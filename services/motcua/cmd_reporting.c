@@ -34,6 +34,9 @@ cmd_trace (int argc, char **argv)
                     t->dossier_code, t->procedure_code, trace_status_label (t->status),
                     *t->timeliness ? ", " : "", trace_timeliness_label (t->timeliness),
                     vn_format_form (t->due_at, at, sizeof at));
+            if (t->received_at)
+                printf ("Tiếp nhận: %s — %s\n", vn_format_form (t->received_at, at, sizeof at),
+                        cli_channel_vi (t->channel));
             if (t->appointment_at && t->appointment_at != t->due_at)
                 printf ("Hẹn trả kết quả (sau gia hạn): %s\n",
                         vn_format_form (t->appointment_at, appointment, sizeof appointment));

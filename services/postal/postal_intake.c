@@ -305,11 +305,35 @@ postal_intake_apply (service_t *service, const Motcua__V1__Event *event)
 {
     const Motcua__V1__PostalIntakeAnswered *answer = event->postal_intake_answered;
     db_t *db = service_db (service);
-    char change [400];
-    audit_json (change, sizeof change, "slip", answer->slip_number,
-                "status", *answer->refusal_number ? "refused" : "received",
-                "answer", *answer->refusal_number ? answer->refusal_number : answer->dossier_code, NULL);
+    //  A received dossier's answer is kept under its code, naming the slip
+    //  and record: from then on the dossier's trail shows its postal intake.
+    bool refused = *answer->refusal_number != 0;
+    char change [400], record [32];
+    snprintf (record, sizeof record, "BBGN-%lld", (long long) answer->batch_no);
+    audit_json (change, sizeof change, "slip", answer->slip_number, "record", record,
+                "status", refused ? "refused" : "received",
+                "answer", refused ? answer->refusal_number : answer->dossier_code, NULL);
     return postal_slip_answer (db, answer)
         || audit_change (db, "postal", event->actor, event->producer, "intake answer",
-                         answer->slip_number, NULL, change) ? -1 : 0;
+                         refused ? answer->slip_number : answer->dossier_code, NULL, change) ? -1 : 0;
+}
+
+int
+postal_intake_audit (service_t *service, const char *dossier_code, Motcua__V1__AuditTrail *trail)
+{
+    db_t *db = service_db (service);
+    const char *params [1] = { dossier_code };
+    PGresult *result = db_query (db,
+        "SELECT slip_number, coalesce (batch_no, 0) FROM postal.slip WHERE dossier_code = $1", 1, params);
+    if (!result)
+        return -1;
+    int rc = 0;
+    for (int r = 0; r < PQntuples (result) && !rc; r++) {
+        char record [32];
+        snprintf (record, sizeof record, "BBGN-%s", PQgetvalue (result, r, 1));
+        rc = audit_trail (db, "postal", PQgetvalue (result, r, 0), trail)
+          || audit_trail (db, "postal", record, trail);
+    }
+    PQclear (result);
+    return rc;
 }

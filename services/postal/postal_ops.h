@@ -26,6 +26,9 @@ zchunk_t *postal_show_batch (service_t *service, const principal_t *who,
                              const Motcua__V1__ShowBatch *req, api_error_t *error);
 //  Intake's answers (PostalIntakeAnswered) onto the slips. 0 or -1.
 int       postal_intake_apply (service_t *service, const Motcua__V1__Event *event);
+//  A dossier that came by post: its slip's and hand-over record's audit
+//  entries, appended to its trail (service_handlers_t.audit_more). 0 or -1.
+int       postal_intake_audit (service_t *service, const char *dossier_code, Motcua__V1__AuditTrail *trail);
 
 zchunk_t *postal_dispatch (service_t *service, const principal_t *who,
                            const Motcua__V1__DispatchResults *req, api_error_t *error);

@@ -9,6 +9,7 @@
 #include "postal_ops.h"
 #include "postal_slip_store.h"
 #include "postal_deadline.h"
+#include "process_step.h"
 #include "audit.h"
 #include "log.h"
 #include "outbox.h"
@@ -105,12 +106,28 @@ s_dispatch (void *context, api_error_t *error)
                       row.dossier_code, row.status);
             return NULL;
         }
+        //  The counter's rule holds by post too: an approved result goes
+        //  once attached; a physical one flags the slip's item by default.
+        postal_result_t attached;
+        int has = postal_store_result (db, row.dossier_code, &attached);
+        if (has < 0) {
+            api_db_fail (error, db_error (db));
+            return NULL;
+        }
+        if (!has && attached.outcome != MOTCUA__V1__OUTCOME__OUTCOME_REJECTED) {
+            char why [400];
+            api_fail (error, PRECONDITION, "dossier_code", "%s",
+                      result_missing_text (why, sizeof why, row.dossier_code, "resolved", attached.rule_set));
+            return NULL;
+        }
+        char item [64], *items [1] = { item };
+        bool flagged = result->n_items == 0 && result_item_default (attached.kind, item, sizeof item) == 0;
         row.batch_no = batch_no;
         snprintf (row.route, sizeof row.route, "%s", result->route);
         row.with_appointment = result->with_appointment;
         row.postal_fee = result->postal_fee;
         if (s_record (db, &row, "dispatch", "created", command->who, now, result->originals, result->n_originals,
-                      result->items, result->n_items, false))
+                      flagged ? items : result->items, flagged ? 1 : result->n_items, false))
             return NULL;
     }
     bool found;

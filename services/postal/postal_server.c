@@ -119,6 +119,14 @@ s_apply (void *service_data, const Motcua__V1__Event *event)
     service_t *service = (service_t *) service_data;
     if (event->body_case == MOTCUA__V1__EVENT__BODY_POSTAL_INTAKE_ANSWERED)
         return postal_intake_apply (service, event);
+    if (event->body_case == MOTCUA__V1__EVENT__BODY_RESULT_ATTACHED) {
+        const Motcua__V1__ResultAttached *attached = event->result_attached;
+        char change [700];
+        audit_json (change, sizeof change, "result", attached->kind, "reference", attached->reference, NULL);
+        return postal_store_attached (service_db (service), attached)
+            || audit_change (service_db (service), "postal", event->actor, event->producer, "result attached",
+                             attached->dossier_code, NULL, change) ? -1 : 0;
+    }
     if (event->body_case != MOTCUA__V1__EVENT__BODY_RESULT_READY)
         return 0;
     db_t *db = service_db (service);
@@ -151,4 +159,5 @@ const service_handlers_t postal_handlers = {
     .request_type = &motcua__v1__postal_request__descriptor,
     .reply_type = &motcua__v1__postal_reply__descriptor,
     .apply = s_apply,
+    .audit_more = postal_intake_audit,
 };

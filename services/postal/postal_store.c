@@ -88,13 +88,16 @@ postal_store_create (db_t *db, const Motcua__V1__ResultReady *ready, shipment_ro
     char shipment_id [80], created [24];
     snprintf (shipment_id, sizeof shipment_id, "BC-%s", ready->dossier_code);
     snprintf (created, sizeof created, "%lld", (long long) ready->ready_at);
-    const char *params [7] = { shipment_id, ready->dossier_code, r ? r->name : "",
-                               r ? r->id_number : "", r ? r->phone : "", r ? r->address : "", created };
+    char outcome [16];
+    snprintf (outcome, sizeof outcome, "%d", (int) ready->outcome);
+    const char *params [9] = { shipment_id, ready->dossier_code, r ? r->name : "",
+                               r ? r->id_number : "", r ? r->phone : "", r ? r->address : "", created,
+                               ready->rule_set ? ready->rule_set : "", outcome };
     PGresult *result = db_query (db,
         "INSERT INTO postal.shipment AS s (shipment_id, dossier_code, recipient_name, recipient_id,"
-        " phone, address, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'created',"
-        " to_timestamp ($7::bigint / 1000.0)) ON CONFLICT (dossier_code) DO NOTHING"
-        " RETURNING " COLUMNS, 7, params);
+        " phone, address, status, created_at, rule_set, outcome) VALUES ($1, $2, $3, $4, $5, $6, 'created',"
+        " to_timestamp ($7::bigint / 1000.0), $8, $9) ON CONFLICT (dossier_code) DO NOTHING"
+        " RETURNING " COLUMNS, 9, params);
     if (!result)
         return -1;
     int created_now = PQntuples (result) == 1;
@@ -207,4 +210,39 @@ postal_store_attempt_times (db_t *db, const char *shipment_id, int64_t *times, i
         times [r] = atoll (PQgetvalue (result, r, 0));
     PQclear (result);
     return count;
+}
+
+int
+postal_store_attached (db_t *db, const Motcua__V1__ResultAttached *attached)
+{
+    char at [24];
+    snprintf (at, sizeof at, "%lld", (long long) attached->attached_at);
+    const char *params [5] = { attached->dossier_code, attached->kind, attached->reference,
+                               attached->sha256 ? attached->sha256 : "", at };
+    return db_exec (db,
+        "INSERT INTO postal.result AS r (dossier_code, kind, reference, sha256, attached_at)"
+        " VALUES ($1, $2, $3, $4, " TS (5) ") ON CONFLICT (dossier_code) DO UPDATE"
+        " SET kind = excluded.kind, reference = excluded.reference, sha256 = excluded.sha256,"
+        " attached_at = excluded.attached_at WHERE r.attached_at <= excluded.attached_at", 5, params);
+}
+
+int
+postal_store_result (db_t *db, const char *dossier_code, postal_result_t *result_out)
+{
+    memset (result_out, 0, sizeof *result_out);
+    const char *params [1] = { dossier_code };
+    PGresult *result = db_query (db,
+        "SELECT s.rule_set, s.outcome, coalesce (r.kind, ''), coalesce (r.reference, '')"
+        " FROM postal.shipment s LEFT JOIN postal.result r USING (dossier_code)"
+        " WHERE s.dossier_code = $1", 1, params);
+    if (!result)
+        return -1;
+    if (PQntuples (result) == 1) {
+        snprintf (result_out->rule_set, sizeof result_out->rule_set, "%s", PQgetvalue (result, 0, 0));
+        result_out->outcome = atoi (PQgetvalue (result, 0, 1));
+        snprintf (result_out->kind, sizeof result_out->kind, "%s", PQgetvalue (result, 0, 2));
+        snprintf (result_out->reference, sizeof result_out->reference, "%s", PQgetvalue (result, 0, 3));
+    }
+    PQclear (result);
+    return *result_out->kind ? 1 : 0;
 }

@@ -61,4 +61,19 @@ int  postal_store_attempt (db_t *db, const char *shipment_id, int n, int64_t at,
 //  The attempts' times, in order (at most max). Count or -1.
 int  postal_store_attempt_times (db_t *db, const char *shipment_id, int64_t *times, int max);
 
+//  The result an agency attached (ResultAttached from processing; may come
+//  before the shipment exists), the latest kept. 0 or -1.
+int  postal_store_attached (db_t *db, const Motcua__V1__ResultAttached *attached);
+
+typedef struct {
+    char rule_set [8];                  //  of the dossier, "" if not known
+    int outcome;                        //  Motcua__V1__Outcome, 0 if not known
+    char kind [16];                     //  "" while nothing is attached
+    char reference [512];
+} postal_result_t;
+
+//  The shipment's dossier facts and its attached result.
+//  1 attached, 0 not (or no shipment), -1 error.
+int  postal_store_result (db_t *db, const char *dossier_code, postal_result_t *result);
+
 #endif

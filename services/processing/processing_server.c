@@ -56,6 +56,8 @@ s_resolve (void *context, api_error_t *error)
         ready.recipient = &recipient;
         ready.ready_at = row.resolved_at;
         ready.procedure_name = row.procedure_name;
+        ready.rule_set = row.rule_set;
+        ready.outcome = row.outcome;
         Motcua__V1__Event ready_event = MOTCUA__V1__EVENT__INIT;
         ready_event.occurred_at = row.resolved_at;
         ready_event.body_case = MOTCUA__V1__EVENT__BODY_RESULT_READY;

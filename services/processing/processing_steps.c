@@ -129,11 +129,10 @@ processing_steps_require_result (db_t *db, const work_row_t *row, api_error_t *e
     work_extra_t extra;
     if (processing_sheet_extra (db, row->dossier_code, &extra) < 0)
         return api_db_fail (error, db_error (db));
+    char why [400];
     if (row->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED && !*extra.result_kind)
-        return api_fail (error, PRECONDITION, "dossier_code",
-                         "dossier %s is %s (rules of %s) but its result is not attached: attach the document"
-                         " (reference and SHA-256) or flag the certificate, banner or medal first",
-                         row->dossier_code, row->status, row->rule_set);
+        return api_fail (error, PRECONDITION, "dossier_code", "%s",
+                         result_missing_text (why, sizeof why, row->dossier_code, row->status, row->rule_set));
     return 0;
 }
 

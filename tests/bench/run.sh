@@ -44,6 +44,7 @@ for c in $CLIENTS; do
     printf '%-8s %14s %12s %12s %16s %8s\n' "$c" "$rate" "$p50" "$p99" "$tps" "$ratio"
     json+="{\"clients\":$c,\"dossiers_per_s\":$rate,\"p50_ms\":$p50,\"p99_ms\":$p99,\"pgbench_tps\":${tps:-0},\"ratio\":$ratio},"
     best=$(awk -v a="$rate" -v b="$best" 'BEGIN { print (a > b ? a : b) }')
+    [ "$c" = 16 ] && ratio16=$ratio
 done
 json="${json%,}],"
 
@@ -83,6 +84,7 @@ for i in 0 1 2 3; do
     kb=$(awk '/VmHWM/ { print $2 }' "/proc/${pids[$i]}/status")
     mib=$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')
     rss_line+="  ${svc[$i]} $mib"; json+="\"${svc[$i]}\":$mib,"
+    rss_max=$(awk -v a="$mib" -v b="${rss_max:-0}" 'BEGIN { print (a > b ? a : b) }')
 done
 json="${json%,}},"
 echo "$rss_line"
@@ -96,4 +98,23 @@ REPORT_BENCH_SIZES=${BENCH_REPORT_SIZES:-"1000000 10000000"} REPORT_BENCH_JSON="
     tests/bench/report_bench.sh | grep -v '^== setting up'
 json+="\"reports\":$(cat "$TMP/reports.json" 2>/dev/null || echo null)}"
 mkdir -p var && echo "$json" > var/bench.json
+
+#   The targets of the benchmark issue, each beside this run's figure.
+last_report=$(grep -o '{[^{}]*}' "$TMP/reports.json" 2>/dev/null | tail -n 1)
+jnum() { grep -o "\"$1\":[0-9.]*" <<< "$last_report" | cut -d: -f2; }
+e2e_p99=$(awk -v a="${p99p:-0}" -v b="${p99r:-0}" 'BEGIN { print (a > b ? a : b) }')
+relay_rate=$(field rate <<< "$relay")
+rep_n=$(jnum dossiers); rep_p50=$(jnum rollup_p50_ms); rep_ratio=$(jnum ratio)
+summary() {   # summary NAME FIGURE TARGET-TEXT MET(0/1)
+    printf '%-44s %14s   %-12s %s\n' "$1" "$2" "$3" "$([ "$4" = 1 ] && echo met || echo 'not met')"
+}
+met() { awk "BEGIN { print ($1) ? 1 : 0 }"; }
+echo
+printf '%-44s %14s   %-12s %s\n' target "this run" goal ""
+summary "intake at 16 clients ÷ pgbench (ratio)" "${ratio16:-?}" "≥ 1.0" "$(met "${ratio16:-0} >= 1.0")"
+summary "end to end p99, ms" "$e2e_p99" "≤ 20" "$(met "$e2e_p99 <= 20")"
+summary "relay, deliveries/s" "${relay_rate:-?}" "≥ 50000" "$(met "${relay_rate:-0} >= 50000")"
+summary "II.06a year by field p50 at ${rep_n:-?} dossiers, ms" "${rep_p50:-?}" "≤ 50" "$(met "${rep_p50:-999} <= 50")"
+summary "II.06a plain SQL ÷ rollups at ${rep_n:-?} dossiers" "${rep_ratio:-?}" "≥ 100" "$(met "${rep_ratio:-0} >= 100")"
+summary "largest service RSS, MiB" "$rss_max" "≤ 32" "$(met "$rss_max <= 32")"
 echo "written: var/bench.json"
