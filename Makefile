@@ -16,6 +16,7 @@ LDFLAGS  += $(SAN)
 BUILD    := build
 BIN      := $(BUILD)/bin
 DEB_PACKAGES := libzmq3-dev libczmq-dev libprotobuf-c-dev protobuf-c-compiler libpq-dev postgresql-15 libxlsxwriter-dev
+DEB_PACKAGES += libmicrohttpd-dev
 
 PROTOS   := $(wildcard proto/motcua/v1/*.proto)
 PB_C     := $(patsubst proto/%.proto,$(BUILD)/gen/%.pb-c.c,$(PROTOS))
@@ -113,5 +114,6 @@ distclean: down
 -include tests/fuzz/fuzz.mk
 -include tests/bench/bench.mk
 -include tests/chaos.mk
+-include services/dashboard/dashboard.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Stop the four services (SIGTERM, then wait) and the embedded PostgreSQL.
+# Stop the dashboard, the four services (SIGTERM, then wait) and the embedded PostgreSQL.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export MOTCUA_VAR=${MOTCUA_VAR:-var}
-for svc in intake processing postal reporting; do
+for svc in dashboard intake processing postal reporting; do
     pidfile="$MOTCUA_VAR/run/$svc.pid"
     [ -f "$pidfile" ] || continue
     pid=$(cat "$pidfile")

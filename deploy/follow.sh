@@ -4,5 +4,5 @@ cd "$(dirname "$0")/.."
 VAR=${MOTCUA_VAR:-var}
 trap 'echo; deploy/down.sh; exit 0' INT TERM
 echo "following $VAR/log/*.log — Ctrl-C stops everything"
-tail -n 5 -F "$VAR"/log/intake.log "$VAR"/log/processing.log "$VAR"/log/postal.log "$VAR"/log/reporting.log &
+tail -n 5 -F "$VAR"/log/intake.log "$VAR"/log/processing.log "$VAR"/log/postal.log "$VAR"/log/reporting.log "$VAR"/log/dashboard.log &
 wait

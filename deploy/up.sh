@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bring the suite up in the background: the embedded PostgreSQL (unless PG
-# settings are given), migrations, development certificates, the four services.
-# Returns when every service answers a health request.
+# settings are given), migrations, development certificates, the four services
+# and the web dashboard. Returns when every service answers a health request,
+# printing the dashboard's address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export MOTCUA_VAR=${MOTCUA_VAR:-var}
@@ -14,15 +15,22 @@ deploy/migrate.sh
 "$BIN/motcua" admin certs >/dev/null
 "$BIN/motcua" admin calendar import deploy/calendar/*.txt >/dev/null
 "$BIN/motcua" catalog import deploy/catalog/*.csv >/dev/null
-for svc in intake processing postal reporting; do
+for svc in intake processing postal reporting dashboard; do
     pidfile="$MOTCUA_VAR/run/$svc.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi
+    rm -f "$MOTCUA_VAR/run/$svc.url"
     nohup "$BIN/motcua-$svc" >> "$MOTCUA_VAR/log/$svc.log" 2>&1 &
     echo $! > "$pidfile"
 done
 for _ in $(seq 1 100); do
     if "$BIN/motcua" health >/dev/null 2>&1; then
         "$BIN/motcua" health
+        for _ in $(seq 1 50); do [ -s "$MOTCUA_VAR/run/dashboard.url" ] && break; sleep 0.1; done
+        if [ -s "$MOTCUA_VAR/run/dashboard.url" ]; then
+            echo "dashboard: $(cat "$MOTCUA_VAR/run/dashboard.url") (access token in $MOTCUA_VAR/dashboard.token)"
+        else
+            echo "up.sh: the dashboard did not start; see $MOTCUA_VAR/log/dashboard.log" >&2
+        fi
         echo "motcua is up (logs in $MOTCUA_VAR/log, stop with 'make down')"
         exit 0
     fi

@@ -124,6 +124,9 @@ services_suite() {              # services_suite BIN TAG
     echo "== history import and look-up tests$tag (motcua import dossiers, motcua lookup)"
     MOTCUA_BIN=$bin run_program "test_import$tag" "$TMP/import$tag.log" tests/test_import.sh
     deploy/pg.sh start
+    echo "== dashboard tests$tag (motcua-dashboard in headless chromium: figures = motcua report, drill-down, 401/400/503)"
+    MOTCUA_BIN=$bin run_program "test_dashboard$tag" "$TMP/dashboard$tag.log" tests/test_dashboard.sh
+    deploy/pg.sh start
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue

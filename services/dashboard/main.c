@@ -1,0 +1,102 @@
+/*  motcua-dashboard — wiring only: settings, the access token, the gateway to
+    reporting and the HTTP server; runs until SIGINT/SIGTERM. Writes its
+    address to <var>/run/dashboard.url once it listens (deploy/up.sh prints it). */
+#include <czmq.h>
+#include <getopt.h>
+#include "config.h"
+#include "log.h"
+#include "version.h"
+#include "dashboard_gateway.h"
+#include "dashboard_http.h"
+#include "dashboard_token.h"
+
+#define PORT_OFFSET 80          //  the HTTP port is MOTCUA_BASE_PORT + 80 unless given
+
+static int
+s_usage (FILE *out)
+{
+    fprintf (out,
+        "usage: motcua-dashboard [--config FILE] [--host ADDRESS] [--port PORT]\n"
+        "The web dashboard: one read-only page (form II.06a, charts, drill-down to a\n"
+        "dossier's trace) over the reporting service, behind an access token.\n\n"
+        "  --config FILE   ZPL settings (default: $MOTCUA_CONFIG, then built-ins)\n"
+        "  --host ADDRESS  IPv4 address to listen on (default $MOTCUA_DASHBOARD_HOST, else 127.0.0.1)\n"
+        "  --port PORT     HTTP port (default $MOTCUA_DASHBOARD_PORT, else MOTCUA_BASE_PORT + %d)\n"
+        "  --version       print the version\n"
+        "  --help          this text\n\n"
+        "The access token is in <var>/dashboard.token (made at the first start).\n"
+        "Environment: MOTCUA_VAR, MOTCUA_BASE_PORT, MOTCUA_HOST, MOTCUA_LOG_LEVEL,\n"
+        "MOTCUA_DASHBOARD_TIMEOUT_MS (how long to wait for reporting, default 3000).\n",
+        PORT_OFFSET);
+    return out == stdout ? 0 : 2;
+}
+
+static int
+s_env_int (const char *name, int fallback)
+{
+    const char *value = getenv (name);
+    return value && *value ? atoi (value) : fallback;
+}
+
+int
+main (int argc, char **argv)
+{
+    static struct option options [] = {
+        { "help", no_argument, 0, 'h' }, { "version", no_argument, 0, 'V' },
+        { "config", required_argument, 0, 'c' }, { "host", required_argument, 0, 'H' },
+        { "port", required_argument, 0, 'p' }, { 0, 0, 0, 0 }
+    };
+    const char *path = NULL, *host = getenv ("MOTCUA_DASHBOARD_HOST");
+    int port = 0, opt;
+    while ((opt = getopt_long (argc, argv, "hVc:H:p:", options, NULL)) != -1)
+        switch (opt) {
+            case 'h': return s_usage (stdout);
+            case 'V': printf ("motcua-dashboard %s\n", MOTCUA_VERSION); return 0;
+            case 'c': path = optarg; break;
+            case 'H': host = optarg; break;
+            case 'p': port = atoi (optarg); break;
+            default:  return s_usage (stderr);
+        }
+    config_t *config = config_new (path);
+    if (!config)
+        return 1;
+    log_init ("dashboard", config->log_level);
+    zsys_init ();
+    zsys_set_linger (0);
+    zsys_set_ipv6 (0);
+    if (!host || !*host)
+        host = "127.0.0.1";
+    if (!port)
+        port = s_env_int ("MOTCUA_DASHBOARD_PORT", config->base_port + PORT_OFFSET);
+
+    int rc = 1;
+    char token [DASHBOARD_TOKEN_HEX + 64], token_path [600], url_path [600];
+    snprintf (token_path, sizeof token_path, "%s/dashboard.token", config->var_dir);
+    snprintf (url_path, sizeof url_path, "%s/run/dashboard.url", config->var_dir);
+    dashboard_gateway_t *gateway = NULL;
+    dashboard_http_t *http = NULL;
+    if (dashboard_token_load (token_path, token, sizeof token) == 0) {
+        gateway = dashboard_gateway_new (config, s_env_int ("MOTCUA_DASHBOARD_TIMEOUT_MS", 3000));
+        http = dashboard_http_new (host, port, token, gateway);
+    }
+    if (http) {
+        log_info ("listening on http://%s:%d/ (access token in %s)", host, port, token_path);
+        char run_dir [600];
+        snprintf (run_dir, sizeof run_dir, "%s/run", config->var_dir);
+        zsys_dir_create ("%s", run_dir);
+        FILE *file = fopen (url_path, "w");
+        if (file) {
+            fprintf (file, "http://%s:%d/\n", host, port);
+            fclose (file);
+        }
+        while (!zsys_interrupted)
+            zclock_sleep (100);
+        log_info ("stopping");
+        remove (url_path);
+        rc = 0;
+    }
+    dashboard_http_destroy (&http);
+    dashboard_gateway_destroy (&gateway);
+    config_destroy (&config);
+    return rc;
+}
