@@ -26,6 +26,9 @@ if [ ! -x "$CHROMIUM" ] && [ "$(id -u)" = 0 ]; then
     apt-get install -y chromium >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1)
 fi
 check "Debian's chromium is installed ($CHROMIUM)" test -x "$CHROMIUM"
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then     # a machine without Node.js
+    apt-get install -y nodejs npm >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y nodejs npm >/dev/null 2>&1)
+fi
 if ! (cd tests/dashboard && npm ci --no-audit --no-fund --loglevel=error) > "$MOTCUA_VAR/npm.log" 2>&1; then
     echo "npm ci failed (see below); using tests/dashboard/node_modules if it is there"; tail -n 5 "$MOTCUA_VAR/npm.log"
 fi
