@@ -88,6 +88,7 @@ static atomic_int s_gave_up;            //  commands never answered in time
 static atomic_int s_answered_retry;     //  commands that needed more than one try
 static atomic_bool s_clients_done;
 static atomic_bool s_chaos_done;        //  every kill and restart has happened
+static atomic_int s_gated;              //  client threads waiting for it
 static pthread_mutex_t s_print_lock = PTHREAD_MUTEX_INITIALIZER;
 
 // --------------------------------------------------------------------------
@@ -377,10 +378,16 @@ s_worker (void *arg)
     //  BATCH of them through each stage in turn, so stages overlap in time.
     int total = s_settings.dossiers, step = s_settings.threads;
     for (int first = self->index; first < total; first += step * BATCH) {
-        //  The last tenth of the work waits for the last kill: every fault
-        //  falls while the clients are at work, however fast they are.
-        while (first >= total * 9 / 10 && !atomic_load (&s_chaos_done))
-            zclock_sleep (20);
+        //  A round reaching into the last tenth of the work waits for the
+        //  last kill: every fault falls while the clients are at work,
+        //  however fast they are (and however few the dossiers).
+        int last = first + step * (BATCH - 1) < total ? first + step * (BATCH - 1) : total - 1;
+        if (last >= total * 9 / 10 && !atomic_load (&s_chaos_done)) {
+            atomic_fetch_add (&s_gated, 1);
+            while (!atomic_load (&s_chaos_done))
+                zclock_sleep (20);
+            atomic_fetch_sub (&s_gated, 1);
+        }
         dossier_t *round [BATCH];
         int count = 0;
         for (int i = first; i < total && count < BATCH; i += step)
@@ -472,7 +479,8 @@ s_chaos (chaos_tally_t *tally)
     int64_t commands = (int64_t) s_settings.dossiers * STAGES * 8 / 10;   //  before the gate
     for (int event = 0; event < events && !atomic_load (&s_clients_done); event++) {
         int threshold = (int) ((event + 1) * commands / (events + 1));
-        while (atomic_load (&s_commands) < threshold && !atomic_load (&s_clients_done)) {
+        while (atomic_load (&s_commands) < threshold && !atomic_load (&s_clients_done)
+           &&  atomic_load (&s_gated) < s_settings.threads) {
             zclock_sleep (20);
             s_revive (tally);
         }

@@ -153,9 +153,11 @@ function drawTable (report) {
   const order = (level) => { const i = Object.keys(LABELS.level).indexOf(level); return i < 0 ? 9 : i; };
   const levels = [...groupBy(report.rows || [], (r) => r.level || '')].sort((a, b) => order(a[0]) - order(b[0]));
   for (const [level, rows] of levels) {
-    if (level) {
+    // Dossiers whose procedure has no level in the catalogue get a heading
+    // of their own rather than joining the level above them.
+    if (level || levels.length > 1) {
       levelNo++;
-      body.append(el('tr', { class: 'level' }, el('td', {}, ['I', 'II', 'III', 'IV'][levelNo - 1] || levelNo), el('th', { scope: 'row', colspan: 12 }, LABELS.level[level] || level)));
+      body.append(el('tr', { class: 'level' }, el('td', {}, ['I', 'II', 'III', 'IV'][levelNo - 1] || levelNo), el('th', { scope: 'row', colspan: 12 }, LABELS.level[level] || level || 'Chưa xác định cấp')));
     }
     rows.forEach((row, i) => {
       const name = row.field_name || row.field || row.procedure_name || row.procedure_code || '';
