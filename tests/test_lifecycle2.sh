@@ -75,8 +75,8 @@ check "the audit of the refusal keeps the filing time and the limit" \
     bash -c "$M audit '$(json_field number <<< "$sent_back")' | grep -q 'online_answer_by.*2026-11-30T09:00:00+07:00'"
 in_queue "$d1"; in_queue "$d2"; in_queue "$late"; in_queue "$timely"
 check "an online dossier accepted after 8 working hours shows as accepted late in its trace" \
-    wait_for "$late" "accepted late"
-check "one accepted in time does not" bash -c "$M trace '$timely' | grep -q 'to be answered by' && ! $M trace '$timely' | grep -q 'accepted late'"
+    wait_for "$late" "tiếp nhận quá hạn 08 giờ làm việc"
+check "one accepted in time does not" bash -c "$M trace '$timely' | grep -q 'phải trả lời trước' && ! $M trace '$timely' | grep -q 'tiếp nhận quá hạn'"
 $M print receipt "$late" --out "$OUT/late.html" >/dev/null
 check "its receipt says it was accepted late" grep -q "quá thời hạn 08 giờ làm việc" "$OUT/late.html"
 
@@ -86,7 +86,7 @@ check "a hand-over to another division than the next step's is refused" \
     refused "INVALID_ARGUMENT (to_division)" $M desk handover "$d1" --to lds
 check "step 1 handed to the appraisal division (Ban Thi đua - Khen thưởng)" \
     $M desk handover "$d1" --to tdkt --receiver "Chuyên viên Phạm Thu" --note "Đủ thành phần"
-check "step 1, due 14:00 the same day, was handed over on time" wait_for "$d1" 'step 1 .*: on_time, step due 2026-12-01T14:00:00+07:00'
+check "step 1, due 14:00 the same day, was handed over on time" wait_for "$d1" 'Bước 1 .* — đúng hạn, hạn của bước 14:00 01/12/2026'
 check "the desk asks for a supplement of d2" $M desk supplement "$d2" --missing "Bản sao quyết định khen thưởng"
 check "a hand-over while a supplement is awaited is FAILED_PRECONDITION naming state and rule set" \
     refused "supplement_requested (rules of 2025)" $M desk handover "$d2" --to tdkt
@@ -114,13 +114,13 @@ $M print control-sheet "$d2" --out "$OUT/control-d2.html" >/dev/null
 check "the step in hand moved with the clock (2025 restart: +5 h 30 working, 14:00 1/12 → 09:30 2/12)" \
     grep -q "<td>1</td><td>[^<]*</td><td>[^<]*</td><td>4</td><td>[^<]*</td><td>09 giờ 30 phút, ngày 02/12/2026</td>" "$OUT/control-d2.html"
 check "its trace says where it was received and by when it must be routed" \
-    wait_for "$r1" "received at H27.XA for H27.22, to be routed by 2026-12-02T17:00"
+    wait_for "$r1" "tiếp nhận tại H27.XA, cơ quan giải quyết H27.22, chuyển hồ sơ trước 17:00 02/12/2026"
 restart_as processing "@2026-12-02 10:00:00"
 check "its steps cannot go on before it is routed" refused "must be routed to H27.22 first" $M desk handover "$r1" --to tdkt
 check "the receiving centre routes it" $M counter route "$r1"
 check "routed once only" refused "routed already" $M counter route "$r1"
 check "a dossier received by its competent body has nothing to route" refused "nowhere to go" $M counter route "$d1"
-check "routed before its limit: on time in the trace" wait_for "$r1" "routed from H27.XA to H27.22 (due 2026-12-02T17:00:00+07:00, on time)"
+check "routed before its limit: on time in the trace" wait_for "$r1" "Chuyển hồ sơ từ H27.XA đến H27.22 (hạn 17:00 02/12/2026, đúng hạn)"
 check "after routing, its steps go on" $M desk handover "$r1" --to tdkt
 $M admin grant clerk-xa --role counter --agency H27.XA >/dev/null 2>&1
 sleep 1.5                       # grants are re-read within a second
@@ -135,10 +135,10 @@ check "print routing of a dossier received by its competent body is refused" ref
 # 5. A week later: step 2 late, a routing late, the extension, the result.
 restart_as processing "@2026-12-09 09:00:00"
 check "step 2 handed on" $M desk handover "$d1" --to tdkt --note "Đề xuất khen thưởng"
-check "step 2, due Mon 7/12 15:00, was late" wait_for "$d1" 'step 2 .*: late, step due 2026-12-07T15:00:00+07:00'
+check "step 2, due Mon 7/12 15:00, was late" wait_for "$d1" 'Bước 2 .* — quá hạn, hạn của bước 15:00 07/12/2026'
 r3=$(submit --receiving-agency H27.XA)
 in_queue "$r3"
-check "routing a week late is recorded late" bash -c "$M counter route '$r3' && sleep 0.5 && $M trace '$r3' | grep -q ', late)'"
+check "routing a week late is recorded late" bash -c "$M counter route '$r3' && sleep 0.5 && $M trace '$r3' | grep -q ', quá hạn)'"
 check "the extension request goes out (a day or more before the due time)" \
     $M desk delay "$d1" --new-due 2026-12-18T17:00 --reason "Chờ ý kiến Hội đồng Thi đua - Khen thưởng"
 check "a second extension is FAILED_PRECONDITION naming state and rule set (reset only once)" \
@@ -155,9 +155,9 @@ check "the decision attached as a document with its SHA-256" \
     $M desk attach "$d1" --document "QĐ 45/QĐ-SNV" --sha256 E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855
 check "then it is handed back" bash -c "$M counter return '$d1' --json | grep -q '\"status\":\"returned\"'"
 check "nothing is attached to a returned dossier" refused "FAILED_PRECONDITION" $M desk attach "$d1" --physical medal
-check "the trace shows the result with its hash" wait_for "$d1" "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+check "the trace shows the result with its hash" wait_for "$d1" "SHA-256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 check "the result went back to the receiving centre (the sheet's last line)" \
-    bash -c "$M trace '$d1' | grep -q 'to Bộ phận tiếp nhận và trả kết quả (H27.22)'"
+    bash -c "$M trace '$d1' | grep -q 'giao cho Bộ phận tiếp nhận và trả kết quả (H27.22)'"
 
 # 6. The control sheet and the other forms of d1 (2025 rules).
 $M print control-sheet "$d1" --out "$OUT/control.html" >/dev/null
