@@ -77,7 +77,10 @@ s_set_error (db_t *self, const char *message, const char *sqlstate)
 int
 db_ensure (db_t *self)
 {
-    if (self->conn && PQstatus (self->conn) == CONNECTION_OK)
+    //  A connection stuck in pipeline mode outside a pipeline of ours (the
+    //  server went away mid-pipeline) is as good as lost: connect anew.
+    if (self->conn && PQstatus (self->conn) == CONNECTION_OK
+    &&  (self->pipelined || PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF))
         return 0;
     int64_t now = vn_now_ms ();
     if (now < self->next_try_ms)
@@ -198,6 +201,21 @@ s_pipeline_send (db_t *self, const char *sql, int count, const char *const *para
     return 0;
 }
 
+//  Back to ordinary mode; a connection that cannot leave pipeline mode (its
+//  results lost with the server) is dropped, and the next call connects anew.
+static void
+s_leave_pipeline (db_t *self)
+{
+    self->pipelined = false;
+    self->queued = 0;
+    if (PQexitPipelineMode (self->conn) != 1) {
+        log_warn ("database connection stuck in pipeline mode (%s); reconnecting",
+                  PQerrorMessage (self->conn));
+        PQfinish (self->conn);
+        self->conn = NULL;
+    }
+}
+
 //  A query whose answer is needed now: it goes with what is queued.
 static PGresult *
 s_pipeline_query (db_t *self, const char *sql, int count, const char *const *params,
@@ -230,7 +248,8 @@ db_query_bin (db_t *self, const char *sql, int count, const char *const *params,
         s_set_error (self, "", "");
         return result;
     }
-    s_set_error (self, PQresultErrorMessage (result), PQresultErrorField (result, PG_DIAG_SQLSTATE));
+    s_set_error (self, result ? PQresultErrorMessage (result) : PQerrorMessage (self->conn),
+                 PQresultErrorField (result, PG_DIAG_SQLSTATE));
     if (self->group)
         self->group_spoiled = true;     //  the shared transaction is aborted
     if (PQstatus (self->conn) != CONNECTION_OK) {
@@ -268,8 +287,7 @@ db_query_lazy (db_t *self, const char *sql, int count, const char *const *params
         result = s_pipeline_drain (self, 2);
     else
         self->group_spoiled = true;
-    self->pipelined = false;
-    PQexitPipelineMode (self->conn);
+    s_leave_pipeline (self);
     bool failed = self->group_spoiled || !result;
     self->group_spoiled = false;
     if (PQtransactionStatus (self->conn) == PQTRANS_INERROR)
@@ -364,14 +382,21 @@ db_rollback (db_t *self)
 int
 db_group_begin (db_t *self)
 {
-    if (db_exec (self, "BEGIN", 0, NULL))
+    if (db_ensure (self))
         return -1;
+    self->queued = 0;
+    self->pipelined = PQenterPipelineMode (self->conn) == 1;
+    //  In a pipeline BEGIN rides with the group's first query.
+    if (self->pipelined ? s_pipeline_send (self, "BEGIN", 0, NULL, NULL, NULL)
+                        : db_exec (self, "BEGIN", 0, NULL)) {
+        if (self->pipelined)
+            s_leave_pipeline (self);
+        return -1;
+    }
     self->group = true;
     self->group_serial++;
     self->group_spoiled = false;
     self->writes = self->part_writes = 0;
-    self->queued = 0;
-    self->pipelined = PQenterPipelineMode (self->conn) == 1;
     return 0;
 }
 
@@ -394,8 +419,7 @@ db_group_end (db_t *self)
     if (self->pipelined) {
         if (self->queued && PQpipelineSync (self->conn))
             PQclear (s_pipeline_drain (self, -1));  //  what a spoiled group left queued
-        self->pipelined = false;
-        PQexitPipelineMode (self->conn);
+        s_leave_pipeline (self);
     }
     self->group = false;
     if (rc == 0)

@@ -99,3 +99,20 @@ form06a_check_link (const form06a_filed_t *previous, const form06a_filed_t *next
               (long long) next->v [3], (long long) previous->v [8]);
     return -1;
 }
+
+int
+form06a_check_rate (int64_t numerator, int64_t denominator, double stated, char *why, size_t size)
+{
+    if (denominator <= 0 || numerator < 0 || numerator > denominator) {
+        snprintf (why, size, "tỷ lệ %lld/%lld không hợp lệ", (long long) numerator, (long long) denominator);
+        return -1;
+    }
+    //  Tenths of a percent, rounded half up, in integers.
+    long long tenths = (1000LL * numerator * 2 + denominator) / (2 * denominator);
+    long long given = (long long) (stated * 10 + (stated >= 0 ? 0.5 : -0.5));
+    if (tenths == given)
+        return 0;
+    snprintf (why, size, "tỷ lệ %lld/%lld = %lld,%lld%%, không phải %lld,%lld%%", (long long) numerator,
+              (long long) denominator, tenths / 10, tenths % 10, given / 10, given % 10);
+    return -1;
+}

@@ -38,4 +38,9 @@ int  form06a_check (const form06a_filed_t *row, char *why, size_t size);
 int  form06a_check_link (const form06a_filed_t *previous, const form06a_filed_t *next,
                          char *why, size_t size);
 
+//  A stated rate "numerator/denominator = percent" (one decimal, as reports
+//  print it): 0 if 100 * n / d rounds to it, else -1 with why set (e.g. the
+//  seed's 224/267 stated as 82.4% is 83.9%).
+int  form06a_check_rate (int64_t numerator, int64_t denominator, double stated, char *why, size_t size);
+
 #endif

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 BIN=${MOTCUA_BIN:-build/bin}
 export MOTCUA_BIN=$BIN
 
-for tool in valgrind faketime; do      # test-only tools: valgrind, libfaketime
+for tool in valgrind faketime python3; do   # test-only tools: valgrind, libfaketime, python3 (xlsx check)
     if ! command -v $tool >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
         apt-get install -y $tool >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y $tool >/dev/null 2>&1) || true
     fi
@@ -123,6 +123,7 @@ services_suite() {              # services_suite BIN TAG
     deploy/pg.sh start
     echo "== history import and look-up tests$tag (motcua import dossiers, motcua lookup)"
     MOTCUA_BIN=$bin run_program "test_import$tag" "$TMP/import$tag.log" tests/test_import.sh
+    deploy/pg.sh start
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue

@@ -3,7 +3,10 @@
                the months inside a period
       rollup   a dossier's deltas; the property that II.06a from prefix sums of
                the deltas equals report06a's count over the facts, for random
-               histories and random whole-day windows                        */
+               histories and random whole-day windows
+      form06a  the form's columns and headings; the check of filed rows on the
+               seed report's 2021-2023 figures
+      satisfaction  the 2018 indicators and 2025 items the facts can judge   */
 #include <czmq.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +15,8 @@
 #include "worktime.h"
 #include "period.h"
 #include "rollup.h"
+#include "form06a.h"
+#include "satisfaction.h"
 
 static void
 test_period (void)
@@ -182,10 +187,67 @@ test_rollup (void)
     free (all);
 }
 
+static void
+test_form06a (void)
+{
+    //  The seed report's rows (research: seed/, DESIGN §6).
+    form06a_filed_t y2021 = { { 599, 73, 508, 21, 532, 0, 532, 0, 67, 67, 0 } };
+    form06a_filed_t y2022 = { { 1170, 369, 801, 0, 976, 0, 976, 0, 194, 194, 0 } };
+    form06a_filed_t y2023 = { { 2363, 1146, 1123, 194, 2198, 0, 2198, 0, 165, 165, 0 } };
+    char why [512];
+    CHECK_EQ_INT (form06a_check (&y2021, why, sizeof why), 1, "check: the seed's 2021 row breaks one identity");
+    CHECK (strcmp (why, "tổng số nhận 599 ≠ trực tuyến 73 + trực tiếp, bưu chính 508 + từ kỳ trước 21 (= 602)") == 0,
+           "check: 2021 named in Vietnamese with the numbers");
+    CHECK_EQ_INT (form06a_check (&y2022, why, sizeof why), 0, "check: the seed's 2022 row holds on its own");
+    CHECK_EQ_INT (form06a_check (&y2023, why, sizeof why), 1, "check: the seed's 2023 row breaks one identity");
+    CHECK (strstr (why, "(= 2463)") != NULL, "check: 2023 adds up to 2,463, not 2,363");
+    CHECK (form06a_check_link (&y2021, &y2022, why, sizeof why) == -1, "check: 2022 carried over 0 of 2021's 67");
+    CHECK (form06a_check_link (&y2022, &y2023, why, sizeof why) == 0, "check: 2023 carried over 2022's 194");
+    form06a_filed_t broken = { { 10, 2, 3, 5, 6, 1, 1, 1, 4, 2, 1 } };
+    CHECK_EQ_INT (form06a_check (&broken, why, sizeof why), 2, "check: resolved and in progress splits both named");
+    report06a_t r;
+    report06a_init (&r, 0, 1);
+    r.received_total = 7; r.received_direct = 2; r.received_postal = 3; r.received_online = 1; r.carried_over = 1;
+    bool ok;
+    CHECK (form06a_get (&r, "received_postal", &ok) == 3 && ok, "columns: received_postal by name");
+    CHECK (form06a_get (&r, "nope", &ok) == -1 && !ok, "columns: an unknown column is refused");
+    form06a_filed_t filed;
+    form06a_filed_from (&r, &filed);
+    CHECK_EQ_INT (filed.v [2], 5, "columns: the form prints direct and postal together");
+    CHECK_EQ_STR (form06a_headings [4], "Trực tiếp, dịch vụ bưu chính", "headings: column 5 in Vietnamese");
+    CHECK_EQ_STR (form06a_groups [10], "Số hồ sơ đang giải quyết", "headings: column 11's group");
+    CHECK (form06a_check_rate (224, 267, 82.4, why, sizeof why) == -1
+           && strcmp (why, "tỷ lệ 224/267 = 83,9%, không phải 82,4%") == 0,
+           "rates: the seed's 224/267 stated as 82.4% is 83.9%");
+    CHECK (form06a_check_rate (365, 538, 67.84, why, sizeof why) == 0, "rates: the seed's 365/538 = 67.84% holds");
+    CHECK (form06a_check_rate (1, 0, 0, why, sizeof why) == -1, "rates: a zero denominator is refused");
+}
+
+static void
+test_satisfaction (void)
+{
+    int p [9];
+    bool met [3];
+    satisfaction_facts_t early_online = { TIMELINESS_EARLY, 0, 2, false };
+    satisfaction_points_2018 (&early_online, p);
+    CHECK (p [0] == 2 && p [1] == 2 && p [2] == 2 && p [3] == 2 && p [6] == 2, "2018: early, online, no supplement: 2 points");
+    CHECK (p [4] == -1 && p [5] == -1 && p [7] == -1 && p [8] == -1, "2018: indicators 5, 6, 8, 9 not assessed per dossier");
+    satisfaction_facts_t late_direct = { TIMELINESS_LATE, 1, 1, true };
+    satisfaction_points_2018 (&late_direct, p);
+    CHECK (p [0] == 0 && p [2] == 1 && p [3] == 1 && p [6] == 0, "2018: late, one supplement, at the counter, a complaint");
+    satisfaction_facts_t on_time = { TIMELINESS_ON_TIME, 2, 3, false };
+    satisfaction_points_2018 (&on_time, p);
+    CHECK (p [0] == 1 && p [2] == 0 && p [3] == 2 && p [6] == 1, "2018: on time, two supplements, by post");
+    satisfaction_items_2025 (&late_direct, met);
+    CHECK (!met [0] && met [1] && !met [2], "2025: late and a supplement: items 1 and 3 not met");
+}
+
 int
 main (void)
 {
     test_period ();
     test_rollup ();
+    test_form06a ();
+    test_satisfaction ();
     return testkit_finish ();
 }

@@ -39,6 +39,7 @@ typedef struct {
     int outcome;                    //  Outcome when resolved
     int64_t first_due;              //  the due time at receipt
     const char *procedure;          //  NULL: s_procedures [kind]
+    bool digitised;                 //  an electronic result is attached
 } s_history_t;
 
 static char s_agency [32];          //  this run's own agency: its row is ours alone
@@ -113,6 +114,18 @@ s_emit_history (db_t *db, const s_history_t *h, int part)
             event.due_time_changed = &c;
             return s_emit (db, &event);
         }
+        case 5: {
+            if (!h->digitised)
+                return 0;
+            Motcua__V1__ResultAttached a = MOTCUA__V1__RESULT_ATTACHED__INIT;
+            a.dossier_code = (char *) h->code;
+            a.kind = (char *) "document";
+            a.reference = (char *) "QĐ-thử";
+            a.attached_at = f->resolved_at;
+            event.body_case = MOTCUA__V1__EVENT__BODY_RESULT_ATTACHED;
+            event.result_attached = &a;
+            return s_emit (db, &event);
+        }
         default: {
             if (!f->resolved_at)
                 return 0;
@@ -128,6 +141,8 @@ s_emit_history (db_t *db, const s_history_t *h, int part)
     }
 }
 
+#define PARTS 6                     //  events a history may have
+
 //  Write every history's events in a shuffled order, one transaction, and
 //  wait until reporting has acknowledged them all.
 static bool
@@ -138,7 +153,7 @@ s_deliver (s_history_t *histories, int count)
         db_destroy (&db);
         return false;
     }
-    int parts = count * 5;
+    int parts = count * PARTS;
     int *order = malloc ((size_t) parts * sizeof (int));
     for (int i = 0; i < parts; i++)
         order [i] = i;
@@ -150,7 +165,7 @@ s_deliver (s_history_t *histories, int count)
     }
     int rc = 0;
     for (int i = 0; i < parts && !rc; i++)
-        rc = s_emit_history (db, &histories [order [i] / 5], order [i] % 5);
+        rc = s_emit_history (db, &histories [order [i] / PARTS], order [i] % PARTS);
     free (order);
     rc = rc || db_exec (db, "DELETE FROM intake.outbox_delivery WHERE subscriber <> 'reporting'"
                             " AND event_id IN (SELECT event_id FROM intake.outbox WHERE dossier_code LIKE 'RPT-%')",
@@ -198,6 +213,7 @@ s_random_history (s_history_t *h, int i, unsigned *seed)
                        : earliest + (int64_t) (rand_r (seed) % 60) * MS_PER_DAY / 2 + 1;
         int o = rand_r (seed) % 10;
         h->outcome = o < 6 ? 1 : o < 8 ? 2 : o < 9 ? 3 : 4;
+        h->digitised = h->outcome <= 2 && rand_r (seed) % 2;
     }
 }
 
@@ -323,6 +339,32 @@ test_histories (void)
     CHECK_EQ_INT (agree_facts, windows, "histories: rollups equal the service's count over the facts, row by row, for every grouping");
     CHECK_EQ_INT (agree_expect, windows, "histories: this run's row equals report06a over the histories as generated");
     CHECK_EQ_INT (consistent, windows, "histories: the four identities hold on every row and total");
+    //  Electronic results: the rate's numerator, month by month, for this run's agency.
+    Motcua__V1__ReportRequest year = MOTCUA__V1__REPORT_REQUEST__INIT;
+    year.period = MOTCUA__V1__PERIOD_KIND__PERIOD_YEAR;
+    year.year = 2024;
+    Motcua__V1__SeriesRequest series = MOTCUA__V1__SERIES_REQUEST__INIT;
+    series.period = &year;
+    series.agency_code = s_agency;
+    Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
+    request.body_case = MOTCUA__V1__REPORTING_REQUEST__BODY_SERIES;
+    request.series = &series;
+    reporting_reply_t *reply = reporting_client_send (s_dashboard, &request);
+    int64_t from, to, want_n = 0, want_d = 0, got_n = 0, got_d = 0;
+    period_window (PERIOD_YEAR, 2024, 0, false, &from, &to, NULL, 0);
+    for (int i = 0; i < HISTORIES; i++)
+        if (h [i].fact.resolved_at >= from && h [i].fact.resolved_at < to) {
+            want_d++;
+            want_n += h [i].digitised;
+        }
+    for (size_t i = 0; reply && reply->series && i < reply->series->n_points; i++) {
+        got_n += reply->series->points [i]->rates->result_digitised->numerator;
+        got_d += reply->series->points [i]->rates->result_digitised->denominator;
+    }
+    CHECK (reply && reply->series && reply->series->n_points == 12 && want_n > 0
+           && got_n == want_n && got_d == want_d,
+           "histories: electronic results attached are the digitisation rate's numerator, month by month");
+    reporting_reply_destroy (&reply);
     //  Rebuilding the rollups from the facts gives the same rollups.
     harness_wait_until (harness_settled, NULL, HARNESS_SETTLE_MS);
     int64_t before = harness_sql_int (ROLLUP_HASH, 0, NULL);
@@ -515,6 +557,9 @@ test_cli (void)
            "cli: report check names the seed's 2023 row (2,363 ≠ 1,146 + 1,123 + 194)");
     CHECK (s_cli_has (out, "dòng 3 (Năm 2022): từ kỳ trước chuyển qua 0 ≠ số đang giải quyết cuối kỳ trước 67"),
            "cli: report check sees that 2022 carried over 0 of 2021's 67 in progress");
+    rc = harness_cli (out, sizeof out, "report check --rate 224/267=82.4 --rate 365/538=67.84");
+    CHECK (rc == 1 && s_cli_has (out, "tỷ lệ 224/267 = 83,9%, không phải 82,4%") && s_cli_has (out, "365/538=67.84: đúng"),
+           "cli: report check recomputes the seed's stated rates: 224/267 is 83.9%, not 82.4%");
     //  The workbook, opened back: merged header cells, Vietnamese headings, numbers as numbers.
     rc = harness_cli (out, sizeof out, "report --period year:2024 --by field --xlsx %s/r.xlsx", var);
     CHECK (rc == 0, "cli: report --xlsx writes the workbook");
@@ -583,9 +628,10 @@ main (void)
         test_cli ();
     }
     client_destroy (&s_dashboard);
-    int clean = 0;
-    for (size_t i = 0; i < HARNESS_SERVICES; i++)
-        clean += harness_stop (harness_proc_at (i), SIGTERM, 5000) == 0;
-    CHECK_EQ_INT (clean, HARNESS_SERVICES, "teardown: every service stops cleanly on SIGTERM");
+    for (size_t i = 0; i < HARNESS_SERVICES; i++) {
+        char name [96];
+        snprintf (name, sizeof name, "teardown: %s stops cleanly on SIGTERM", harness_proc_at (i)->name);
+        CHECK_EQ_INT (harness_stop (harness_proc_at (i), SIGTERM, 10000), 0, name);
+    }
     return testkit_finish ();
 }

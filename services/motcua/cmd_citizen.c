@@ -328,11 +328,18 @@ s_show_07b (cli_t *cli, const reporting_reply_t *reply)
         json_object (&json, NULL);
         json_array (&json, "rows");
     }
-    else
-        printf ("TỔNG HỢP SỐ LƯỢNG THỦ TỤC HÀNH CHÍNH (Biểu mẫu II.07b)\n"
-                "%-40s %28s %28s %28s\n%-40s %28s %28s %28s\n", "Đơn vị", "TTHC thuộc thẩm quyền",
-                "Thực hiện theo cơ chế một cửa", "Có quy trình nội bộ", "",
-                "Tổng/Tỉnh/Huyện/Xã", "Tổng/Tỉnh/Huyện/Xã", "Tổng/Tỉnh/Huyện/Xã");
+    else {
+        const char *heads [2][4] = {
+            { "Đơn vị", " TTHC thuộc thẩm quyền", " Theo cơ chế một cửa", " Có quy trình nội bộ" },
+            { "", " Tổng/Tỉnh/Huyện/Xã", " Tổng/Tỉnh/Huyện/Xã", " Tổng/Tỉnh/Huyện/Xã" },
+        };
+        printf ("TỔNG HỢP SỐ LƯỢNG THỦ TỤC HÀNH CHÍNH (Biểu mẫu II.07b)\n");
+        for (int line = 0; line < 2; line++) {
+            for (int c = 0; c < 4; c++)
+                cli_pad (heads [line][c], c ? 29 : 40);
+            printf ("\n");
+        }
+    }
     for (size_t i = 0; i <= f->n_rows; i++) {
         const Motcua__V1__Form07bRow *r = i < f->n_rows ? f->rows [i] : f->total;
         if (cli->json) {
@@ -352,7 +359,8 @@ s_show_07b (cli_t *cli, const reporting_reply_t *reply)
             for (int g = 0; g < 3; g++) {
                 snprintf (cells [g], sizeof cells [g], "%lld/%lld/%lld/%lld", (long long) groups [g][0],
                           (long long) groups [g][1], (long long) groups [g][2], (long long) groups [g][3]);
-                printf (" %28s", cells [g]);
+                printf (" ");
+                cli_pad (cells [g], 28);
             }
             printf ("\n");
         }

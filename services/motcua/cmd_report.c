@@ -2,7 +2,7 @@
       motcua report [--from D --to D | --period KIND:YEAR[-N]] [--calendar]
                     [--by agency,field,level,procedure] [--facts]
                     [--json | --csv FILE | --xlsx FILE]        form II.06a
-      motcua report check [period options | FILE.csv]          the identities
+      motcua report check [period options | FILE.csv] [--rate N/D=P …]   the identities, stated rates
       motcua report drill --column C [keys] [period]           the dossiers behind a cell
       motcua report rates | series [period]                    rates, months
       motcua report logbook [period] [--csv FILE | --xlsx FILE]   Mẫu 06
@@ -382,16 +382,47 @@ s_check_csv (cli_t *cli, const char *path)
     return broken || bad ? EXIT_REFUSED : 0;
 }
 
+//  --rate N/D=P: each stated rate recomputed. How many are wrong, or -1.
+static int
+s_check_rates (cli_t *cli)
+{
+    const char *rates [16];
+    int n = cli_options (cli, "rate", rates, 16), wrong = 0;
+    for (int i = 0; i < n; i++) {
+        long long numerator, denominator;
+        double stated;
+        int used = 0;
+        char why [160];
+        if (sscanf (rates [i], "%lld/%lld=%lf%n", &numerator, &denominator, &stated, &used) != 3 || rates [i][used]) {
+            fprintf (stderr, "motcua: --rate takes NUMERATOR/DENOMINATOR=PERCENT, e.g. 224/267=82.4\n");
+            return -1;
+        }
+        if (form06a_check_rate (numerator, denominator, stated, why, sizeof why)) {
+            printf ("%s\n", why);
+            wrong++;
+        }
+        else
+            printf ("tỷ lệ %s: đúng\n", rates [i]);
+    }
+    return wrong;
+}
+
 int
 cmd_report_check (int argc, char **argv)
 {
     cli_t cli;
-    if (cli_parse (&cli, argc, argv, PERIOD_OPTIONS ",by", "calendar,facts"))
+    if (cli_parse (&cli, argc, argv, PERIOD_OPTIONS ",by,rate", "calendar,facts"))
         return EXIT_USAGE;
+    int wrong_rates = s_check_rates (&cli);
+    if (wrong_rates < 0 || (cli_option (&cli, "rate") && !cli.n_positional && !cli_option (&cli, "period")
+                            && !cli_option (&cli, "from"))) {
+        cli_cleanup (&cli);
+        return wrong_rates < 0 ? EXIT_USAGE : wrong_rates ? EXIT_REFUSED : 0;
+    }
     if (cli.n_positional == 1) {
         int rc = s_check_csv (&cli, cli.positional [0]);
         cli_cleanup (&cli);
-        return rc;
+        return rc ? rc : wrong_rates ? EXIT_REFUSED : 0;
     }
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
     Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
@@ -434,7 +465,7 @@ cmd_report_check (int argc, char **argv)
             }
         }
         printf ("%s: %zu dòng, %d dòng sai\n", r->period_label, r->n_rows, broken);
-        rc = broken ? EXIT_REFUSED : 0;
+        rc = broken || wrong_rates ? EXIT_REFUSED : 0;
     }
     return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }

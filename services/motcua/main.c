@@ -32,7 +32,7 @@ static const struct {
     { "post deliver",   cmd_post_deliver,   "post deliver CODE                 record the delivery of a result" },
     { "trace",          cmd_trace,          "trace CODE                        a dossier's status and timeline" },
     { "report postal",  cmd_report_postal,  "report postal --from YYYY-MM-DD --to YYYY-MM-DD   postal (BCCI) intake, return, on-time delivery" },
-    { "report check",   cmd_report_check,   "report check [PERIOD] [--by K] | FILE.csv   the II.06a identities, row by row" },
+    { "report check",   cmd_report_check,   "report check [PERIOD] [--by K] | FILE.csv [--rate N/D=P]   the II.06a identities, stated rates" },
     { "report drill",   cmd_report_drill,   "report drill PERIOD --column C [--field F] [--procedure P] …   the dossiers behind a cell" },
     { "report rates",   cmd_report_rates,   "report rates PERIOD               online, digitisation, postal, on-time rates" },
     { "report series",  cmd_report_series,  "report series PERIOD [--field F …]   counts and rates month by month" },

@@ -4,6 +4,7 @@
 #include "reporting_citizen.h"
 #include "reporting_forms.h"
 #include "idempotency.h"
+#include "satisfaction.h"
 #include "worktime.h"
 #include "vntime.h"
 
@@ -286,20 +287,6 @@ typedef struct {
     int64_t overall [5];
 } s_satisfaction_t;
 
-//  Points (2, 1, 0) of one resolved dossier under the 2018 rules, or -1
-//  where the data cannot tell (indicators 5, 6, 8, 9 are about the agency).
-static void
-s_points_2018 (timeliness_t t, int supplements, int channel, bool complaint, int points [9])
-{
-    int time = t == TIMELINESS_EARLY ? 2 : t == TIMELINESS_ON_TIME ? 1 : 0;
-    points [0] = time;
-    points [1] = time;              //  one competent body: its time is the whole time
-    points [2] = supplements == 0 ? 2 : supplements == 1 ? 1 : 0;
-    points [3] = channel == 2 || channel == 3 ? 2 : 1;   //  online/post: none; else the counter only
-    points [4] = points [5] = points [7] = points [8] = -1;
-    points [6] = complaint ? 0 : t == TIMELINESS_EARLY ? 2 : 1;
-}
-
 static int
 s_satisfaction (db_t *db, int64_t from, int64_t to, s_satisfaction_t *out)
 {
@@ -329,13 +316,14 @@ s_satisfaction (db_t *db, int64_t from, int64_t to, s_satisfaction_t *out)
         out->item_p [i] = &out->item [i];
     }
     for (int r = 0; r < PQntuples (res); r++) {
-        timeliness_t tl = worktime_timeliness (atoll (PQgetvalue (res, r, 1)), atoll (PQgetvalue (res, r, 2)));
-        int supplements = atoi (PQgetvalue (res, r, 3)), channel = atoi (PQgetvalue (res, r, 4));
-        bool complaint = *PQgetvalue (res, r, 5) == 't';
+        satisfaction_facts_t facts = {
+            worktime_timeliness (atoll (PQgetvalue (res, r, 1)), atoll (PQgetvalue (res, r, 2))),
+            atoi (PQgetvalue (res, r, 3)), atoi (PQgetvalue (res, r, 4)), *PQgetvalue (res, r, 5) == 't'
+        };
         if (streq (PQgetvalue (res, r, 0), "2025")) {
             out->s.dossiers_2025++;
-            //  Items 1-3 follow from the facts: time, agencies, contacts.
-            bool good [3] = { tl != TIMELINESS_LATE, true, supplements == 0 };
+            bool good [3];
+            satisfaction_items_2025 (&facts, good);
             for (int i = 0; i < 3; i++) {
                 if (good [i])
                     out->item [i].automatic_good++;
@@ -346,7 +334,7 @@ s_satisfaction (db_t *db, int64_t from, int64_t to, s_satisfaction_t *out)
         }
         out->s.dossiers_2018++;
         int points [9];
-        s_points_2018 (tl, supplements, channel, complaint, points);
+        satisfaction_points_2018 (&facts, points);
         for (int i = 0; i < 9; i++) {
             Motcua__V1__IndicatorScore *s = &out->ind [i];
             if (points [i] < 0)

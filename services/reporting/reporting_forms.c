@@ -397,10 +397,10 @@ s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, ap
     char f [24], t [24];
     snprintf (f, sizeof f, "%lld", (long long) from);
     snprintf (t, sizeof t, "%lld", (long long) to);
-    const char *params [6] = { f, t };
-    int count = 2;
-    char where [512] = "";
-    rollup_key_t filter;
+    const char *params [8] = { f, t, "-infinity", "" };
+    int count = 4;
+    char where [768] = "";
+    rollup_key_t filter = s_any;
     if (!log_book) {
         s_filter (&filter, d->agency_code, d->field, d->level, d->procedure_code);
         const char *values [4] = { filter.agency, filter.field, filter.level, filter.procedure };
@@ -412,63 +412,103 @@ s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, ap
                 w += (size_t) snprintf (where + w, sizeof where - w, " AND coalesce (f.%s, '') = $%d",
                                         columns [i], count);
             }
+        //  Narrow to the column's class; report06a below decides each row.
+        snprintf (where + w, sizeof where - w, "%s",
+              strncmp (column, "received_", 9) == 0 && !streq (column, "received_total")
+                ? " AND f.received_at >= to_timestamp ($1::bigint / 1000.0)"
+            : streq (column, "carried_over") ? " AND f.received_at < to_timestamp ($1::bigint / 1000.0)"
+            : streq (column, "resolved_on_time")          //  the due day, at or before the due time
+                ? " AND f.resolved_at < to_timestamp ($2::bigint / 1000.0)"
+                  " AND f.resolved_at <= f.due_at AND f.resolved_at > f.due_at - interval '1 day'"
+            : streq (column, "resolved_late")
+                ? " AND f.resolved_at < to_timestamp ($2::bigint / 1000.0)"
+                  " AND f.resolved_at > coalesce (f.due_at, '-infinity')"
+            : strncmp (column, "resolved_", 9) == 0 ? " AND f.resolved_at < to_timestamp ($2::bigint / 1000.0)"
+            : strncmp (column, "in_progress_", 12) == 0
+                ? " AND (f.resolved_at IS NULL OR f.resolved_at >= to_timestamp ($2::bigint / 1000.0))" : "");
     }
-    char sql [2048];
-    snprintf (sql, sizeof sql, "SELECT " LIST_COLUMNS " FROM reporting.dossier_fact f"
+    //  Pages in (received_at, dossier_code) order, until the list is full.
+    char sql [3072];
+    snprintf (sql, sizeof sql, "SELECT " LIST_COLUMNS ", f.received_at::text FROM reporting.dossier_fact f"
               " LEFT JOIN reporting.dossier_party p USING (dossier_code)"
-              " WHERE f.received_at < to_timestamp ($2::bigint / 1000.0)%s%s ORDER BY f.received_at, f.dossier_code",
+              " WHERE f.received_at < to_timestamp ($2::bigint / 1000.0)%s%s"
+              " AND (f.received_at, f.dossier_code) > ($3::timestamptz, $4)"
+              " ORDER BY f.received_at, f.dossier_code LIMIT 2000",
               log_book ? " AND f.received_at >= to_timestamp ($1::bigint / 1000.0)"
                        : " AND (f.resolved_at IS NULL OR f.resolved_at >= to_timestamp ($1::bigint / 1000.0))",
               where);
-    PGresult *res = db_query (db, sql, count, params);
-    if (!res) {
-        api_db_fail (error, db_error (db));
-        return api_reply_pack (&reply.base, error);
-    }
-    int rows = PQntuples (res);
-    Motcua__V1__DossierSummary *items = calloc ((size_t) (rows > limit ? limit : rows) + 1, sizeof *items);
-    Motcua__V1__DossierSummary **ptrs = calloc ((size_t) (rows > limit ? limit : rows) + 1, sizeof *ptrs);
+    Motcua__V1__DossierSummary *items = calloc ((size_t) limit + 1, sizeof *items);
+    Motcua__V1__DossierSummary **ptrs = calloc ((size_t) limit + 1, sizeof *ptrs);
     Motcua__V1__DossierList list = MOTCUA__V1__DOSSIER_LIST__INIT;
+    zlist_t *pages = zlist_new ();
     int64_t matched = 0;
-    for (int r = 0; r < rows; r++) {
-        report_fact_t fact = {
-            atoll (PQgetvalue (res, r, 7)), atoll (PQgetvalue (res, r, 8)), atoll (PQgetvalue (res, r, 9)),
-            atoi (PQgetvalue (res, r, 6)), atoll (PQgetvalue (res, r, 12)), atoll (PQgetvalue (res, r, 13))
-        };
-        if (!log_book) {
-            report06a_t one;
-            report06a_init (&one, from, to);
-            report06a_add (&one, &fact);
-            bool known;
-            if (form06a_get (&one, column, &known) != 1)
+    bool failed = false;
+    while (list.n_dossiers < (size_t) limit) {
+        PGresult *res = db_query (db, sql, count, params);
+        if (!res) {
+            failed = true;
+            break;
+        }
+        zlist_append (pages, res);
+        int rows = PQntuples (res);
+        for (int r = 0; r < rows && list.n_dossiers < (size_t) limit; r++) {
+            report_fact_t fact = {
+                atoll (PQgetvalue (res, r, 7)), atoll (PQgetvalue (res, r, 8)), atoll (PQgetvalue (res, r, 9)),
+                atoi (PQgetvalue (res, r, 6)), atoll (PQgetvalue (res, r, 12)), atoll (PQgetvalue (res, r, 13))
+            };
+            if (!log_book) {
+                report06a_t one;
+                report06a_init (&one, from, to);
+                report06a_add (&one, &fact);
+                bool known;
+                if (form06a_get (&one, column, &known) != 1)
+                    continue;
+            }
+            if (matched++ < offset)
                 continue;
+            Motcua__V1__DossierSummary *s = &items [list.n_dossiers];
+            motcua__v1__dossier_summary__init (s);
+            s->dossier_code = PQgetvalue (res, r, 0);
+            s->procedure_code = PQgetvalue (res, r, 1);
+            s->procedure_name = PQgetvalue (res, r, 2);
+            s->agency_code = PQgetvalue (res, r, 3);
+            s->field = PQgetvalue (res, r, 4);
+            s->level = PQgetvalue (res, r, 5);
+            s->channel = (Motcua__V1__Channel) fact.channel;
+            s->received_at = fact.received_at;
+            s->due_at = fact.due_at;
+            s->resolved_at = fact.resolved_at;
+            s->returned_at = atoll (PQgetvalue (res, r, 10));
+            s->status = (char *) s_status (res, r);
+            s->timeliness = (char *) (fact.resolved_at && fact.due_at
+                          ? timeliness_name (worktime_timeliness (fact.due_at, fact.resolved_at)) : "");
+            if (log_book) {
+                s->applicant_name = PQgetvalue (res, r, 14);
+                s->applicant_address = PQgetvalue (res, r, 15);
+                s->applicant_phone = PQgetvalue (res, r, 16);
+            }
+            s->return_method = (Motcua__V1__ReturnMethod) atoi (PQgetvalue (res, r, 17));
+            ptrs [list.n_dossiers++] = s;
         }
-        if (matched++ < offset || list.n_dossiers >= (size_t) limit)
-            continue;
-        Motcua__V1__DossierSummary *s = &items [list.n_dossiers];
-        motcua__v1__dossier_summary__init (s);
-        s->dossier_code = PQgetvalue (res, r, 0);
-        s->procedure_code = PQgetvalue (res, r, 1);
-        s->procedure_name = PQgetvalue (res, r, 2);
-        s->agency_code = PQgetvalue (res, r, 3);
-        s->field = PQgetvalue (res, r, 4);
-        s->level = PQgetvalue (res, r, 5);
-        s->channel = (Motcua__V1__Channel) fact.channel;
-        s->received_at = fact.received_at;
-        s->due_at = fact.due_at;
-        s->resolved_at = fact.resolved_at;
-        s->returned_at = atoll (PQgetvalue (res, r, 10));
-        s->status = (char *) s_status (res, r);
-        s->timeliness = (char *) (fact.resolved_at && fact.due_at
-                      ? timeliness_name (worktime_timeliness (fact.due_at, fact.resolved_at)) : "");
-        if (log_book) {
-            s->applicant_name = PQgetvalue (res, r, 14);
-            s->applicant_address = PQgetvalue (res, r, 15);
-            s->applicant_phone = PQgetvalue (res, r, 16);
-        }
-        s->return_method = (Motcua__V1__ReturnMethod) atoi (PQgetvalue (res, r, 17));
-        ptrs [list.n_dossiers++] = s;
+        if (rows < 2000)
+            break;
+        params [2] = PQgetvalue (res, rows - 1, 18);
+        params [3] = PQgetvalue (res, rows - 1, 0);
     }
+    //  How many in all: the cell's own count (the same rule, from the report).
+    rollup_row_t *total = NULL;
+    size_t n_total = 0;
+    if (!failed && !log_book) {
+        if (reporting_rollup_rows (db, from, to, NULL, 0, &filter, s_from_facts (db, p, from, to), &total, &n_total))
+            failed = true;
+        else {
+            bool known;
+            matched = n_total ? form06a_get (&total [0].counts, column, &known) : 0;
+        }
+        free (total);
+    }
+    if (failed)
+        api_db_fail (error, db_error (db));
     list.dossiers = ptrs;
     list.total = matched;
     list.from = from;
@@ -478,7 +518,9 @@ s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, ap
     zchunk_t *packed = api_reply_pack (&reply.base, error);
     free (items);
     free (ptrs);
-    PQclear (res);
+    for (PGresult *page = (PGresult *) zlist_first (pages); page; page = (PGresult *) zlist_next (pages))
+        PQclear (page);
+    zlist_destroy (&pages);
     return packed;
 }
 

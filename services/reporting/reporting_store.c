@@ -167,6 +167,14 @@ reporting_store_apply (db_t *db, const Motcua__V1__Event *event)
     if (event->body_case == MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED
     &&  s_merge_received_extra (db, event->dossier_received))
         return -1;
+    if (event->body_case == MOTCUA__V1__EVENT__BODY_RESULT_ATTACHED) {
+        //  A digitised document is an electronic result (the rate's numerator).
+        const char *params [2] = { event->dossier_code, event->result_attached->kind };
+        if (db_exec (db, "INSERT INTO reporting.dossier_fact (dossier_code, result_digitised)"
+                         " VALUES ($1, $2 = 'document') ON CONFLICT (dossier_code)"
+                         " DO UPDATE SET result_digitised = EXCLUDED.result_digitised", 2, params))
+            return -1;
+    }
     if (event->body_case == MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED) {
         const char *params [1] = { event->dossier_code };
         if (db_exec (db, "UPDATE reporting.dossier_fact SET supplements = supplements + 1"
