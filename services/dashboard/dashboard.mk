@@ -3,7 +3,7 @@
 # binary; it reuses the CLI's JSON writer, its II.06a workbook and CSV and
 # its trace JSON.
 DASHBOARD_O := $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/dashboard/*.c)) \
-               $(BUILD)/gen/dashboard_assets.o $(addprefix $(BUILD)/services/motcua/,json.o report_out.o csv.o trace_json.o)
+               $(BUILD)/gen/dashboard_assets.o $(addprefix $(BUILD)/services/motcua/,json.o report_json.o report_out.o csv.o trace_json.o)
 DASHBOARD_ASSETS := $(sort $(wildcard services/dashboard/assets/*))
 
 all: $(BIN)/motcua-dashboard

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "report_out.h"
 #include "trace_json.h"
+#include "report_json.h"
 #include "vntime.h"
 #include "reporting_client.h"
 
@@ -180,46 +181,13 @@ s_date (json_t *json, const char *key, int64_t at)
     json_string (json, key, text);
 }
 
-static void
-s_rate (json_t *json, const char *key, int64_t numerator, int64_t denominator, const char *label)
-{
-    json_object (json, key);
-    json_int (json, "numerator", numerator);
-    json_int (json, "denominator", denominator);
-    if (label && *label)
-        json_string (json, "label", label);
-    json_end_object (json);
-}
-
-//  The rates as reporting gives them.
+//  The rates as reporting gives them, under "rates".
 static void
 s_rates (json_t *json, const Motcua__V1__Rates *rates)
 {
-    struct { const char *key; const Motcua__V1__Rate *rate; } list [] = {
-        { "online_intake", rates->online_intake }, { "online_intake_capable", rates->online_intake_capable },
-        { "result_digitised", rates->result_digitised }, { "dossier_digitised", rates->dossier_digitised },
-        { "postal_intake", rates->postal_intake }, { "postal_return", rates->postal_return },
-        { "on_time", rates->on_time },
-    };
     json_object (json, "rates");
-    for (size_t i = 0; i < sizeof list / sizeof list [0]; i++)
-        if (list [i].rate)
-            s_rate (json, list [i].key, list [i].rate->numerator, list [i].rate->denominator,
-                    list [i].rate->label);
+    report_json_rates (json, rates);
     json_end_object (json);
-}
-
-//  The twelve columns, named as `motcua report --json` names them.
-static void
-s_counts (json_t *json, const Motcua__V1__Report06a *r)
-{
-    const int64_t values [] = {
-        r->received_total, r->received_online, r->received_direct, r->received_postal, r->carried_over,
-        r->resolved_total, r->resolved_early, r->resolved_on_time, r->resolved_late,
-        r->in_progress_total, r->in_progress_within, r->in_progress_overdue
-    };
-    for (int i = 0; i < FORM06A_COUNTS; i++)
-        json_int (json, form06a_count_names [i], values [i]);
 }
 
 //  Ask reporting for body (report, rates or series) over period; the answer,
@@ -280,14 +248,14 @@ dashboard_gateway_report (dashboard_gateway_t *self, const dashboard_period_t *p
     json_t *json = s_doc_open (&doc);
     json_object (json, NULL);
     s_period_json (json, r);
-    s_counts (json, r);
+    report_json_counts (json, r);
     json_array (json, "rows");
     for (size_t i = 0; i < r->n_rows; i++) {
         json_object (json, NULL);
         json_string (json, "level", r->rows [i]->level);
         json_string (json, "field", r->rows [i]->field);
         if (r->rows [i]->counts)
-            s_counts (json, r->rows [i]->counts);
+            report_json_counts (json, r->rows [i]->counts);
         json_end_object (json);
     }
     json_end_array (json);
@@ -382,7 +350,7 @@ dashboard_gateway_series (dashboard_gateway_t *self, const dashboard_period_t *p
         json_string (json, "month", point->label);
         s_date (json, "from", point->counts->from);
         s_date (json, "to", point->counts->to - 1);
-        s_counts (json, point->counts);
+        report_json_counts (json, point->counts);
         s_rates (json, point->rates);
         json_end_object (json);
     }
@@ -415,27 +383,7 @@ dashboard_gateway_dossiers (dashboard_gateway_t *self, const dashboard_drill_t *
     s_doc_t doc;
     json_t *json = s_doc_open (&doc);
     json_object (json, NULL);
-    json_int (json, "total", list->total);
-    json_array (json, "dossiers");
-    for (size_t i = 0; i < list->n_dossiers; i++) {
-        const Motcua__V1__DossierSummary *d = list->dossiers [i];
-        //  Who applied is not the dashboard's business: codes and times only.
-        json_object (json, NULL);
-        json_string (json, "dossier_code", d->dossier_code);
-        json_string (json, "procedure_code", d->procedure_code);
-        json_string (json, "procedure_name", d->procedure_name);
-        json_string (json, "field", d->field);
-        json_string (json, "level", d->level);
-        json_string (json, "channel", trace_channel_name (d->channel));
-        json_time (json, "received_at", d->received_at);
-        json_time (json, "due_at", d->due_at);
-        json_time (json, "resolved_at", d->resolved_at);
-        json_string (json, "status", d->status);
-        json_string (json, "status_label", trace_status_label (d->status));
-        json_string (json, "timeliness", d->timeliness);
-        json_end_object (json);
-    }
-    json_end_array (json);
+    report_json_dossiers (json, list, false);     //  who applied is not the dashboard's business
     json_end_object (json);
     s_doc_close (&doc, 200, reply);
     reporting_reply_destroy (&answer);

@@ -216,12 +216,6 @@ cli_error_code_name (Motcua__V1__ErrorCode code)
 }
 
 const char *
-cli_channel_name (int channel)
-{
-    return channel == 1 ? "direct" : channel == 2 ? "online" : channel == 3 ? "postal" : "";
-}
-
-const char *
 cli_channel_vi (int channel)
 {
     return channel == 2 ? "Trực tuyến" : channel == 3 ? "Qua dịch vụ bưu chính công ích"

@@ -70,7 +70,6 @@ char       *cli_read_file (const char *path, const char **start);
 void        cli_pad (const char *text, int width);
 
 const char *cli_error_code_name (Motcua__V1__ErrorCode code);
-const char *cli_channel_name (int channel);          //  direct, online, postal
 const char *cli_channel_vi (int channel);            //  as the receipt and trace say it
 const char *cli_return_name (int method);            //  counter, postal
 

@@ -12,6 +12,7 @@
 #include "csv.h"
 #include <czmq.h>
 #include "cli.h"
+#include "trace_json.h"
 #include "dossier_history.h"
 #include "json.h"
 #include "vntime.h"
@@ -393,7 +394,7 @@ cmd_lookup (int argc, char **argv)
             json_string (&json, "applicant_name", d->applicant_name);
             json_time (&json, "received_at", d->received_at);
             json_time (&json, "due_at", d->due_at);
-            json_string (&json, "channel", cli_channel_name (d->channel));
+            json_string (&json, "channel", trace_channel_name (d->channel));
             json_string (&json, "return", cli_return_name (d->return_method));
             json_string (&json, "rule_set", d->rule_set);
             json_string (&json, "result_place", d->result_place);

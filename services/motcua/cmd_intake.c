@@ -1,6 +1,7 @@
 /*  cmd_intake — `motcua catalog list` and `motcua counter submit`.          */
 #include <czmq.h>
 #include "cli.h"
+#include "trace_json.h"
 #include "json.h"
 #include "rpc.h"
 #include "vntime.h"
@@ -103,7 +104,7 @@ s_json_receipt (const Motcua__V1__Receipt *r)
     json_string (&json, "phone", r->applicant->phone);
     json_string (&json, "address", r->applicant->address);
     json_end_object (&json);
-    json_string (&json, "channel", cli_channel_name (r->channel));
+    json_string (&json, "channel", trace_channel_name (r->channel));
     json_string (&json, "return", cli_return_name (r->return_method));
     json_array (&json, "components");
     for (size_t i = 0; i < r->n_components; i++)

@@ -72,7 +72,7 @@ s_json (const Motcua__V1__Report06a *r, const char *from, const char *to, bool g
     json_document (&json, stdout);
     json_string (&json, "from", from);
     json_string (&json, "to", to);
-    report_cli_json_counts (&json, r);
+    report_json_counts (&json, r);
     json_string (&json, "period_label", r->period_label);
     json_bool (&json, "from_rollups", r->from_rollups);
     if (grouped) {
@@ -86,7 +86,7 @@ s_json (const Motcua__V1__Report06a *r, const char *from, const char *to, bool g
             json_string (&json, "level", row->level);
             json_string (&json, "procedure_code", row->procedure_code);
             json_string (&json, "procedure_name", row->procedure_name);
-            report_cli_json_counts (&json, row->counts);
+            report_json_counts (&json, row->counts);
             json_end_object (&json);
         }
         json_end_array (&json);

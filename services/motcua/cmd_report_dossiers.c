@@ -24,7 +24,7 @@ s_show_drill (cli_t *cli, const reporting_reply_t *reply, void *arg)
         json_t json;
         json_document (&json, stdout);
         json_string (&json, "column", (const char *) arg);
-        report_cli_json_list (&json, list);
+        report_json_dossiers (&json, list, true);
         json_end_document (&json);
         return 0;
     }
@@ -88,7 +88,7 @@ s_show_logbook (cli_t *cli, const reporting_reply_t *reply, void *arg)
     if (cli->json) {
         json_t json;
         json_document (&json, stdout);
-        report_cli_json_list (&json, list);
+        report_json_dossiers (&json, list, true);
         json_end_document (&json);
     }
     else

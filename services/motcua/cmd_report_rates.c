@@ -5,29 +5,6 @@
 #include <czmq.h>
 #include "report_cli.h"
 
-static void
-s_json_rate (json_t *json, const char *key, const Motcua__V1__Rate *rate)
-{
-    json_object (json, key);
-    json_int (json, "numerator", rate->numerator);
-    json_int (json, "denominator", rate->denominator);
-    json_double (json, "percent", rate->percent, 2);
-    json_string (json, "label", rate->label);
-    json_end_object (json);
-}
-
-static void
-s_json_rates (json_t *json, const Motcua__V1__Rates *r)
-{
-    s_json_rate (json, "online_intake", r->online_intake);
-    s_json_rate (json, "online_intake_capable", r->online_intake_capable);
-    s_json_rate (json, "result_digitised", r->result_digitised);
-    s_json_rate (json, "dossier_digitised", r->dossier_digitised);
-    s_json_rate (json, "postal_intake", r->postal_intake);
-    s_json_rate (json, "postal_return", r->postal_return);
-    s_json_rate (json, "on_time", r->on_time);
-}
-
 //  Each rate with its label, numerator and denominator.
 static int
 s_show_rates (cli_t *cli, const reporting_reply_t *reply, void *arg)
@@ -37,7 +14,7 @@ s_show_rates (cli_t *cli, const reporting_reply_t *reply, void *arg)
     if (cli->json) {
         json_t json;
         json_document (&json, stdout);
-        s_json_rates (&json, r);
+        report_json_rates (&json, r);
         json_end_document (&json);
         return 0;
     }
@@ -84,9 +61,9 @@ s_show_series (cli_t *cli, const reporting_reply_t *reply, void *arg)
         if (cli->json) {
             json_object (&json, NULL);
             json_string (&json, "month", p->label);
-            report_cli_json_counts (&json, p->counts);
+            report_json_counts (&json, p->counts);
             json_object (&json, "rates");
-            s_json_rates (&json, p->rates);
+            report_json_rates (&json, p->rates);
             json_end_object (&json);
             json_end_object (&json);
         }

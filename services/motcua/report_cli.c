@@ -104,54 +104,6 @@ report_cli_run_06a (cli_t *cli, Motcua__V1__ReportRequest *period, Motcua__V1__G
 }
 
 void
-report_cli_json_counts (json_t *json, const Motcua__V1__Report06a *r)
-{
-    json_int (json, "received_total", r->received_total);
-    json_int (json, "received_online", r->received_online);
-    json_int (json, "received_direct", r->received_direct);
-    json_int (json, "received_postal", r->received_postal);
-    json_int (json, "carried_over", r->carried_over);
-    json_int (json, "resolved_total", r->resolved_total);
-    json_int (json, "resolved_early", r->resolved_early);
-    json_int (json, "resolved_on_time", r->resolved_on_time);
-    json_int (json, "resolved_late", r->resolved_late);
-    json_int (json, "in_progress_total", r->in_progress_total);
-    json_int (json, "in_progress_within", r->in_progress_within);
-    json_int (json, "in_progress_overdue", r->in_progress_overdue);
-}
-
-void
-report_cli_json_list (json_t *json, const Motcua__V1__DossierList *list)
-{
-    json_int (json, "total", list->total);
-    json_array (json, "dossiers");
-    for (size_t i = 0; i < list->n_dossiers; i++) {
-        const Motcua__V1__DossierSummary *d = list->dossiers [i];
-        json_object (json, NULL);
-        json_string (json, "dossier_code", d->dossier_code);
-        json_string (json, "procedure_code", d->procedure_code);
-        json_string (json, "procedure_name", d->procedure_name);
-        json_string (json, "agency_code", d->agency_code);
-        json_string (json, "field", d->field);
-        json_string (json, "level", d->level);
-        json_string (json, "channel", cli_channel_name (d->channel));
-        json_time (json, "received_at", d->received_at);
-        json_time (json, "due_at", d->due_at);
-        json_time (json, "resolved_at", d->resolved_at);
-        json_time (json, "returned_at", d->returned_at);
-        json_string (json, "status", d->status);
-        json_string (json, "timeliness", d->timeliness);
-        if (*d->applicant_name) {
-            json_string (json, "applicant_name", d->applicant_name);
-            json_string (json, "applicant_address", d->applicant_address);
-            json_string (json, "applicant_phone", d->applicant_phone);
-        }
-        json_end_object (json);
-    }
-    json_end_array (json);
-}
-
-void
 report_cli_day (int64_t at, char *buf, size_t size)
 {
     vn_civil_t c;

@@ -5,6 +5,7 @@
 #define REPORT_CLI_H
 #include "cli.h"
 #include "json.h"
+#include "report_json.h"
 #include "reporting_client.h"
 
 #define REPORT_CLI_PERIOD_OPTIONS "from,to,period"
@@ -37,11 +38,7 @@ int  report_cli_run (cli_t *cli, const char *identity, Motcua__V1__ReportingRequ
 int  report_cli_run_06a (cli_t *cli, Motcua__V1__ReportRequest *period, Motcua__V1__Grouping *groups,
                          size_t n_groups, report_cli_show_fn *show, void *arg);
 
-//  The twelve II.06a counts as JSON members.
-void report_cli_json_counts (json_t *json, const Motcua__V1__Report06a *r);
 
-//  A dossier list as "total" and "dossiers" JSON members.
-void report_cli_json_list (json_t *json, const Motcua__V1__DossierList *list);
 
 //  The local day of at as YYYY-MM-DD.
 void report_cli_day (int64_t at, char *buf, size_t size);
