@@ -75,7 +75,9 @@ echo "end to end at $half dossiers/s (half the best rate): to processing p50 $p5
 json+="\"end_to_end\":{\"rate\":$half,\"processing_p50_ms\":${p50p:-0},\"processing_p99_ms\":${p99p:-0},\"reporting_p50_ms\":${p50r:-0},\"reporting_p99_ms\":${p99r:-0}},"
 
 relay=$("$BIN/bench_load" relay "${BENCH_EVENTS:-20000}")
-echo "relay: $(field deliveries <<< "$relay") deliveries acked in $(field seconds <<< "$relay") s = $(field rate <<< "$relay") deliveries/s"
+echo "relay: $(field deliveries <<< "$relay") deliveries acked in $(field seconds <<< "$relay") s = $(field rate <<< "$relay") deliveries/s;" \
+     "$(field sends_per_delivery <<< "$relay") sends per delivery"
+json+="\"relay_sends_per_delivery\":$(field sends_per_delivery <<< "$relay"),"
 json+="\"relay_deliveries_per_s\":$(field rate <<< "$relay"),"
 
 rss_line="peak RSS MiB:"; json+="\"rss_mib\":{"
