@@ -93,6 +93,26 @@ s_apply_one (db_t *db, const char *inbox_sql, Motcua__V1__Event *event,
 
 static int s_ack_all (zsock_t *router, db_t *db, delivery_t *batch, int count);
 
+//  Did the inbox statement return this event id (it was new)?
+static bool
+s_took (PGresult *fresh, const char *event_id)
+{
+    for (int row = 0; row < PQntuples (fresh); row++)
+        if (streq (PQgetvalue (fresh, row, 0), event_id))
+            return true;
+    return false;
+}
+
+//  Is an earlier delivery of the batch the same event?
+static bool
+s_copy_before (delivery_t *batch, int i)
+{
+    for (int j = 0; j < i; j++)
+        if (streq (batch [j].event->event_id, batch [i].event->event_id))
+            return true;
+    return false;
+}
+
 //  The fast way for a batch: one transaction in pipeline mode (db_group_*),
 //  the inbox rows of the whole batch in one statement, and each new event
 //  applied with its writes queued, no savepoints. Any failure spoils it all
@@ -102,44 +122,28 @@ static int
 s_apply_grouped (db_t *db, const char *schema, delivery_t *batch, int count,
                  consumer_apply_fn *apply, void *service)
 {
-    zchunk_t *ids = zchunk_new (NULL, 0), *types = zchunk_new (NULL, 0), *producers = zchunk_new (NULL, 0);
+    char *ids [CONSUMER_BATCH], *types [CONSUMER_BATCH], *producers [CONSUMER_BATCH];
     for (int i = 0; i < count; i++) {
-        Motcua__V1__Event *event = batch [i].event;
-        zchunk_extend (ids, i ? "," : "{", 1);
-        zchunk_extend (ids, event->event_id, strlen (event->event_id));
-        zchunk_extend (types, i ? "," : "{", 1);
-        zchunk_extend (types, outbox_event_type (event), strlen (outbox_event_type (event)));
-        zchunk_extend (producers, i ? ",\"" : "{\"", 2);
-        zchunk_extend (producers, event->producer, strcspn (event->producer, "\"\\"));
-        zchunk_extend (producers, "\"", 1);
+        ids [i] = batch [i].event->event_id;
+        types [i] = (char *) outbox_event_type (batch [i].event);
+        producers [i] = batch [i].event->producer;
     }
-    zchunk_extend (ids, "}", 2);
-    zchunk_extend (types, "}", 2);
-    zchunk_extend (producers, "}", 2);
     char sql [320];
     snprintf (sql, sizeof sql,
               "INSERT INTO %s.inbox (event_id, event_type, producer)"
               " SELECT * FROM unnest ($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING"
               " RETURNING event_id", schema);
-    const char *params [3] = { (char *) zchunk_data (ids), (char *) zchunk_data (types),
-                               (char *) zchunk_data (producers) };
+    char *lists [3] = { db_text_array (ids, (size_t) count), db_text_array (types, (size_t) count),
+                        db_text_array (producers, (size_t) count) };
     int rc = db_group_begin (db);
-    PGresult *fresh = rc ? NULL : db_query (db, sql, 3, params);
-    zchunk_destroy (&ids);
-    zchunk_destroy (&types);
-    zchunk_destroy (&producers);
+    PGresult *fresh = rc ? NULL : db_query (db, sql, 3, (const char *const *) lists);
+    for (int i = 0; i < 3; i++)
+        free (lists [i]);
     if (!fresh)
         rc = -1;
     for (int i = 0; rc == 0 && i < count; i++) {
-        //  New if the inbox took it and no earlier copy in this batch did.
-        batch [i].outcome = 0;
-        for (int row = 0; row < PQntuples (fresh); row++)
-            if (streq (PQgetvalue (fresh, row, 0), batch [i].event->event_id)) {
-                batch [i].outcome = 1;
-                for (int j = 0; j < i; j++)
-                    if (batch [j].outcome == 1 && streq (batch [j].event->event_id, batch [i].event->event_id))
-                        batch [i].outcome = 0;
-            }
+        //  New if the inbox took it, applied at its first copy in the batch.
+        batch [i].outcome = s_took (fresh, batch [i].event->event_id) && !s_copy_before (batch, i);
         if (batch [i].outcome == 1 && apply (service, batch [i].event))
             rc = -1;
     }
