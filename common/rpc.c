@@ -63,9 +63,26 @@ rpc_server_reply (zsock_t *router, rpc_request_t *request, const void *data, siz
 
 struct rpc_client_t {
     zsock_t *dealer;
+    char *endpoint;
+    zcert_t *cert;              //  borrowed
+    char server_key [41];
     int timeout_ms;
     int tries;
 };
+
+//  A new DEALER to the server, replacing any old one. 0 or -1.
+static int
+s_client_dial (rpc_client_t *self)
+{
+    zsock_destroy (&self->dealer);
+    self->dealer = zsock_new (ZMQ_DEALER);
+    if (!self->dealer)
+        return -1;
+    zcert_apply (self->cert, self->dealer);
+    zsock_set_curve_serverkey (self->dealer, self->server_key);
+    zsock_set_linger (self->dealer, 0);
+    return zsock_connect (self->dealer, "%s", self->endpoint) < 0 ? -1 : 0;
+}
 
 rpc_client_t *
 rpc_client_new (const char *endpoint, zcert_t *cert, const char *server_key)
@@ -73,15 +90,10 @@ rpc_client_new (const char *endpoint, zcert_t *cert, const char *server_key)
     rpc_client_t *self = (rpc_client_t *) zmalloc (sizeof (rpc_client_t));
     self->timeout_ms = 2500;
     self->tries = 3;
-    self->dealer = zsock_new (ZMQ_DEALER);
-    if (!self->dealer) {
-        free (self);
-        return NULL;
-    }
-    zcert_apply (cert, self->dealer);
-    zsock_set_curve_serverkey (self->dealer, server_key);
-    zsock_set_linger (self->dealer, 0);
-    if (zsock_connect (self->dealer, "%s", endpoint) < 0) {
+    self->endpoint = strdup (endpoint);
+    self->cert = cert;
+    snprintf (self->server_key, sizeof self->server_key, "%s", server_key);
+    if (s_client_dial (self)) {
         rpc_client_destroy (&self);
         return NULL;
     }
@@ -94,6 +106,7 @@ rpc_client_destroy (rpc_client_t **self_p)
     rpc_client_t *self = *self_p;
     if (self) {
         zsock_destroy (&self->dealer);
+        free (self->endpoint);
         free (self);
         *self_p = NULL;
     }
@@ -112,6 +125,11 @@ rpc_client_call (rpc_client_t *self, const void *data, size_t size,
 {
     *reply_p = NULL;
     for (int attempt = 0; attempt < self->tries; attempt++) {
+        //  Lazy Pirate: a try that timed out leaves its socket behind. A
+        //  CURVE handshake the server refused (a key not yet admitted) or a
+        //  connection libzmq gave up on is never dialled again by libzmq.
+        if (attempt && s_client_dial (self))
+            return -1;
         if (zmq_send (zsock_resolve (self->dealer), data, size, ZMQ_DONTWAIT) < 0
         &&  zmq_errno () != EAGAIN)
             return -1;

@@ -37,7 +37,9 @@ void          rpc_client_destroy (rpc_client_t **self_p);
 void          rpc_client_set_timeout (rpc_client_t *self, int timeout_ms, int tries);
 
 //  Send request and wait for the reply whose field 1 equals request_id,
-//  resending the same bytes on each timeout. 0 and *reply_p (caller destroys),
+//  resending the same bytes on each timeout through a new socket (Lazy
+//  Pirate: a refused or abandoned connection is not redialled by libzmq).
+//  0 and *reply_p (caller destroys),
 //  or -1 when no answer came after every try.
 int           rpc_client_call (rpc_client_t *self, const void *data, size_t size,
                                const char *request_id, zframe_t **reply_p);

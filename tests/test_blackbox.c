@@ -432,6 +432,19 @@ test_unadmitted (void)
     intake_reply_t *reply = client ? intake_client_health (client) : NULL;
     CHECK (client && !reply, "unadmitted: a client whose key is not admitted gets no answer to health");
     intake_reply_destroy (&reply);
+
+    //  Admitted afterwards, the same client is answered: its refused
+    //  connection is one libzmq never dials again, so each try of the
+    //  client dials anew (Lazy Pirate).
+    char command [200];
+    snprintf (command, sizeof command, "admin grant latecomer --role dashboard --public-key '%s'",  /* no quote in Z85 */
+              zcert_public_txt (stranger));
+    int rc = harness_cli (NULL, 0, "%s", command);
+    if (client)
+        client_set_timeout (client, 800, 8);
+    reply = client && rc == 0 ? intake_client_health (client) : NULL;
+    CHECK (reply && !reply->error, "unadmitted: once its key is granted, the same client is answered");
+    intake_reply_destroy (&reply);
     client_destroy (&client);
     zcert_destroy (&stranger);
 }
