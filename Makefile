@@ -7,7 +7,7 @@ SAN      ?=
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(SAN)
 PG_INC   := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
-CPPFLAGS += -Ibuild/gen -Icommon -Iservices/intake -Iservices/processing \
+CPPFLAGS += -Ibuild/gen -Icommon/infra -Icommon/law -Iservices/intake -Iservices/processing \
             -Iservices/postal -Iservices/reporting -I$(PG_INC)
 LDLIBS   += -lczmq -lzmq -lprotobuf-c -lpq -lm
 CLI_LIBS := -lxlsxwriter
@@ -21,23 +21,32 @@ DEB_PACKAGES += libmicrohttpd-dev
 PROTOS   := $(wildcard proto/motcua/v1/*.proto)
 PB_C     := $(patsubst proto/%.proto,$(BUILD)/gen/%.pb-c.c,$(PROTOS))
 PB_O     := $(PB_C:.c=.o)
-COMMON_O := $(patsubst %.c,$(BUILD)/%.o,$(wildcard common/*.c))
+# common/ has two rooms, each its own archive (see the README's layout):
+#   common/law   the rules of law, pure: compiled seeing only its own headers,
+#                linked with libc and libm alone (its unit tests prove it);
+#   common/infra the wire and disk every service runs on (czmq, zmq, pq,
+#                protobuf-c), with the services' client libraries.
+LAW_O    := $(patsubst %.c,$(BUILD)/%.o,$(wildcard common/law/*.c))
+INFRA_O  := $(patsubst %.c,$(BUILD)/%.o,$(wildcard common/infra/*.c))
 CLIENT_O := $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/*/*_client.c))
-LIB      := $(BUILD)/libmotcua.a
+LAW_LIB  := $(BUILD)/libmotcua-law.a
+INFRA_LIB:= $(BUILD)/libmotcua.a
+LIB      := $(INFRA_LIB) $(LAW_LIB)
 
 SERVICES := intake processing postal reporting
 svc_objs  = $(patsubst %.c,$(BUILD)/%.o,$(filter-out %_client.c,$(wildcard services/$(1)/*.c)))
 
-TESTS    := $(BIN)/test_unit $(BIN)/test_calendar $(BIN)/test_blackbox $(BIN)/test_faults $(BIN)/test_report $(BIN)/test_reporting
+#   The law's own unit tests link the law archive and nothing else.
+LAW_TESTS:= $(BIN)/test_calendar $(BIN)/test_report $(BIN)/test_postal_unit
+TESTS    := $(BIN)/test_unit $(BIN)/test_blackbox $(BIN)/test_faults $(BIN)/test_reporting
 TESTS    += $(BIN)/test_steps
-TESTS    += $(BIN)/test_postal_unit
 TESTS    += $(BIN)/test_history
 
 .SECONDEXPANSION:
 # Keep the generated protobuf C between builds (make would delete intermediates).
 .SECONDARY:
 .PHONY: all deps up down run test test-unit test-asan asan-build clean distclean
-all: deps $(addprefix $(BIN)/motcua-,$(SERVICES)) $(BIN)/motcua $(TESTS)
+all: deps $(addprefix $(BIN)/motcua-,$(SERVICES)) $(BIN)/motcua $(TESTS) $(LAW_TESTS)
 
 # Install missing Debian packages when root; otherwise say exactly what to run.
 deps: $(BUILD)/.deps
@@ -64,8 +73,17 @@ $(BUILD)/%.o: %.c $(PB_C) | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"; $(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(LIB): $(PB_O) $(COMMON_O) $(CLIENT_O)
-	ar rcs $@ $^
+$(INFRA_LIB): $(PB_O) $(INFRA_O) $(CLIENT_O)
+	@echo "  AR $@"; rm -f $@; ar rcs $@ $^
+
+$(LAW_LIB): $(LAW_O)
+	@echo "  AR $@"; rm -f $@; ar rcs $@ $^
+
+#   A law file sees only the law's headers and the C library's: an include of
+#   the wire, the database or generated protobuf does not compile.
+$(BUILD)/common/law/%.o: common/law/%.c | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) -Icommon/law $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(BIN)/motcua-%: $$(call svc_objs,$$*) $(LIB)
 	@mkdir -p $(BIN)
@@ -74,6 +92,10 @@ $(BIN)/motcua-%: $$(call svc_objs,$$*) $(LIB)
 $(BIN)/motcua: $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/motcua/*.c)) $(LIB)
 	@mkdir -p $(BIN)
 	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) $(CLI_LIBS) -o $@
+
+$(LAW_TESTS): $(BIN)/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testkit.o $(LAW_LIB)
+	@mkdir -p $(BIN)
+	@echo "  LD $@ (law alone)"; $(CC) $(LDFLAGS) $^ -lm -o $@
 
 $(BIN)/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testkit.o $(BUILD)/tests/harness.o $(LIB)
 	@mkdir -p $(BIN)

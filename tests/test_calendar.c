@@ -10,9 +10,9 @@
                 every day off and make-up day of 2023–2030, the statutory
                 defaults, working days, and worktime_due across Tết and swaps
     Standalone build:
-      gcc -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -Icommon -Itests
-          tests/test_calendar.c tests/testkit.c common/lunar.c common/calendar.c
-          common/worktime.c common/vntime.c -lm -o /tmp/test_calendar       */
+      gcc -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -Icommon/law -Itests
+          tests/test_calendar.c tests/testkit.c common/law/lunar.c common/law/calendar.c
+          common/law/worktime.c common/law/vntime.c -lm -o /tmp/test_calendar       */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/*  test_unit — unit tests of the pure logic in common/:
+/*  test_unit — unit tests of the pure logic in common/law and the wire in common/infra:
       vntime        civil time in UTC+7, ISO formatting, date parsing
       worktime      office hours, alignment, working-time arithmetic, due
                     times, timeliness, custom working-day calendars

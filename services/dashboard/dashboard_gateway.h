@@ -20,7 +20,7 @@ typedef struct {
 
 typedef struct dashboard_gateway_t dashboard_gateway_t;
 
-//  A period: a reporting period (kind, year, number as common/period.h
+//  A period: a reporting period (kind, year, number as common/law/period.h
 //  names them; reporting labels it, e.g. "Năm 2026"), or with kind 0 the
 //  window [from, to) in ms (local midnights).
 typedef struct {

@@ -1,5 +1,5 @@
 /*  motcua-intake — wiring only: the intake service's handlers run by the
-    shared service loop (common/service.c).                                */
+    shared service loop (common/infra/service.c).                                */
 #include "intake_server.h"
 
 int

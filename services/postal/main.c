@@ -1,5 +1,5 @@
 /*  motcua-postal — wiring only: the postal service's handlers run by the
-    shared service loop (common/service.c).                                */
+    shared service loop (common/infra/service.c).                                */
 #include "postal_server.h"
 
 int

@@ -1,5 +1,5 @@
 /*  motcua-processing — wiring only: the processing service's handlers run by the
-    shared service loop (common/service.c).                                */
+    shared service loop (common/infra/service.c).                                */
 #include "processing_server.h"
 
 int

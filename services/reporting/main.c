@@ -1,5 +1,5 @@
 /*  motcua-reporting — wiring only: the reporting service's handlers run by the
-    shared service loop (common/service.c). Two bulk tools share the binary:
+    shared service loop (common/infra/service.c). Two bulk tools share the binary:
       motcua-reporting --rebuild-rollups       recompute the rollups from the facts
       motcua-reporting --generate N [SEED]     add N synthetic dossiers straight
                                                into the facts and rebuild (benchmarks) */

@@ -1,7 +1,7 @@
 /*  reporting_rollup — rollups kept by events, rebuilt from the facts, and
     synthetic dossiers for benchmarks: what writes reporting.rollup (II.06a
     read from it: reporting_rollup_read.c). See reporting_rollup.h and
-    common/rollup.h.                                                        */
+    common/law/rollup.h.                                                        */
 #include "reporting_sql.h"
 #include <czmq.h>
 #include "reporting_rollup.h"

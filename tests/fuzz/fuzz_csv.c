@@ -1,6 +1,6 @@
 /*  fuzz_csv — the importers' readers: CSV records of the catalogue files
     (services/motcua/csv.c) and the working calendar's declaration text
-    (common/calendar.c, what `motcua admin calendar import` parses). Every
+    (common/law/calendar.c, what `motcua admin calendar import` parses). Every
     input must end in records or a typed error, never a crash or a leak.   */
 #include <stdint.h>
 #include <stdlib.h>

@@ -22,7 +22,7 @@
     year of its Tết). Years before 1968 are computed at UTC+7 too, which is
     not the calendar Việt Nam used then (see the header comment of lunar.c).
     Pure: no I/O, no global state, thread-safe. Returns 0 / -1 like the rest
-    of common/.                                                              */
+    of common/law.                                                           */
 #ifndef LUNAR_H
 #define LUNAR_H
 #include <stdbool.h>

@@ -30,7 +30,7 @@ typedef struct {
     const ProtobufCMessageDescriptor *reply_type;
     //  Answer one readable API request; always return a packed reply.
     //  (health, audit, deliveries and replay_dead are answered for every
-    //  service by common/service.c and never reach this.)
+    //  service by common/infra/service.c and never reach this.)
     zchunk_t *(*handle) (service_t *service, const principal_t *who, const ProtobufCMessage *request);
     consumer_apply_fn *apply;   //  NULL: consumes no events; its argument is the service_t
     void (*tick) (service_t *service);  //  NULL, or work due by time, about once a second
