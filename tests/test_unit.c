@@ -509,8 +509,11 @@ test_api_and_rpc (void)
     const uint8_t truncated [] = { 0x0A, 20, 'a' };
     CHECK (!rpc_peek_field1 (truncated, sizeof truncated, id, sizeof id), "rpc: a truncated field 1 is refused");
 
-    CHECK_EQ_STR (rule_set_for (vn_instant (2025, 6, 30, HM (16, 59))), "2018", "rule set: 30/6/2025 is under the 2018 rules");
-    CHECK_EQ_STR (rule_set_for (vn_instant (2025, 7, 1, 0)), "2025", "rule set: from 1/7/2025 the 2025 rules");
+    CHECK_EQ_STR (rule_set_name (rule_set_at (vn_instant (2025, 6, 30, HM (16, 59)))), "2018", "rule set: 30/6/2025 is under the 2018 rules");
+    CHECK_EQ_STR (rule_set_name (rule_set_at (vn_instant (2025, 7, 1, 0))), "2025", "rule set: from 1/7/2025 the 2025 rules");
+    CHECK_EQ_INT (rule_set_cutover (), vn_instant (2025, 7, 1, 0), "rule set: the cut-over is 01/07/2025 00:00 Vietnam time");
+    CHECK (rule_set_of ("2018") == RULES_2018 && rule_set_of ("") == RULES_2025 && rule_set_of (NULL) == RULES_2025,
+           "rule set: a stored name read leniently, unknown is the rules of today");
 }
 
 static void
@@ -565,7 +568,7 @@ test_legal_clock (void)
     CHECK_EQ_STR (vn_format_iso (legal_clock_route_by (&rules, vn_instant (2026, 12, 1, HM (15, 30))), buf, sizeof buf),
                   "2026-12-02T17:00:00+07:00", "clock 2025: received after 15:00 it starts the next working day");
     rules_id_t id;
-    CHECK (legal_clock_rules ("2018", &id) == 0 && id == RULES_2018 && legal_clock_rules ("2019", &id) == -1,
+    CHECK (rule_set_parse ("2018", &id) == 0 && id == RULES_2018 && rule_set_parse ("2019", &id) == -1,
            "clock: rule sets are named 2018 and 2025, nothing else");
 }
 

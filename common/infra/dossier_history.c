@@ -168,11 +168,11 @@ history_check (const Motcua__V1__ImportedDossier *row, int64_t now, api_error_t 
 
     //  The history must be a path through the one transition table, under
     //  the rule set of its receipt date.
-    const char *rules = rule_set_for (row->received_at);
-    if (row->outcome == MOTCUA__V1__OUTCOME__OUTCOME_CLOSED && strcmp (rules, "2025") != 0)
+    rules_id_t rules = rule_set_at (row->received_at);
+    if (row->outcome == MOTCUA__V1__OUTCOME__OUTCOME_CLOSED && rules != RULES_2025)
         return api_fail (error, PRECONDITION, "outcome",
                          "dossier %s was received under the rules of %s: only the 2025 rules close a dossier "
-                         "for a missing supplement", row->dossier_code, rules);
+                         "for a missing supplement", row->dossier_code, rule_set_name (rules));
     dossier_action_t actions [HISTORY_PATH_MAX];
     int n = history_path (row->outcome, row->returned_at != 0, actions);
     dossier_state_t state = STATE_RECEIVED, next;
@@ -180,6 +180,6 @@ history_check (const Motcua__V1__ImportedDossier *row, int64_t now, api_error_t 
         if (lifecycle_next (state, actions [i], &next))
             return api_fail (error, PRECONDITION, actions [i] == ACTION_RETURN ? "returned_at" : "outcome",
                              "dossier %s would be %s (rules of %s); it cannot %s", row->dossier_code,
-                             lifecycle_state_name (state), rules, lifecycle_action_name (actions [i]));
+                             lifecycle_state_name (state), rule_set_name (rules), lifecycle_action_name (actions [i]));
     return 0;
 }

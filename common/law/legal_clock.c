@@ -17,19 +17,6 @@ s_change (clock_change_t *change, int64_t due_at, const char *rule, const char *
     snprintf (change->reason, sizeof change->reason, "%s", reason);
 }
 
-int
-legal_clock_rules (const char *name, rules_id_t *rules)
-{
-    if (name && strcmp (name, "2018") == 0)
-        *rules = RULES_2018;
-    else
-    if (name && strcmp (name, "2025") == 0)
-        *rules = RULES_2025;
-    else
-        return -1;
-    return 0;
-}
-
 void
 legal_clock_receive (rules_id_t id, const worktime_rules_t *rules, int64_t clock_start,
                      int limit_value, limit_unit_t unit, clock_change_t *change)

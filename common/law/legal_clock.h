@@ -25,12 +25,8 @@
 #define LEGAL_CLOCK_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "rule_set.h"
 #include "worktime.h"
-
-typedef enum {
-    RULES_2018 = 2018,
-    RULES_2025 = 2025
-} rules_id_t;
 
 //  A change of due time: the new time, the rule that made it, and why.
 typedef struct {
@@ -38,9 +34,6 @@ typedef struct {
     char rule [128];
     char reason [256];
 } clock_change_t;
-
-//  "2018" / "2025" → the rule set; anything else → -1.
-int      legal_clock_rules (const char *name, rules_id_t *rules);
 
 //  The first due time: the limit counted from the start of the clock.
 void     legal_clock_receive (rules_id_t id, const worktime_rules_t *rules, int64_t clock_start,

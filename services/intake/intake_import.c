@@ -230,7 +230,7 @@ s_import_row (db_t *db, batch_t *batch, const principal_t *who, const Motcua__V1
         zhashx_update (batch->here, row->dossier_code, strdup (digest));
         return 1;
     }
-    const char *rule_set = rule_set_for (row->received_at);
+    const char *rule_set = rule_set_name (rule_set_at (row->received_at));
     const char *status = history_status (row->outcome, row->returned_at != 0);
     char actor [96], change [512], received [40];
     snprintf (actor, sizeof actor, "import:%s", who->name);

@@ -34,8 +34,7 @@ intake_routing_plan (service_t *service, const Motcua__V1__SubmitDossier *req, c
                              req->receiving_agency);
         plan->receiving_agency = req->receiving_agency;
     }
-    rules_id_t id = RULES_2025;
-    legal_clock_rules (rule_set_for (received_at), &id);
+    rules_id_t id = rule_set_at (received_at);
     worktime_rules_t rules;
     service_rules (service, office_hours, &rules);
     plan->filed_at = online ? (req->filed_at ? req->filed_at : received_at) : 0;
@@ -52,8 +51,7 @@ intake_routing_refusal_plan (service_t *service, int64_t filed_at, const char *o
         return 0;
     if (filed_at > notice->refused_at || filed_at < vn_instant (2000, 1, 1, 0))
         return api_fail (error, INVALID, "filed_at", "filed_at is the time of an online filing, before its refusal");
-    rules_id_t id = RULES_2025;
-    legal_clock_rules (notice->rule_set, &id);
+    rules_id_t id = rule_set_of (notice->rule_set);
     worktime_rules_t rules;
     service_rules (service, office_hours, &rules);
     notice->filed_at = filed_at;

@@ -6,6 +6,8 @@
 #include "intake_postal.h"
 #include "intake_import.h"
 #include "intake_lookup.h"
+#include "legal_clock.h"
+#include "lifecycle.h"
 #include "api.h"
 #include "audit.h"
 #include "dossier_code.h"
@@ -48,9 +50,12 @@ s_receive (void *context, api_error_t *error)
     worktime_rules_t rules;
     service_rules (submit->service, procedure.office_hours, &rules);
 
-    int64_t due_at = worktime_due (&rules, received_at, procedure.time_limit_value,
-                                   procedure.time_limit_unit);
-    const char *rule_set = rule_set_for (received_at);
+    rules_id_t rules_id = rule_set_at (received_at);
+    clock_change_t first;
+    legal_clock_receive (rules_id, &rules, received_at, procedure.time_limit_value,
+                         procedure.time_limit_unit, &first);
+    int64_t due_at = first.due_at;
+    const char *rule_set = rule_set_name (rules_id);
     intake_routing_t routing;
     if (intake_routing_plan (submit->service, req, procedure.agency_code, procedure.office_hours, received_at,
                              &routing, error))
@@ -176,6 +181,16 @@ s_packed_view (const char *code, const intake_view_t *view, const char *status)
     return api_pack (&out.base);
 }
 
+//  May a dossier intake holds as `status` undergo `action`? The lifecycle
+//  table decides; intake's own "withdrawal_requested" (processing has not
+//  answered yet) is no state of the table and allows nothing.
+static bool
+s_may (const char *status, dossier_action_t action)
+{
+    dossier_state_t state, next;
+    return lifecycle_state_parse (status, &state) == 0 && lifecycle_next (state, action, &next) == 0;
+}
+
 //  The applicant hands in what was asked for: the clock's rule is processing's.
 static zchunk_t *
 s_hand_in (void *context, api_error_t *error)
@@ -185,7 +200,7 @@ s_hand_in (void *context, api_error_t *error)
     intake_view_t view;
     if (s_view (db, command->code, &view, error))
         return NULL;
-    if (!streq (view.status, "supplement_requested")) {
+    if (!s_may (view.status, ACTION_SUPPLEMENT_RECEIVED)) {
         api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
                   "dossier %s is %s: no supplement was asked for", command->code, view.status);
         return NULL;
@@ -223,8 +238,7 @@ s_withdraw (void *context, api_error_t *error)
     intake_view_t view;
     if (s_view (db, command->code, &view, error))
         return NULL;
-    if (!streq (view.status, "received") && !streq (view.status, "in_process")
-    &&  !streq (view.status, "supplement_requested")) {
+    if (!s_may (view.status, ACTION_WITHDRAW)) {
         api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
                   "dossier %s is %s: it can no longer be withdrawn", command->code, view.status);
         return NULL;
@@ -286,7 +300,7 @@ s_refuse (void *context, api_error_t *error)
     notice.applicant = refuse->req->applicant;
     notice.reason = refuse->req->reason;
     notice.refused_at = now;
-    notice.rule_set = (char *) rule_set_for (now);
+    notice.rule_set = (char *) rule_set_name (rule_set_at (now));
     if (intake_routing_refusal_plan (refuse->service, refuse->req->filed_at, procedure.office_hours, &notice, error))
         return NULL;
     char change [1200];

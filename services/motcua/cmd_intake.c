@@ -46,8 +46,7 @@ cmd_catalog_list (int argc, char **argv)
     }
     else
     if (rc == 0) {
-        rules_id_t rules = RULES_2025;
-        legal_clock_rules (rule_set_for (at ? at : vn_now_ms ()), &rules);
+        rules_id_t rules = rule_set_at (at ? at : vn_now_ms ());
         printf ("Cấp chính quyền: %s (%s)\n", levels_of_rules (rules),
                 rules == RULES_2025 ? "Nghị định số 118/2025/NĐ-CP" : "Nghị định số 61/2018/NĐ-CP");
         cli_pad ("Mã thủ tục", 12);

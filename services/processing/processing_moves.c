@@ -107,8 +107,7 @@ rules_id_t
 processing_rules (service_t *service, const work_row_t *row, worktime_rules_t *rules)
 {
     service_rules (service, row->office_hours, rules);
-    rules_id_t id;
-    return legal_clock_rules (row->rule_set, &id) ? RULES_2025 : id;
+    return rule_set_of (row->rule_set);
 }
 
 //  Load the command's dossier, locked. 0 or -1 with error.

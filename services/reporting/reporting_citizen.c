@@ -4,6 +4,7 @@
 #include "reporting_citizen.h"
 #include "reporting_forms.h"
 #include "idempotency.h"
+#include "rule_set.h"
 #include "satisfaction.h"
 #include "worktime.h"
 #include "vntime.h"
@@ -320,7 +321,8 @@ s_satisfaction (db_t *db, int64_t from, int64_t to, s_satisfaction_t *out)
             worktime_timeliness (atoll (PQgetvalue (res, r, 1)), atoll (PQgetvalue (res, r, 2))),
             atoi (PQgetvalue (res, r, 3)), atoi (PQgetvalue (res, r, 4)), *PQgetvalue (res, r, 5) == 't'
         };
-        if (streq (PQgetvalue (res, r, 0), "2025")) {
+        rules_id_t rules;
+        if (rule_set_parse (PQgetvalue (res, r, 0), &rules) == 0 && rules == RULES_2025) {
             out->s.dossiers_2025++;
             bool good [3];
             satisfaction_items_2025 (&facts, good);
