@@ -69,9 +69,9 @@ auth_new (const char *var_dir, db_t *db, const char *conninfo)
     auth_t *self = (auth_t *) zmalloc (sizeof (auth_t));
     char allowed_dir [600];
     keystore_allowed_dir (var_dir, allowed_dir, sizeof allowed_dir);
-    static zap_args_t args;         //  read by the actor before it signals
-    args.conninfo = (char *) conninfo;
-    args.allowed_dir = allowed_dir;
+    //  zactor_new returns once the actor has signalled, and the actor reads
+    //  (and copies) its arguments before it signals: they may live here.
+    zap_args_t args = { (char *) conninfo, allowed_dir };
     self->zap = zactor_new (s_zap_actor, &args);
     if (!self->zap) {
         auth_destroy (&self);

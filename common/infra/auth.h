@@ -11,17 +11,9 @@
 #include <czmq.h>
 #include <stdbool.h>
 #include "db.h"
+#include "principal.h"
 
 typedef struct auth_t auth_t;
-
-typedef struct {
-    char key [41];
-    char role [32];       //  service, counter, desk, postal, dashboard, admin
-    char name [64];
-    char agency [64];     //  "" = every agency
-    bool all_procedures;
-    char procedures [2048];   //  comma-separated codes when not all
-} principal_t;
 
 //  Start the ZAP handler (with its own connection from conninfo); grants for
 //  requests come through db (borrowed). NULL on failure.

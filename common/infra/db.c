@@ -21,7 +21,7 @@ struct db_t {
     long part_writes;       //  writes when the current part began
     bool pipelined;         //  the group runs in libpq pipeline mode
     int queued;             //  statements sent since the last sync
-    uint64_t group_serial;  //  groups begun so far
+    zhashx_t *memos;        //  name -> block, for the group running (db_group_memo)
     zhashx_t *prepared;     //  SQL text -> name of its prepared statement
     int statements;         //  prepared so far on this connection
 };
@@ -48,6 +48,8 @@ db_new (const char *conninfo)
     self->conninfo = strdup (conninfo ? conninfo : "");
     self->backoff_ms = 100;
     self->prepared = zhashx_new ();
+    self->memos = zhashx_new ();
+    zhashx_set_destructor (self->memos, (zhashx_destructor_fn *) zstr_free);
     zhashx_set_destructor (self->prepared, (zhashx_destructor_fn *) zstr_free);
     return self;
 }
@@ -60,6 +62,7 @@ db_destroy (db_t **self_p)
         if (self->conn)
             PQfinish (self->conn);
         zhashx_destroy (&self->prepared);
+        zhashx_destroy (&self->memos);
         free (self->conninfo);
         free (self);
         *self_p = NULL;
@@ -394,7 +397,7 @@ db_group_begin (db_t *self)
         return -1;
     }
     self->group = true;
-    self->group_serial++;
+    zhashx_purge (self->memos);
     self->group_spoiled = false;
     self->writes = self->part_writes = 0;
     return 0;
@@ -406,10 +409,17 @@ db_in_group (db_t *self)
     return self->group;
 }
 
-uint64_t
-db_group_serial (db_t *self)
+void *
+db_group_memo (db_t *self, const char *name, size_t size)
 {
-    return self->group ? self->group_serial : 0;
+    if (!self->group)
+        return NULL;
+    void *memo = zhashx_lookup (self->memos, name);
+    if (!memo) {
+        memo = zmalloc (size);
+        zhashx_insert (self->memos, name, memo);
+    }
+    return memo;
 }
 
 int
@@ -422,6 +432,7 @@ db_group_end (db_t *self)
         s_leave_pipeline (self);
     }
     self->group = false;
+    zhashx_purge (self->memos);
     if (rc == 0)
         return 0;
     db_rollback (self);

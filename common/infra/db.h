@@ -54,9 +54,11 @@ void        db_rollback (db_t *self);
 //  caller runs each command again on its own.
 int         db_group_begin (db_t *self);
 bool        db_in_group (db_t *self);
-//  Which group is running (a new number each db_group_begin), 0 outside one:
-//  what a command may remember for the rest of its group.
-uint64_t    db_group_serial (db_t *self);
+//  What a command may remember for the rest of its group (the group is one
+//  transaction; its requests arrived together): a zeroed block of size
+//  bytes under name, the same block for every part of the group, freed when
+//  the group ends. NULL outside a group. The block belongs to the db.
+void       *db_group_memo (db_t *self, const char *name, size_t size);
 int         db_group_end (db_t *self);
 
 //  What went wrong last: the server's message and SQLSTATE ("" if none).

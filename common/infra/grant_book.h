@@ -6,7 +6,9 @@
     outage still answers its clients (UNAVAILABLE) instead of refusing them. */
 #ifndef GRANT_BOOK_H
 #define GRANT_BOOK_H
-#include "auth.h"
+#include <czmq.h>
+#include "db.h"
+#include "principal.h"
 
 typedef struct grant_book_t grant_book_t;
 

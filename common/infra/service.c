@@ -155,6 +155,17 @@ service_kick (service_t *self)
         self->kicked = true;
 }
 
+zchunk_t *
+service_run_once (service_t *self, const char *key, idempotent_fn *work, void *context, api_error_t *error)
+{
+    if (api_check_text (error, "idempotency_key", key, 128, true))
+        return NULL;
+    zchunk_t *body = idempotency_run (self->db, self->handlers->name, key, work, context, error);
+    if (body)
+        service_kick (self);
+    return body;
+}
+
 void
 service_health (service_t *self, Motcua__V1__Health *health)
 {

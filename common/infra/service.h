@@ -11,6 +11,7 @@
 #include "consumer.h"
 #include "db.h"
 #include "api.h"
+#include "idempotency.h"
 #include "motcua/v1/common.pb-c.h"
 
 typedef struct service_t service_t;
@@ -63,6 +64,15 @@ void       service_rules (service_t *self, const char *office_hours, worktime_ru
 
 //  Ask the relay to send after the current request (call after a commit).
 void       service_kick (service_t *self);
+
+//  Run a state-changing command once per idempotency key (idempotency.h),
+//  the one door every service's writes go through: checks the key (1 to 128
+//  characters), runs work in a transaction that also stores its reply under
+//  the key in this service's schema, then wakes the relay for the events
+//  the work appended. Returns the reply body (caller destroys), or NULL with
+//  error set and nothing written.
+zchunk_t  *service_run_once (service_t *self, const char *key, idempotent_fn *work, void *context,
+                             api_error_t *error);
 
 //  Fill a health reply (strings point into service-owned memory).
 void       service_health (service_t *self, Motcua__V1__Health *health);

@@ -1,5 +1,6 @@
 /*  intake_postal — dossiers handed over by the post. See intake_postal.h.  */
 #include "intake_postal.h"
+#include "intake_receive.h"
 #include "audit.h"
 #include "log.h"
 #include "outbox.h"
@@ -46,7 +47,8 @@ s_refuse (service_t *service, const principal_t *who, const Motcua__V1__Handover
     refuse.applicant = slip->sender;
     refuse.reason = (char *) reason;
     api_error_t error = { 0 };
-    zchunk_t *body = intake_refuse_now (service, who, &refuse, &error);
+    intake_refuse_t command = { service, who, &refuse };
+    zchunk_t *body = intake_refuse (&command, &error);
     if (!body) {
         log_error ("postal slip %s: cannot refuse: %s", slip->slip_number, error.message);
         return -1;
@@ -81,7 +83,8 @@ s_receive (service_t *service, const principal_t *who, const Motcua__V1__Handove
     req.n_components = slip->n_components;
     req.components = slip->components;
     api_error_t error = { 0 };
-    zchunk_t *body = intake_receive_at (service, who, &req, handover->signed_at, &error);
+    intake_submit_t command = { service, who, &req, handover->signed_at };
+    zchunk_t *body = intake_receive (&command, &error);
     if (!body)
         return s_transient (&error) ? -1 : s_refuse (service, who, handover, slip, error.message);
     Motcua__V1__Receipt *receipt = motcua__v1__receipt__unpack (NULL, zchunk_size (body), zchunk_data (body));

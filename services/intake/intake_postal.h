@@ -14,13 +14,4 @@
 //  Apply a HandoverSigned event inside the consumer's transaction. 0 or -1.
 int       intake_postal_apply (service_t *service, const Motcua__V1__Event *event);
 
-//  The counter's receipt path (intake_server.c) at a given instant, inside
-//  the caller's transaction: the packed Receipt, or NULL with error set.
-zchunk_t *intake_receive_at (service_t *service, const principal_t *who,
-                             const Motcua__V1__SubmitDossier *req, int64_t received_at,
-                             api_error_t *error);
-//  The counter's refusal path: the packed RefusalNotice, or NULL with error.
-zchunk_t *intake_refuse_now (service_t *service, const principal_t *who,
-                             const Motcua__V1__RefuseDossier *req, api_error_t *error);
-
 #endif

@@ -79,19 +79,18 @@ intake_store_free_list (Motcua__V1__ProcedureList *list)
 
 //  Within one group commit, the same procedure at the same second is read
 //  once (the group is one transaction; its requests arrived together).
-static struct {
-    uint64_t group;
+typedef struct {
+    bool known;
     int64_t at_ms;
     procedure_row_t row;
-} s_procedure_seen;
+} procedure_seen_t;
 
 int
 intake_store_procedure (db_t *db, const char *code, int64_t at_ms, procedure_row_t *row)
 {
-    uint64_t group = db_group_serial (db);
-    if (group && s_procedure_seen.group == group && s_procedure_seen.at_ms == at_ms
-    &&  streq (s_procedure_seen.row.code, code)) {
-        *row = s_procedure_seen.row;
+    procedure_seen_t *seen = (procedure_seen_t *) db_group_memo (db, "intake.procedure", sizeof *seen);
+    if (seen && seen->known && seen->at_ms == at_ms && streq (seen->row.code, code)) {
+        *row = seen->row;
         return 1;
     }
     char at [24];
@@ -105,10 +104,10 @@ intake_store_procedure (db_t *db, const char *code, int64_t at_ms, procedure_row
     if (found)
         s_row (result, 0, row);
     PQclear (result);
-    if (found && group) {
-        s_procedure_seen.group = group;
-        s_procedure_seen.at_ms = at_ms;
-        s_procedure_seen.row = *row;
+    if (found && seen) {
+        seen->known = true;
+        seen->at_ms = at_ms;
+        seen->row = *row;
     }
     return found;
 }
@@ -118,12 +117,11 @@ intake_store_procedure (db_t *db, const char *code, int64_t at_ms, procedure_row
 //  used sets the counter to itself, queued, so the block's unused tail is
 //  given back at commit and codes stay without gaps.
 #define SEQUENCE_BLOCK 64
-static struct {
-    uint64_t group;
+typedef struct {
     char agency_code [32];
     int day;
-    long next, last;
-} s_block;
+    long next, last;            //  last 0: no block reserved yet
+} sequence_block_t;
 
 static int
 s_set_last (db_t *db, const char *agency_code, const char *day_text, long last)
@@ -139,14 +137,14 @@ long
 intake_store_next_sequence (db_t *db, const char *agency_code, int day)
 {
     char day_text [16], step [16];
-    uint64_t group = db_group_serial (db);
+    sequence_block_t *block = (sequence_block_t *) db_group_memo (db, "intake.sequence", sizeof *block);
     snprintf (day_text, sizeof day_text, "%d", day);
-    if (group && s_block.group == group && s_block.day == day
-    &&  streq (s_block.agency_code, agency_code) && s_block.next <= s_block.last) {
-        long sequence = s_block.next++;
+    if (block && block->last && block->day == day
+    &&  streq (block->agency_code, agency_code) && block->next <= block->last) {
+        long sequence = block->next++;
         return s_set_last (db, agency_code, day_text, sequence) ? -1 : sequence;
     }
-    snprintf (step, sizeof step, "%d", group ? SEQUENCE_BLOCK : 1);
+    snprintf (step, sizeof step, "%d", block ? SEQUENCE_BLOCK : 1);
     const char *params [3] = { agency_code, day_text, step };
     //  The row lock of the upsert serialises concurrent receipts of one day.
     PGresult *result = db_query (db,
@@ -157,12 +155,11 @@ intake_store_next_sequence (db_t *db, const char *agency_code, int day)
         return -1;
     long sequence = atol (PQgetvalue (result, 0, 0));
     PQclear (result);
-    if (group) {
-        s_block.group = group;
-        snprintf (s_block.agency_code, sizeof s_block.agency_code, "%s", agency_code);
-        s_block.day = day;
-        s_block.next = sequence + 1;
-        s_block.last = sequence + SEQUENCE_BLOCK - 1;
+    if (block) {
+        snprintf (block->agency_code, sizeof block->agency_code, "%s", agency_code);
+        block->day = day;
+        block->next = sequence + 1;
+        block->last = sequence + SEQUENCE_BLOCK - 1;
         if (s_set_last (db, agency_code, day_text, sequence))
             return -1;
     }

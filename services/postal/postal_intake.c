@@ -18,17 +18,6 @@
 #define PRECONDITION MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION
 #define MAX_FEE      1000000000000LL         //  đồng
 
-zchunk_t *
-postal_run (service_t *service, const char *key, idempotent_fn *work, void *context, api_error_t *error)
-{
-    if (api_check_text (error, "idempotency_key", key, 128, true))
-        return NULL;
-    zchunk_t *body = idempotency_run (service_db (service), "postal", key, work, context, error);
-    if (body)
-        service_kick (service);
-    return body;
-}
-
 static int
 s_check_list (api_error_t *error, const char *field, char **items, size_t count, size_t max, bool required)
 {
@@ -113,7 +102,7 @@ postal_collect (service_t *service, const principal_t *who, const Motcua__V1__Co
     if (req->return_method > MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL)
         return api_fail (error, INVALID, "return_method", "unknown return method %d", req->return_method), NULL;
     postal_command_t command = { service, who, req, 0 };
-    return postal_run (service, req->idempotency_key, s_collect, &command, error);
+    return service_run_once (service, req->idempotency_key, s_collect, &command, error);
 }
 
 static zchunk_t *
@@ -152,7 +141,7 @@ postal_hand_over (service_t *service, const principal_t *who, const Motcua__V1__
     ||  s_check_list (error, "slip_numbers", req->slip_numbers, req->n_slip_numbers, 100, true))
         return NULL;
     postal_command_t command = { service, who, req, 0 };
-    return postal_run (service, req->idempotency_key, s_hand_over, &command, error);
+    return service_run_once (service, req->idempotency_key, s_hand_over, &command, error);
 }
 
 //  The receiving officer's signature on an intake record: completeness of
@@ -271,7 +260,7 @@ postal_sign (service_t *service, const principal_t *who, const Motcua__V1__SignB
     if (!intake && req->n_incomplete)
         return api_fail (error, INVALID, "incomplete", "a return record lists results, not incomplete dossiers"), NULL;
     postal_command_t command = { service, who, req, req->batch_no };
-    return postal_run (service, req->idempotency_key, s_sign, &command, error);
+    return service_run_once (service, req->idempotency_key, s_sign, &command, error);
 }
 
 zchunk_t *

@@ -11,10 +11,6 @@
 #include "motcua/v1/events.pb-c.h"
 #include "motcua/v1/postal.pb-c.h"
 
-//  Run a state-changing command once per idempotency key, then wake the relay.
-zchunk_t *postal_run (service_t *service, const char *key, idempotent_fn *work, void *context,
-                      api_error_t *error);
-
 zchunk_t *postal_collect (service_t *service, const principal_t *who,
                           const Motcua__V1__CollectDossier *req, api_error_t *error);
 zchunk_t *postal_hand_over (service_t *service, const principal_t *who,

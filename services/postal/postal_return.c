@@ -171,7 +171,7 @@ postal_dispatch (service_t *service, const principal_t *who, const Motcua__V1__D
                 return api_fail (error, INVALID, "results.items", "control characters are not allowed"), NULL;
     }
     return_command_t command = { service, who, req };
-    return postal_run (service, req->idempotency_key, s_dispatch, &command, error);
+    return service_run_once (service, req->idempotency_key, s_dispatch, &command, error);
 }
 
 int
@@ -256,7 +256,7 @@ postal_move (service_t *service, const principal_t *who, const Motcua__V1__MoveS
     ||  api_check_text (error, "note", req->note, 500, streq (req->state, "failed_attempt")))
         return NULL;
     return_command_t command = { service, who, req };
-    return postal_run (service, req->idempotency_key, s_move, &command, error);
+    return service_run_once (service, req->idempotency_key, s_move, &command, error);
 }
 
 static zchunk_t *
@@ -306,7 +306,7 @@ postal_deliver (service_t *service, const principal_t *who, const Motcua__V1__De
     ||  api_check_text (error, "recipient_id_number", req->recipient_id_number, 32, true))
         return NULL;
     return_command_t command = { service, who, req };
-    return postal_run (service, req->idempotency_key, s_deliver, &command, error);
+    return service_run_once (service, req->idempotency_key, s_deliver, &command, error);
 }
 
 zchunk_t *

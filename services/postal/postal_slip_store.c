@@ -1,6 +1,7 @@
 /*  postal_slip_store — postal intake's SQL. See postal_slip_store.h.       */
 #include "postal_slip_store.h"
 #include "postal_store.h"
+#include "postal_list.h"
 #include "dossier_code.h"
 #include "api.h"
 #include "vntime.h"
@@ -16,36 +17,6 @@
     MS ("due_at") ", coalesce (refusal_number, ''), status," \
     " coalesce ((SELECT name FROM catalog.agency a WHERE a.code = agency_code), agency_code)"
 #define MAX_COMPONENTS 64
-
-size_t
-postal_split (char *joined, char **items, size_t max)
-{
-    size_t count = 0;
-    if (!joined || !*joined)
-        return 0;
-    char *at = joined;
-    while (count < max) {
-        items [count++] = at;
-        char *next = strchr (at, POSTAL_SEPARATOR);
-        if (!next)
-            break;
-        *next = 0;
-        at = next + 1;
-    }
-    return count;
-}
-
-char *
-postal_join (char **items, size_t count)
-{
-    size_t size = 1;
-    for (size_t i = 0; i < count; i++)
-        size += strlen (items [i]) + 1;
-    char *joined = (char *) calloc (1, size), *at = joined;
-    for (size_t i = 0; i < count; i++)
-        at += sprintf (at, "%s%s", i ? "\x1f" : "", items [i]);
-    return joined;
-}
 
 static char *
 s_num (int64_t value, char *buf, size_t size)

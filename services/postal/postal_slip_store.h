@@ -1,19 +1,12 @@
 /*  postal_slip_store — postal's SQL for postal intake: the Phiếu gửi hồ sơ
     (slips) the postal worker fills in, and the hand-over records (batches)
-    both sides sign; plus the list helpers the shipment store shares.       */
+    both sides sign.                                                        */
 #ifndef POSTAL_SLIP_STORE_H
 #define POSTAL_SLIP_STORE_H
 #include <czmq.h>
 #include "db.h"
 #include "motcua/v1/events.pb-c.h"
 #include "motcua/v1/postal.pb-c.h"
-
-#define POSTAL_SEPARATOR '\x1f'         //  joins list items in SQL text
-
-//  Split joined (in place) at the separator into at most max items. Count.
-size_t   postal_split (char *joined, char **items, size_t max);
-//  Join items with the separator (caller frees; "" for none).
-char    *postal_join (char **items, size_t count);
 
 //  The procedure in force now, as the slip names it. 1, 0 unknown, -1 error.
 int      postal_slip_procedure (db_t *db, const char *code, char *name, size_t name_size,

@@ -1,7 +1,7 @@
 /*  postal_store — postal's SQL for shipments. See postal_store.h.           */
 #include <czmq.h>
 #include "postal_store.h"
-#include "postal_slip_store.h"
+#include "postal_list.h"
 #include "db_rows.h"
 #include "db_ms.h"
 

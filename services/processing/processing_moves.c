@@ -136,10 +136,9 @@ processing_packed_item (work_row_t *row)
 Motcua__V1__WorkItem *
 processing_run (service_t *service, const char *key, idempotent_fn *work, void *context, api_error_t *error)
 {
-    zchunk_t *body = idempotency_run (service_db (service), "processing", key, work, context, error);
+    zchunk_t *body = service_run_once (service, key, work, context, error);
     if (!body)
         return NULL;
-    service_kick (service);
     Motcua__V1__WorkItem *item = motcua__v1__work_item__unpack (NULL, zchunk_size (body), zchunk_data (body));
     zchunk_destroy (&body);
     return item;

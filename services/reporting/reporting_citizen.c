@@ -107,7 +107,7 @@ s_rate (service_t *service, const principal_t *who, const Motcua__V1__RateReques
     if (s_known (db, req->dossier_code, error) != 1)
         return NULL;
     s_rate_t context = { db, who, req, req->rated_at ? req->rated_at : now };
-    zchunk_t *body = idempotency_run (db, "reporting", req->idempotency_key, s_rate_work, &context, error);
+    zchunk_t *body = service_run_once (service, req->idempotency_key, s_rate_work, &context, error);
     if (!body)
         return NULL;
     Motcua__V1__RateResult *result = motcua__v1__rate_result__unpack (NULL, zchunk_size (body), zchunk_data (body));
@@ -216,7 +216,7 @@ s_feedback (service_t *service, const principal_t *who, const Motcua__V1__Feedba
         return NULL;
     }
     s_feedback_t context = { db, who, req, handle, at ? at : now };
-    zchunk_t *body = idempotency_run (db, "reporting", key, s_feedback_work, &context, error);
+    zchunk_t *body = service_run_once (service, key, s_feedback_work, &context, error);
     if (!body)
         return NULL;
     Motcua__V1__FeedbackResult *result = motcua__v1__feedback_result__unpack (NULL, zchunk_size (body),

@@ -38,15 +38,19 @@ s_project (rollup_key_t *key, const int *groups, size_t n)
     if (!s_grouped (groups, n, GROUP_PROCEDURE)) key->procedure [0] = 0;
 }
 
-static const int *s_sort_groups;
-static size_t s_sort_n;
+//  The order of the grouped keys, for qsort_r.
+typedef struct {
+    const int *groups;
+    size_t n;
+} sort_order_t;
 
 static int
-s_rows_cmp (const void *a, const void *b)
+s_rows_cmp (const void *a, const void *b, void *context)
 {
+    const sort_order_t *order = (const sort_order_t *) context;
     const rollup_key_t *x = &((const rollup_row_t *) a)->key, *y = &((const rollup_row_t *) b)->key;
-    for (size_t i = 0; i < s_sort_n; i++) {
-        int g = s_sort_groups [i];
+    for (size_t i = 0; i < order->n; i++) {
+        int g = order->groups [i];
         int c = g == GROUP_AGENCY ? strcmp (x->agency, y->agency)
               : g == GROUP_FIELD ? strcmp (x->field, y->field)
               : g == GROUP_LEVEL ? strcmp (x->level, y->level)
@@ -213,8 +217,7 @@ reporting_rollup_rows (db_t *db, int64_t from, int64_t to, const int *groups, si
         if ((*rows) [i].counts.received_total)
             (*rows) [kept++] = (*rows) [i];
     *n_rows = kept;
-    s_sort_groups = groups;
-    s_sort_n = n_groups;
-    qsort (*rows, *n_rows, sizeof **rows, s_rows_cmp);
+    sort_order_t order = { groups, n_groups };
+    qsort_r (*rows, *n_rows, sizeof **rows, s_rows_cmp, &order);
     return 0;
 }
