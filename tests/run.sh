@@ -38,6 +38,10 @@ tally() {                       # add up a test program's last line
     failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
 }
 
+echo "== house rules (no include circles, a pure law library, no file-scope state)"
+python3 tests/check_layout.py > "$TMP/layout.log" 2>&1; cat "$TMP/layout.log"
+tally "$TMP/layout.log" layout
+
 echo "== unit tests"
 "$BIN/test_unit" > "$TMP/unit.log" 2>&1; grep -E '^FAIL' "$TMP/unit.log"; tail -n 1 "$TMP/unit.log"
 tally "$TMP/unit.log" test_unit
