@@ -6,6 +6,8 @@
       lifecycle     the transition table and state names
       report06a     II.06a counting and its identities
       api / rpc     UTF-8 checks, the request-id peek of every reply
+      wire_text     every string of a request checked on the wire (NUL,
+                    controls, bidi overrides), named by its field
       rule_set      the law chosen by the receipt date
     Weeks used below: 2026-11-27 Fri, 11-28 Sat, 11-29 Sun, 11-30 Mon,
     12-01 Tue, 12-02 Wed, 12-03 Thu, 12-04 Fri, 12-05 Sat, 12-07 Mon.       */
@@ -22,6 +24,8 @@
 #include "legal_clock.h"
 #include "api.h"
 #include "rpc.h"
+#include "wire_text.h"
+#include "motcua/v1/intake.pb-c.h"
 
 //  A UTC instant: the date and time as seen in Greenwich.
 static int64_t
@@ -572,6 +576,74 @@ test_legal_clock (void)
            "clock: rule sets are named 2018 and 2025, nothing else");
 }
 
+
+// --------------------------------------------------------------------------
+//  wire_text
+
+//  A SubmitDossier inside an IntakeRequest, packed, with name's bytes
+//  (name_size of them, NULs included) as the applicant's name.
+static zchunk_t *
+s_packed_submit (const char *name, size_t name_size, const char *reason_like)
+{
+    Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
+    char placeholder [64];
+    memset (placeholder, 'x', name_size);
+    placeholder [name_size] = 0;
+    applicant.name = placeholder;
+    applicant.address = (char *) reason_like;
+    Motcua__V1__SubmitDossier submit = MOTCUA__V1__SUBMIT_DOSSIER__INIT;
+    submit.idempotency_key = "k-1";
+    submit.procedure_code = "1.000843";
+    submit.applicant = &applicant;
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    request.request_id = "r-1";
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT;
+    request.submit = &submit;
+    zchunk_t *chunk = api_pack (&request.base);
+    //  put the real bytes (NULs too) where the placeholder went
+    byte *at = (byte *) memmem (zchunk_data (chunk), zchunk_size (chunk), placeholder, name_size);
+    memcpy (at, name, name_size);
+    return chunk;
+}
+
+static void
+test_wire_text (void)
+{
+    const ProtobufCMessageDescriptor *type = &motcua__v1__intake_request__descriptor;
+    struct { const char *bytes; size_t size; const char *address; int rc; const char *field; const char *label; } cases [] = {
+        { "Nguyễn Văn An", strlen ("Nguyễn Văn An"), "Hà Tĩnh", 0, "", "a Vietnamese name is text" },
+        { "An\0B", 4, "", -1, "applicant.name", "a NUL inside a name is refused, not cut" },
+        { "An\x1b[31m", 8, "", -1, "applicant.name", "an escape sequence is refused" },
+        { "An\nBinh", 8, "", -1, "applicant.name", "a line break in a one-line field is refused" },
+        { "An\xe2\x80\xaeniB", 8, "", -1, "applicant.name", "a right-to-left override is refused" },
+        { "An\xc2\x85", 4, "", -1, "applicant.name", "a C1 control (NEL) is refused" },
+        { "An\xff", 3, "", -1, "applicant.name", "bytes that are not UTF-8 are refused" },
+        { "An", 2, "Số 1\x07", -1, "applicant.address", "a bell in the address is refused, named by its path" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases [0]; i++) {
+        zchunk_t *chunk = s_packed_submit (cases [i].bytes, cases [i].size, cases [i].address);
+        api_error_t error = { 0 };
+        int rc = wire_text_check (type, zchunk_data (chunk), zchunk_size (chunk), &error);
+        char name [160], detail [400];
+        snprintf (name, sizeof name, "wire text: %s", cases [i].label);
+        snprintf (detail, sizeof detail, "got %d, field '%s': %s", rc, error.field, error.message);
+        testkit_check (rc == cases [i].rc && streq (error.field, cases [i].field)
+                       && (rc == 0 || error.code == MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT),
+                       name, __FILE__, __LINE__, detail);
+        zchunk_destroy (&chunk);
+    }
+    const char *why = NULL;
+    CHECK (wire_text_multiline ("reason") && !wire_text_multiline ("name")
+           && wire_text_bad ("dòng 1\r\ndòng 2\tx", strlen ("dòng 1\r\ndòng 2\tx"), true, &why) == NULL
+           && wire_text_bad ("dòng 1\ndòng 2", strlen ("dòng 1\ndòng 2"), false, &why) != NULL,
+           "wire text: line breaks and tabs only in the fields that hold several lines");
+    //  a broken frame is the decoder's to refuse, not ours
+    byte broken [] = { 0x12, 0x7f, 'a' };
+    api_error_t error = { 0 };
+    CHECK (wire_text_check (type, broken, sizeof broken, &error) == 0 && error.code == 0,
+           "wire text: a truncated frame is left to the decoder");
+}
+
 int
 main (void)
 {
@@ -582,5 +654,6 @@ main (void)
     test_report06a ();
     test_api_and_rpc ();
     test_legal_clock ();
+    test_wire_text ();
     return testkit_finish ();
 }
