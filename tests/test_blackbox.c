@@ -24,6 +24,7 @@
 #include <stdatomic.h>
 #include "testkit.h"
 #include "harness.h"
+#include "api.h"
 #include "vntime.h"
 
 #define SETTLE_MS       HARNESS_SETTLE_MS
@@ -302,6 +303,103 @@ test_idempotency (char *resolved_code, size_t size)
     processing_reply_destroy (&resolved);
     processing_reply_destroy (&repeat);
     snprintf (resolved_code, size, "%s", code);
+}
+
+//  3b. A key belongs to its principal and its operation, and the request
+//  it came with is compared (issue 13): never another request's reply.
+static void
+test_idempotency_scope (void)
+{
+    char key [160], code_a [64] = "", code_b [64] = "", field [64] = "";
+    harness_new_key (key, sizeof key, "scoped");
+    harness_dossier_t spec = harness_standard;
+    int rc = harness_submit_spec (s_clients.intake_counter, key, &spec, code_a, sizeof code_a, NULL, 0);
+    CHECK_EQ_INT (rc, 0, "idempotency scope: the counter clerk's submission under a fresh key gets a receipt");
+
+    //  Another principal (the post's worker, who may submit too) reuses the key.
+    client_t *other = client_new (s_config, "intake", "postal");
+    harness_dossier_t theirs = harness_standard;
+    theirs.name = "Trần Thị Bình";
+    intake_reply_t *reply = other ? harness_submit_reply (other, key, &theirs) : NULL;
+    bool own = reply && !reply->error && reply->receipt && reply->receipt->applicant;
+    if (own)
+        snprintf (code_b, sizeof code_b, "%s", reply->receipt->dossier_code);
+    CHECK (own && !streq (code_a, code_b) && streq (reply->receipt->applicant->name, "Trần Thị Bình"),
+           "idempotency scope: another principal's same key makes its own dossier, "
+           "never the first clerk's receipt with its applicant");
+    intake_reply_destroy (&reply);
+    client_destroy (&other);
+
+    //  The same clerk, the same key, a different request.
+    spec.name = "Lê Văn Cường";
+    int64_t before = harness_sql_int ("SELECT count (*) FROM intake.dossier", 0, NULL);
+    rc = harness_submit_spec (s_clients.intake_counter, key, &spec, NULL, 0, field, sizeof field);
+    CHECK (rc == INVALID && streq (field, "idempotency_key"),
+           "idempotency scope: the same key with a different request is INVALID_ARGUMENT on idempotency_key");
+    CHECK_EQ_INT (harness_sql_int ("SELECT count (*) FROM intake.dossier", 0, NULL), before,
+                  "idempotency scope: and it made no dossier");
+
+    //  The same key for another operation is another command: done, not
+    //  answered with the submission's receipt.
+    intake_reply_t *withdrawn = *code_a ? intake_client_withdraw (s_clients.intake_counter, key, code_a,
+                                                                   "Người nộp đề nghị rút") : NULL;
+    CHECK (withdrawn && !withdrawn->error && withdrawn->view && streq (withdrawn->view->status, "withdrawal_requested"),
+           "idempotency scope: a withdrawal under the submission's key is done (withdrawal_requested)");
+    intake_reply_destroy (&withdrawn);
+}
+
+//  3c. Text that is not text, sent on the wire as another client could.
+static void
+test_text_on_the_wire (void)
+{
+    Motcua__V1__Applicant applicant = MOTCUA__V1__APPLICANT__INIT;
+    applicant.name = (char *) "An#Binh";            //  the # becomes a NUL below
+    applicant.address = (char *) "Hà Tĩnh";
+    char *components [] = { (char *) "Tờ trình" };
+    char key [160];
+    harness_new_key (key, sizeof key, "nul-name");
+    Motcua__V1__SubmitDossier submit = MOTCUA__V1__SUBMIT_DOSSIER__INIT;
+    submit.idempotency_key = key;
+    submit.procedure_code = (char *) "1.000843";
+    submit.applicant = &applicant;
+    submit.channel = MOTCUA__V1__CHANNEL__CHANNEL_DIRECT;
+    submit.return_method = BY_COUNTER;
+    submit.n_components = 1;
+    submit.components = components;
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    request.request_id = (char *) "nul-1";
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT;
+    request.submit = &submit;
+    zchunk_t *packed = api_pack (&request.base);
+    byte *hash = (byte *) memmem (zchunk_data (packed), zchunk_size (packed), "An#Binh", 7);
+    if (hash)
+        hash [2] = 0;
+    zsock_t *dealer = harness_raw_dealer ("intake", "counter");
+    zframe_t *frame = dealer && hash ? harness_raw_exchange (dealer, zchunk_data (packed), zchunk_size (packed), 3000) : NULL;
+    Motcua__V1__IntakeReply *reply = frame ? motcua__v1__intake_reply__unpack (NULL, zframe_size (frame), zframe_data (frame)) : NULL;
+    CHECK (reply && reply->error && reply->error->code == INVALID && streq (reply->error->field, "applicant.name")
+           && strstr (reply->error->message, "NUL"),
+           "text: a NUL inside the applicant's name is INVALID_ARGUMENT on applicant.name, not a name cut short");
+    const char *params [1] = { key };
+    CHECK_EQ_INT (harness_sql_int ("SELECT count (*) FROM intake.dossier WHERE idempotency_key = $1", 1, params), 0,
+                  "text: and no dossier was made under its key");
+    if (reply)
+        motcua__v1__intake_reply__free_unpacked (reply, NULL);
+    zframe_destroy (&frame);
+    zsock_destroy (&dealer);
+    zchunk_destroy (&packed);
+
+    harness_dossier_t spec = harness_standard;
+    char field [64] = "";
+    spec.name = "Nguyễn \xe2\x80\xae" "nA";                   //  a right-to-left override
+    int rc = harness_submit_spec (s_clients.intake_counter, key, &spec, NULL, 0, field, sizeof field);
+    CHECK (rc == INVALID && streq (field, "applicant.name"),
+           "text: a bidi override in a name is INVALID_ARGUMENT on applicant.name");
+    spec = harness_standard;
+    spec.address = "Số 1\x1b[2J Trần Phú";                  //  a terminal escape
+    rc = harness_submit_spec (s_clients.intake_counter, key, &spec, NULL, 0, field, sizeof field);
+    CHECK (rc == INVALID && streq (field, "applicant.address"),
+           "text: an escape sequence in an address is INVALID_ARGUMENT on applicant.address");
 }
 
 //  Submit spec as client; the error code (0 receipt, -1 no answer) and field.
@@ -844,6 +942,8 @@ main (void)
         test_road_postal ();
         test_idle ();
         test_idempotency (resolved_code, sizeof resolved_code);
+        test_idempotency_scope ();
+        test_text_on_the_wire ();
         test_errors (resolved_code);
         test_garbage ();
         test_size_limits ();

@@ -8,6 +8,7 @@
 #include "rpc.h"
 #include "version.h"
 #include "vntime.h"
+#include "wire_text.h"
 
 #define RELAY_POLL_MS 1000
 #define RELAY_UNSENT_MS 50         //  a subscriber still connecting
@@ -30,6 +31,11 @@ struct service_t {
     char denied_what [256];         //  audited once it is over
     bool schema_checked;
     char db_state [8];
+    //  The request being answered, for service_run_once: who, its operation
+    //  (the envelope's oneof member) and that member packed.
+    const principal_t *current_who;
+    const char *current_operation;
+    zchunk_t *current_request;
 };
 
 config_t *
@@ -123,6 +129,7 @@ service_destroy (service_t **self_p)
         auth_destroy (&self->auth);
         zcert_destroy (&self->cert);
         db_destroy (&self->db);
+        zchunk_destroy (&self->current_request);
         free (self);
         *self_p = NULL;
     }
@@ -160,7 +167,13 @@ service_run_once (service_t *self, const char *key, idempotent_fn *work, void *c
 {
     if (api_check_text (error, "idempotency_key", key, 128, true))
         return NULL;
-    zchunk_t *body = idempotency_run (self->db, self->handlers->name, key, work, context, error);
+    idempotency_scope_t scope = {
+        self->current_who ? self->current_who->name : "",
+        self->current_operation ? self->current_operation : "",
+        self->current_request ? zchunk_data (self->current_request) : (const void *) "",
+        self->current_request ? zchunk_size (self->current_request) : 0
+    };
+    zchunk_t *body = idempotency_run (self->db, self->handlers->name, &scope, key, work, context, error);
     if (body)
         service_kick (self);
     return body;
@@ -334,6 +347,29 @@ s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage
     return packed;
 }
 
+//  Remember (or, with message NULL, forget) the request being answered:
+//  its principal, and the envelope's operation with its packed message.
+static void
+s_current (service_t *self, const principal_t *who, const ProtobufCMessage *message)
+{
+    zchunk_destroy (&self->current_request);
+    self->current_who = who;
+    self->current_operation = NULL;
+    if (!message)
+        return;
+    const ProtobufCMessageDescriptor *type = message->descriptor;
+    for (unsigned i = 0; i < type->n_fields; i++) {
+        const ProtobufCFieldDescriptor *field = &type->fields [i];
+        if (!(field->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) || field->type != PROTOBUF_C_TYPE_MESSAGE
+        ||  *(const uint32_t *) ((const char *) message + field->quantifier_offset) != field->id)
+            continue;
+        const ProtobufCMessage *member = *(ProtobufCMessage *const *) ((const char *) message + field->offset);
+        self->current_operation = field->name;
+        self->current_request = member ? api_pack (member) : zchunk_new ("", 0);
+        return;
+    }
+}
+
 //  The reply to one request (auth, size, unpack, shared or own handler).
 static zchunk_t *
 s_answer (service_t *self, rpc_request_t *request)
@@ -344,6 +380,7 @@ s_answer (service_t *self, rpc_request_t *request)
     rpc_peek_field1 (data, size, request_id, sizeof request_id);
     principal_t who;
     zchunk_t *reply;
+    api_error_t text_error = { 0 };
     if (auth_principal (self->auth, request->payload, &who))
         reply = api_error_reply (self->handlers->reply_type, request_id,
             MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "", "this key is not admitted");
@@ -356,12 +393,20 @@ s_answer (service_t *self, rpc_request_t *request)
         reply = api_error_reply (self->handlers->reply_type, request_id,
             MOTCUA__V1__ERROR_CODE__ERROR_RESOURCE_EXHAUSTED, "", message);
     }
+    else
+    if (wire_text_check (self->handlers->request_type, data, size, &text_error)) {
+        log_warn ("refused a request from %s: %s", who.name, text_error.message);
+        reply = api_error_reply (self->handlers->reply_type, request_id, text_error.code,
+                                 text_error.field, text_error.message);
+    }
     else {
         ProtobufCMessage *message = protobuf_c_message_unpack (self->handlers->request_type, NULL, size, data);
         if (message) {
+            s_current (self, &who, message);
             reply = s_handle_shared (self, &who, message);
             if (!reply)
                 reply = self->handlers->handle (self, &who, message);
+            s_current (self, NULL, NULL);
             protobuf_c_message_free_unpacked (message, NULL);
         }
         else {
