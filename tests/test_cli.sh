@@ -41,14 +41,14 @@ again=$($M counter submit --json --procedure 1.000843 --applicant-name "Lê Th�
     --channel online --return counter --component "Tờ trình" --idempotency-key cli-test-1)
 check "the same idempotency key gives the same receipt" bash -c "[ '$receipt' = '$again' ]"
 check "the printed receipt is the Vietnamese form" bash -c "$M counter submit --procedure 1.000804 \
-    --applicant-name 'Phạm Văn Minh' --applicant-id 1 --phone 1 --address 'Hà Tĩnh' --component 'Đơn' \
+    --applicant-name 'Phạm Văn Minh' --applicant-id 042190001001 --phone 0912001001 --address 'Hà Tĩnh' --component 'Đơn' \
     | grep -q 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ'"
 
-$M counter submit --procedure 9.999999 --applicant-name A --applicant-id 1 --phone 1 --address a \
+$M counter submit --procedure 9.999999 --applicant-name A --applicant-id 042190001001 --phone 0912001001 --address a \
     --component c > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
 check "an unknown procedure exits 1" test "$rc" = 1
 check "and stderr names the field and the code" grep -q "INVALID_ARGUMENT (procedure_code).*9.999999" "$MOTCUA_VAR/err.txt"
-$M counter submit --json --procedure 9.999999 --applicant-name A --applicant-id 1 --phone 1 --address a \
+$M counter submit --json --procedure 9.999999 --applicant-name A --applicant-id 042190001001 --phone 0912001001 --address a \
     --component c > /dev/null 2> "$MOTCUA_VAR/err.json"
 check "with --json the error is JSON on stderr" grep -q '"code":"INVALID_ARGUMENT","field":"procedure_code"' "$MOTCUA_VAR/err.json"
 $M counter submit --bogus 1 > /dev/null 2>&1; rc=$?
@@ -91,12 +91,12 @@ for line in "2024-02-08  Thứ Năm   nghỉ      Tết Nguyên đán" "2024-02-
     check "calendar 2024 lists '$line'" grep -qF "$line" <<< "$cal"
 done
 check "calendar 2024 lists 15 days, nothing else" test "$(grep -c '^2024-' <<< "$cal")" = 15
-first=$($M counter submit --json --procedure 1.000804 --applicant-name A --applicant-id 1 --phone 1 \
+first=$($M counter submit --json --procedure 1.000804 --applicant-name A --applicant-id 042190001001 --phone 0912001001 \
         --address a --component c | json_field due_at)
 due_day=${first%%T*}
 check "admin calendar add declares a day off" $M admin calendar add "$due_day" dayoff "nghỉ thử nghiệm"
 sleep 1.2                       # services look for calendar changes once a second
-second=$($M counter submit --json --procedure 1.000804 --applicant-name A --applicant-id 1 --phone 1 \
+second=$($M counter submit --json --procedure 1.000804 --applicant-name A --applicant-id 042190001001 --phone 0912001001 \
          --address a --component c | json_field due_at)
 check "a day off declared at run time moves the next due time, no restart ($first → $second)" \
     test "${second%%T*}" \> "$due_day"
@@ -149,7 +149,7 @@ check "the earlier dossier ($before) keeps the version it was received under (20
 check "and its due time is the one of 20 working days" test "$(sql "SELECT count(*) FROM intake.dossier WHERE code = '$before'
     AND due_at > received_at + interval '23 days'")" = 1
 check "a district-level procedure ended 30/6/2025 (H27.NV.010) is not offered today" bash -c "! grep -q '\"code\":\"H27.NV.010\"' <<< '$list'"
-$M counter submit --procedure H27.NV.010 --applicant-name A --applicant-id 1 --phone 1 --address a \
+$M counter submit --procedure H27.NV.010 --applicant-name A --applicant-id 042190001001 --phone 0912001001 --address a \
     --component c > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
 check "and a counter submission of it is refused as an unknown procedure" \
     bash -c "[ $rc = 1 ] && grep -q 'INVALID_ARGUMENT (procedure_code).*H27.NV.010' '$MOTCUA_VAR/err.txt'"

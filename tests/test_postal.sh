@@ -45,10 +45,10 @@ check "the slip has a number PG-YYMMDD-NNNN ($A)" bash -c "[[ '$A' =~ ^PG-[0-9]{
 B=$(collect "Lê Thị Cúc" 042190003333 postal 20000 30000 --json | json_field slip_number)
 C=$(collect "Phan Văn Dũng" 042090004444 postal 15000 0 --json | json_field slip_number)
 check "two more slips ($B, $C)" test -n "$B" -a -n "$C"
-$M post collect --procedure 1.000843 --sender-name X --sender-id 1 --address a --component c \
+$M post collect --procedure 1.000843 --sender-name X --sender-id 042190001002 --address a --component c \
     --postal-fee -5 > /dev/null 2>&1; rc=$?
 check "a negative fee is a usage error" test "$rc" = 2
-$M post collect --procedure 9.999999 --sender-name X --sender-id 1 --address a --component c \
+$M post collect --procedure 9.999999 --sender-name X --sender-id 042190001002 --address a --component c \
     > /dev/null 2> "$MOTCUA_VAR/err.txt"; rc=$?
 check "an unknown procedure is INVALID_ARGUMENT (procedure_code)" \
     bash -c "[ $rc = 1 ] && grep -q 'INVALID_ARGUMENT (procedure_code)' '$MOTCUA_VAR/err.txt'"

@@ -2,6 +2,8 @@
 #include <stdarg.h>
 #include "api.h"
 #include "log.h"
+#include "lookup_key.h"
+#include "vntime.h"
 
 int
 api_fail (api_error_t *error, Motcua__V1__ErrorCode code, const char *field, const char *format, ...)
@@ -136,4 +138,40 @@ api_error_reply (const ProtobufCMessageDescriptor *reply_type, const char *reque
     zchunk_t *packed = api_reply_pack (reply, &error);
     free (reply);
     return packed;
+}
+
+int
+api_check_identity (api_error_t *error, const char *field, const char *text, bool required)
+{
+    if (api_check_text (error, field, text, 32, required))
+        return -1;
+    if (text && *text && lookup_id_check (text))
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, field,
+                         "'%s' is not an identity number: CCCD has 12 digits (CMND 9, tax code 10 or 10-3)",
+                         text);
+    return 0;
+}
+
+int
+api_check_phone (api_error_t *error, const char *field, const char *text, bool required)
+{
+    char key [32];
+    if (api_check_text (error, field, text, 32, required))
+        return -1;
+    if (text && *text && lookup_phone_key (text, key, sizeof key))
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, field,
+                         "'%s' is not a Vietnamese phone number (10 digits from 0, or 11 for a landline)",
+                         text);
+    return 0;
+}
+
+int
+api_check_time (api_error_t *error, const char *field, int64_t value, int64_t min_ms, int64_t max_ms)
+{
+    if (value >= min_ms && value <= max_ms)
+        return 0;
+    char from [40], to [40];
+    return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, field,
+                     "%s must be a time between %s and %s", field,
+                     vn_format_form (min_ms, from, sizeof from), vn_format_form (max_ms, to, sizeof to));
 }

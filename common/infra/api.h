@@ -47,4 +47,14 @@ int  api_db_fail (api_error_t *error, const char *db_error);
 int  api_found (api_error_t *error, int found, const char *db_error, const char *field,
                 const char *format, ...) __attribute__ ((format (printf, 5, 6)));
 
+//  An applicant's identity number and phone, checked by the rules look-up
+//  uses (lookup_key.h), so that every dossier taken in can be found again:
+//  0, or -1 with INVALID_ARGUMENT naming field. Empty passes unless required.
+int  api_check_identity (api_error_t *error, const char *field, const char *text, bool required);
+int  api_check_phone (api_error_t *error, const char *field, const char *text, bool required);
+
+//  A time a request gives (ms): 0, or -1 with INVALID_ARGUMENT naming field
+//  when it is not within [min_ms, max_ms] (dates shown dd/mm/yyyy).
+int  api_check_time (api_error_t *error, const char *field, int64_t value, int64_t min_ms, int64_t max_ms);
+
 #endif

@@ -14,8 +14,8 @@ intake_check_submit (const Motcua__V1__SubmitDossier *req, api_error_t *error)
     if (!req->applicant)
         return api_fail (error, INVALID, "applicant", "applicant is required");
     if (api_check_text (error, "applicant.name", req->applicant->name, 200, true)
-    ||  api_check_text (error, "applicant.id_number", req->applicant->id_number, 32, true)
-    ||  api_check_text (error, "applicant.phone", req->applicant->phone, 32, true)
+    ||  api_check_identity (error, "applicant.id_number", req->applicant->id_number, true)
+    ||  api_check_phone (error, "applicant.phone", req->applicant->phone, true)
     ||  api_check_text (error, "applicant.address", req->applicant->address, 500, true))
         return -1;
     if (req->channel < MOTCUA__V1__CHANNEL__CHANNEL_DIRECT || req->channel > MOTCUA__V1__CHANNEL__CHANNEL_POSTAL)

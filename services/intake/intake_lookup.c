@@ -34,22 +34,15 @@ s_question (const Motcua__V1__LookupDossiers *request, const char **where, char 
     }
     else
     if (*request->id_number) {
-        if (api_check_text (error, "id_number", request->id_number, 32, true))
+        if (api_check_identity (error, "id_number", request->id_number, true))
             return -1;
-        if (lookup_id_check (request->id_number))
-            return api_fail (error, INVALID, "id_number",
-                             "'%s' is not an identity number: CCCD has 12 digits (CMND 9, tax code 10 or 10-3)",
-                             request->id_number);
         snprintf (key, size, "%s", request->id_number);
         *where = " WHERE d.applicant_id = $1 ORDER BY d.received_at DESC";
     }
     else {
-        if (api_check_text (error, "phone", request->phone, 32, true))
+        if (api_check_phone (error, "phone", request->phone, true))
             return -1;
-        if (lookup_phone_key (request->phone, key, size))
-            return api_fail (error, INVALID, "phone",
-                             "'%s' is not a Vietnamese phone number (10 digits from 0, or 11 for a landline)",
-                             request->phone);
+        lookup_phone_key (request->phone, key, size);
         *where = " WHERE intake.phone_key (d.phone) = $1 ORDER BY d.received_at DESC";
     }
     return 0;

@@ -89,8 +89,8 @@ postal_collect (service_t *service, const principal_t *who, const Motcua__V1__Co
     if (!req->sender)
         return api_fail (error, INVALID, "sender", "the sender is required"), NULL;
     if (api_check_text (error, "sender.name", req->sender->name, 200, true)
-    ||  api_check_text (error, "sender.id_number", req->sender->id_number, 32, true)
-    ||  api_check_text (error, "sender.phone", req->sender->phone, 32, false)
+    ||  api_check_identity (error, "sender.id_number", req->sender->id_number, true)
+    ||  api_check_phone (error, "sender.phone", req->sender->phone, false)
     ||  api_check_text (error, "sender.address", req->sender->address, 500, true)
     ||  api_check_text (error, "place", req->place, 300, false)
     ||  s_check_list (error, "components", req->components, req->n_components, 50, true))

@@ -13,6 +13,7 @@
 #include "outbox.h"
 #include "vntime.h"
 
+#define DELAY_HORIZON_MS (731LL * MS_PER_DAY)     //  two years
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
 
 typedef struct {
@@ -287,11 +288,11 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER:
             if (service_allow (service, who, "desk", "issue delay letters", &error))
                 break;
-            //  Near INT64_MAX, the civil-time arithmetic (vn_civil) would overflow.
-            if (request->delay_letter->new_due_at >= vn_instant (10000, 1, 1, 0)) {
-                api_fail (&error, INVALID, "new_due_at", "new_due_at must be a date before the year 10000");
+            //  A new appointment within two years: a later one is a typing
+            //  error (and near INT64_MAX civil-time arithmetic would overflow).
+            if (api_check_time (&error, "new_due_at", request->delay_letter->new_due_at,
+                                vn_instant (2000, 1, 1, 0), vn_now_ms () + DELAY_HORIZON_MS))
                 break;
-            }
             command.code = request->delay_letter->dossier_code;
             command.reason = request->delay_letter->reason;
             command.new_due_at = request->delay_letter->new_due_at;

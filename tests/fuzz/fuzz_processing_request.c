@@ -4,7 +4,7 @@
     64; idempotency key 128, dossier code 64, reason 2000 and required on a
     refusal; 1 to 50 missing items of 300), as are the operations every
     service shares (audit, deliveries: service.c). A delay letter's new due
-    time, a number from the wire, is bounded (before the year 10000), goes
+    time, a number from the wire, is bounded (within two years), goes
     through legal_clock_delay under both rule sets and, when accepted, is
     printed as the audit trail prints it. A reply echoing the request id
     must match.                                                             */
@@ -94,10 +94,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         }
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER: {
             const Motcua__V1__IssueDelayLetter *letter = request->delay_letter;
-            if (letter->new_due_at >= vn_instant (10000, 1, 1, 0))
-                api_fail (&error, INVALID, "new_due_at", "new_due_at must be a date before the year 10000");
-            else
-            if (s_command (&error, letter->idempotency_key, letter->dossier_code, letter->reason) == 0)
+            if (api_check_time (&error, "new_due_at", letter->new_due_at, vn_instant (2000, 1, 1, 0),
+                                vn_now_ms () + 731LL * MS_PER_DAY) == 0
+            &&  s_command (&error, letter->idempotency_key, letter->dossier_code, letter->reason) == 0)
                 s_delay_letter (letter->new_due_at);
             break;
         }
