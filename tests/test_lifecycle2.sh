@@ -55,16 +55,16 @@ d1=$(submit)
 d2=$(submit)
 late=$(submit --channel online --filed-at 2026-11-27T09:00)
 timely=$(submit --channel online --filed-at 2026-11-30T16:00)
-receipt=$($M counter submit --json --procedure 1.000804 --applicant-name "Lê Thị Hoa" --applicant-id 1 --phone 1 \
+receipt=$($M counter submit --json --procedure 1.000804 --applicant-name "Lê Thị Hoa" --applicant-id 042190001001 --phone 0912001001 \
     --address "Hà Tĩnh" --component x --channel online --filed-at 2026-11-27T09:00)
 check "an online filing's receipt says by when it had to be answered (8 working hours: Mon 30/11 09:00)" \
     test "$(json_field online_answer_by <<< "$receipt")" = "2026-11-30T09:00:00+07:00"
 check "a filing time after the receipt is refused" \
-    refused "INVALID_ARGUMENT (filed_at)" $M counter submit --procedure 1.000804 --applicant-name A --applicant-id 1 \
-    --phone 1 --address a --component c --channel online --filed-at 2026-12-05T09:00
+    refused "INVALID_ARGUMENT (filed_at)" $M counter submit --procedure 1.000804 --applicant-name A --applicant-id 042190001001 \
+    --phone 0912001001 --address a --component c --channel online --filed-at 2026-12-05T09:00
 check "a paper dossier has no filing time" \
-    refused "INVALID_ARGUMENT (filed_at)" $M counter submit --procedure 1.000804 --applicant-name A --applicant-id 1 \
-    --phone 1 --address a --component c --filed-at 2026-11-30T09:00
+    refused "INVALID_ARGUMENT (filed_at)" $M counter submit --procedure 1.000804 --applicant-name A --applicant-id 042190001001 \
+    --phone 0912001001 --address a --component c --filed-at 2026-11-30T09:00
 sent_back=$($M counter refuse --json --procedure 1.000804 --applicant-name "Lê Thị Hoa" --reason "Không thuộc thẩm quyền" \
     --filed-at 2026-11-27T09:00)
 check "an online filing sent back after 8 working hours is recorded as answered late" \
@@ -106,7 +106,7 @@ check "received after 15:00, it must be sent on by the next working day's close 
 check "the receipt names the receiving centre" test "$(json_field receiving_agency <<< "$routed")" = "H27.XA"
 check "an unknown receiving centre is refused" \
     refused "INVALID_ARGUMENT (receiving_agency)" $M counter submit --procedure 1.000804 --applicant-name A \
-    --applicant-id 1 --phone 1 --address a --component c --receiving-agency H99
+    --applicant-id 042190001001 --phone 0912001001 --address a --component c --receiving-agency H99
 in_queue "$r1"; in_queue "$r2"
 check "the supplement of d2 is handed in at 15:30" $M counter supplement "$d2" --component "Bản sao quyết định khen thưởng"
 wait_for "$d2" '"type":"due_time_changed"'
