@@ -2,7 +2,7 @@
     dossier at the applicant's door and prints the slip (Phiếu gửi hồ sơ)
     as the form reads.                                                      */
 #include <czmq.h>
-#include "cmd_postal.h"
+#include "postal_out.h"
 #include "vntime.h"
 
 static void

@@ -4,7 +4,7 @@
     KIND` (the result), `motcua counter route CODE` (sent on from the
     receiving centre to the competent body).                                */
 #include <czmq.h>
-#include "cmd_processing.h"
+#include "work_item.h"
 
 int
 cmd_desk_handover (int argc, char **argv)

@@ -3,7 +3,7 @@
     postal worker, `motcua counter sign-batch` (receives collected dossiers)
     and `motcua counter dispatch` (hands results to post) for the officer. */
 #include <czmq.h>
-#include "cmd_postal.h"
+#include "postal_out.h"
 #include "vntime.h"
 
 #define MAX_LISTED 100

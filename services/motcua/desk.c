@@ -5,7 +5,7 @@
 #include "rpc.h"
 #include "vntime.h"
 #include "processing_client.h"
-#include "cmd_processing.h"
+#include "work_item.h"
 
 static void
 s_json_item (json_t *json, const Motcua__V1__WorkItem *item)

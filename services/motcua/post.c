@@ -3,7 +3,7 @@
     return-to-agency` (results carried back to applicants). The dossiers
     posted in: cmd_postal_slip.c; the hand-over records: cmd_postal_batch.c. */
 #include <czmq.h>
-#include "cmd_postal.h"
+#include "postal_out.h"
 #include "vntime.h"
 #include "postal_deadline.h"
 
