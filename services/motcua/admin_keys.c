@@ -1,8 +1,8 @@
-/*  cmd_grants — `motcua admin grant|revoke|rotate|keys`: who may speak to
+/*  admin_keys — `motcua admin grant|revoke|rotate|keys`: who may speak to
     the suite and what they may do. Keys are admitted (var/certs/allowed) and
     granted (catalog.grant) together; services pick both up without restart. */
 #include <czmq.h>
-#include "cli.h"
+#include "admin.h"
 #include "grants.h"
 #include "json.h"
 #include "keystore.h"
@@ -21,7 +21,7 @@ s_role_known (const char *role)
 }
 
 int
-cmd_admin_grant (int argc, char **argv)
+admin_grant (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "role,agency,procedures,public-key", ""))
@@ -79,7 +79,7 @@ cmd_admin_grant (int argc, char **argv)
 }
 
 int
-cmd_admin_revoke (int argc, char **argv)
+admin_revoke (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
@@ -109,7 +109,7 @@ cmd_admin_revoke (int argc, char **argv)
 }
 
 int
-cmd_admin_rotate (int argc, char **argv)
+admin_rotate (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
@@ -146,7 +146,7 @@ cmd_admin_rotate (int argc, char **argv)
 }
 
 int
-cmd_admin_keys (int argc, char **argv)
+admin_keys (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", "all"))

@@ -1,9 +1,9 @@
-/*  cmd_calendar — `motcua calendar YEAR` (the year's days off and make-up
+/*  calendar — `motcua calendar YEAR` (the year's days off and make-up
     working days, as officials read them) and `motcua admin calendar
     add|remove|import` (the government's declarations, into the database
     every service reads; no restart needed).                                */
 #include <czmq.h>
-#include "cli.h"
+#include "admin.h"
 #include "calendar_store.h"
 #include "json.h"
 
@@ -25,8 +25,8 @@ s_calendar (db_t *db, const char *extra, char *error, size_t size)
     return calendar;
 }
 
-int
-cmd_calendar (int argc, char **argv)
+static int
+s_year (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
@@ -132,7 +132,7 @@ s_declare (db_t *db, const char *text, const char *source, bool skip_known, char
 }
 
 int
-cmd_admin_calendar (int argc, char **argv)
+admin_calendar (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
@@ -200,3 +200,8 @@ cmd_admin_calendar (int argc, char **argv)
     cli_cleanup (&cli);
     return rc;
 }
+
+static const cli_command_t s_commands [] = {
+    { NULL, s_year, "calendar YEAR                     the year's days off and make-up working days" },
+};
+const cli_word_t cmd_calendar = CLI_WORD ("calendar", s_commands);

@@ -1,6 +1,8 @@
-/*  cmd_catalog — `motcua catalog import FILE.csv…` and `motcua catalog export
-    FILE.csv`: the procedure catalogue (catalog.procedure_version and its
-    internal process, catalog.procedure_step) as a CSV file people edit and
+/*  catalog — `motcua catalog list [--at DAY]`, the procedures in force as
+    intake serves them to the counter; `motcua catalog import FILE.csv…` and
+    `motcua catalog export FILE.csv`: the procedure catalogue
+    (catalog.procedure_version and its internal process,
+    catalog.procedure_step) as a CSV file people edit and
     review. Reference data, so the command writes the catalog schema itself,
     like `motcua admin calendar import`. The format is in README.md
     ("Catalogue"): one row per version, `;`-separated lists inside a cell,
@@ -17,6 +19,66 @@
     checked in catalog_rows.c and applied in catalog_write.c.              */
 #include "catalog_rows.h"
 #include "csv.h"
+#include "json.h"
+#include "vntime.h"
+#include "process_step.h"
+#include "rule_set.h"
+#include "intake_client.h"
+
+static int
+s_list (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "at", ""))
+        return EXIT_USAGE;
+    int64_t at = 0;                 //  --at DAY: the catalogue in force at noon that day
+    if (cli_option (&cli, "at") && cli_local_time (cli_option (&cli, "at"), 12 * 60, &at)) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua catalog list [--at YYYY-MM-DD]");
+    }
+    client_t *client = cli_client (&cli, "intake", "counter");
+    intake_reply_t *reply = client ? intake_client_list_procedures_at (client, at) : NULL;
+    int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
+    if (rc == 0 && cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_array (&json, NULL);
+        for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
+            Motcua__V1__Procedure *p = reply->procedures->procedures [i];
+            json_object (&json, NULL);
+            json_string (&json, "code", p->code);
+            json_string (&json, "name", p->name);
+            json_string (&json, "time_limit", p->time_limit_text);
+            json_int (&json, "time_limit_value", p->time_limit_value);
+            json_string (&json, "time_limit_unit", p->time_limit_unit);
+            json_string (&json, "field", p->field);
+            json_string (&json, "agency_code", p->agency_code);
+            json_string (&json, "level", p->level);
+            json_string (&json, "level_vi", level_vi (p->level));
+            json_end_object (&json);
+        }
+        json_end_array (&json);
+        json_finish (&json);
+    }
+    else
+    if (rc == 0) {
+        rules_id_t rules = rule_set_at (at ? at : vn_now_ms ());
+        printf ("Cấp chính quyền: %s (%s)\n", levels_of_rules (rules),
+                rules == RULES_2025 ? "Nghị định số 118/2025/NĐ-CP" : "Nghị định số 61/2018/NĐ-CP");
+        cli_pad ("Mã thủ tục", 12);
+        cli_pad ("Thời hạn giải quyết", 20);
+        cli_pad ("Cấp", 6);
+        printf ("Tên thủ tục\n");
+        for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
+            Motcua__V1__Procedure *p = reply->procedures->procedures [i];
+            cli_pad (p->code, 12);
+            cli_pad (p->time_limit_text, 20);
+            cli_pad (level_vi (p->level), 6);
+            printf ("%s\n", p->name);
+        }
+    }
+    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
+}
 
 static int
 s_load_reference (catalog_import_t *self, db_t *db)
@@ -155,8 +217,8 @@ s_export (cli_t *cli, db_t *db, const char *path)
     return rc;
 }
 
-int
-cmd_catalog_import (int argc, char **argv)
+static int
+s_import_files (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
@@ -172,8 +234,8 @@ cmd_catalog_import (int argc, char **argv)
     return rc;
 }
 
-int
-cmd_catalog_export (int argc, char **argv)
+static int
+s_export_file (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
@@ -188,3 +250,10 @@ cmd_catalog_export (int argc, char **argv)
     cli_cleanup (&cli);
     return rc;
 }
+
+static const cli_command_t s_commands [] = {
+    { "list", s_list, "catalog list [--at YYYY-MM-DD]    the procedures: code, level, name, time limit" },
+    { "import", s_import_files, "catalog import FILE.csv…          new and changed procedure versions (all or nothing)" },
+    { "export", s_export_file, "catalog export FILE.csv           every version, in the import format (- for stdout)" },
+};
+const cli_word_t cmd_catalog = CLI_WORD ("catalog", s_commands);

@@ -1,68 +1,18 @@
-/*  cmd_intake — `motcua catalog list` and `motcua counter submit`.          */
+/*  counter — `motcua counter …`, the one-stop counter's commands: a dossier
+    taken in (submit: the receipt, Giấy tiếp nhận hồ sơ và hẹn trả kết quả),
+    refused (Mẫu 03), supplemented or withdrawn, as intake's counter; sent
+    on to the competent body (route) and its result handed over (return), as
+    processing's counter; and the counter's side of the postal road: a
+    record of collected dossiers received (sign-batch), results handed to
+    the post (dispatch). The postal worker's side: post.c.                 */
 #include <czmq.h>
-#include "cli.h"
 #include "trace_json.h"
 #include "json.h"
-#include "rpc.h"
 #include "vntime.h"
-#include "process_step.h"
 #include "rule_set.h"
 #include "intake_client.h"
-
-int
-cmd_catalog_list (int argc, char **argv)
-{
-    cli_t cli;
-    if (cli_parse (&cli, argc, argv, "at", ""))
-        return EXIT_USAGE;
-    int64_t at = 0;                 //  --at DAY: the catalogue in force at noon that day
-    if (cli_option (&cli, "at") && cli_local_time (cli_option (&cli, "at"), 12 * 60, &at)) {
-        cli_cleanup (&cli);
-        return cli_usage ("usage: motcua catalog list [--at YYYY-MM-DD]");
-    }
-    client_t *client = cli_client (&cli, "intake", "counter");
-    intake_reply_t *reply = client ? intake_client_list_procedures_at (client, at) : NULL;
-    int rc = cli_outcome (&cli, "intake", (ProtobufCMessage *) reply);
-    if (rc == 0 && cli.json) {
-        json_t json;
-        json_begin (&json, stdout);
-        json_array (&json, NULL);
-        for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
-            Motcua__V1__Procedure *p = reply->procedures->procedures [i];
-            json_object (&json, NULL);
-            json_string (&json, "code", p->code);
-            json_string (&json, "name", p->name);
-            json_string (&json, "time_limit", p->time_limit_text);
-            json_int (&json, "time_limit_value", p->time_limit_value);
-            json_string (&json, "time_limit_unit", p->time_limit_unit);
-            json_string (&json, "field", p->field);
-            json_string (&json, "agency_code", p->agency_code);
-            json_string (&json, "level", p->level);
-            json_string (&json, "level_vi", level_vi (p->level));
-            json_end_object (&json);
-        }
-        json_end_array (&json);
-        json_finish (&json);
-    }
-    else
-    if (rc == 0) {
-        rules_id_t rules = rule_set_at (at ? at : vn_now_ms ());
-        printf ("Cấp chính quyền: %s (%s)\n", levels_of_rules (rules),
-                rules == RULES_2025 ? "Nghị định số 118/2025/NĐ-CP" : "Nghị định số 61/2018/NĐ-CP");
-        cli_pad ("Mã thủ tục", 12);
-        cli_pad ("Thời hạn giải quyết", 20);
-        cli_pad ("Cấp", 6);
-        printf ("Tên thủ tục\n");
-        for (size_t i = 0; i < reply->procedures->n_procedures; i++) {
-            Motcua__V1__Procedure *p = reply->procedures->procedures [i];
-            cli_pad (p->code, 12);
-            cli_pad (p->time_limit_text, 20);
-            cli_pad (level_vi (p->level), 6);
-            printf ("%s\n", p->name);
-        }
-    }
-    return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
-}
+#include "postal_cli.h"
+#include "work_item.h"
 
 static void
 s_print_receipt (const Motcua__V1__Receipt *r)
@@ -141,8 +91,8 @@ s_applicant (cli_t *cli, Motcua__V1__Applicant *applicant)
     applicant->address = (char *) cli_option_or (cli, "address", "");
 }
 
-int
-cmd_counter_submit (int argc, char **argv)
+static int
+s_submit (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,channel,"
@@ -200,8 +150,8 @@ s_show_view (cli_t *cli, client_t *client, intake_reply_t *reply)
     return cli_done (cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
-int
-cmd_counter_supplement (int argc, char **argv)
+static int
+s_supplement (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "component,idempotency-key", ""))
@@ -219,8 +169,8 @@ cmd_counter_supplement (int argc, char **argv)
     return s_show_view (&cli, client, reply);
 }
 
-int
-cmd_counter_withdraw (int argc, char **argv)
+static int
+s_withdraw (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "reason,idempotency-key", ""))
@@ -236,8 +186,8 @@ cmd_counter_withdraw (int argc, char **argv)
     return s_show_view (&cli, client, reply);
 }
 
-int
-cmd_counter_refuse (int argc, char **argv)
+static int
+s_refuse (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "procedure,applicant-name,applicant-id,phone,address,reason,idempotency-key,"
@@ -282,3 +232,103 @@ cmd_counter_refuse (int argc, char **argv)
     }
     return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
+
+//  A processing command on one dossier as the counter: hand its result
+//  over, or send it on to the competent body.
+static int
+s_processing (int argc, char **argv, processing_reply_t *(*call) (client_t *, const char *, const char *),
+              const char *usage)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "idempotency-key", ""))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1) {
+        cli_cleanup (&cli);
+        return cli_usage (usage);
+    }
+    client_t *client = cli_client (&cli, "processing", "counter");
+    processing_reply_t *reply = client ? call (client, cli_idempotency_key (&cli), cli.positional [0]) : NULL;
+    return work_item_finish (&cli, client, reply);
+}
+
+static int
+s_return (int argc, char **argv)
+{
+    return s_processing (argc, argv, processing_client_return, "usage: motcua counter return CODE");
+}
+
+static int
+s_route (int argc, char **argv)
+{
+    return s_processing (argc, argv, processing_client_route, "usage: motcua counter route CODE");
+}
+
+static int
+s_sign_batch (int argc, char **argv)
+{
+    return postal_cli_sign (argc, argv, "counter");
+}
+
+//  The values of --NAME CODE=VALUE options for one dossier code.
+static size_t
+s_keyed (cli_t *cli, const char *name, const char *code, char **out, size_t max)
+{
+    const char *values [POSTAL_CLI_MAX_LISTED];
+    int n = cli_options (cli, name, values, POSTAL_CLI_MAX_LISTED);
+    size_t count = 0, length = strlen (code);
+    for (int i = 0; i < n && count < max; i++)
+        if (strncmp (values [i], code, length) == 0 && values [i][length] == '=')
+            out [count++] = (char *) values [i] + length + 1;
+    return count;
+}
+
+static int
+s_dispatch (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "route,original,item,postal-fee,idempotency-key", "with-appointment"))
+        return EXIT_USAGE;
+    if (cli.n_positional < 1 || cli.n_positional > 32) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua counter dispatch CODE… --route district|province|major_cities|inter_province\n"
+                          "       [--with-appointment] [--original CODE=TEXT …] [--item CODE=KIND:SIZE …] [--postal-fee CODE=N]");
+    }
+    Motcua__V1__ResultToPost results [32], *pointers [32];
+    char *originals [32][16], *items [32][16], *fees [32][1];
+    for (int i = 0; i < cli.n_positional; i++) {
+        Motcua__V1__ResultToPost *r = &results [i];
+        motcua__v1__result_to_post__init (r);
+        r->dossier_code = (char *) cli.positional [i];
+        r->route = (char *) cli_option_or (&cli, "route", "");
+        r->with_appointment = cli_flag (&cli, "with-appointment");
+        r->n_originals = s_keyed (&cli, "original", r->dossier_code, originals [i], 16);
+        r->originals = originals [i];
+        r->n_items = s_keyed (&cli, "item", r->dossier_code, items [i], 16);
+        r->items = items [i];
+        if (s_keyed (&cli, "postal-fee", r->dossier_code, fees [i], 1) && postal_cli_amount (fees [i][0], &r->postal_fee)) {
+            cli_cleanup (&cli);
+            return cli_usage ("--postal-fee CODE=N: N is whole đồng");
+        }
+        pointers [i] = r;
+    }
+    Motcua__V1__DispatchResults dispatch = MOTCUA__V1__DISPATCH_RESULTS__INIT;
+    dispatch.idempotency_key = (char *) cli_idempotency_key (&cli);
+    dispatch.n_results = (size_t) cli.n_positional;
+    dispatch.results = pointers;
+    client_t *client = cli_client (&cli, "postal", "counter");
+    return postal_cli_batch_done (&cli, client, client ? postal_client_dispatch (client, &dispatch) : NULL);
+}
+
+static const cli_command_t s_commands [] = {
+    { "submit", s_submit, "counter submit --procedure CODE --applicant-name NAME --applicant-id ID\n"
+      "               --phone P --address A --channel direct|online|postal --return counter|postal\n"
+      "               --component NAME [--component NAME …] [--idempotency-key K]" },
+    { "return", s_return, "counter return CODE               hand the result over at the counter" },
+    { "supplement", s_supplement, "counter supplement CODE --component NAME …   hand in what was asked for" },
+    { "refuse", s_refuse, "counter refuse --procedure CODE --applicant-name NAME --reason TEXT   not taken in (Mẫu 03)" },
+    { "withdraw", s_withdraw, "counter withdraw CODE [--reason TEXT]   stop at the applicant's request" },
+    { "route", s_route, "counter route CODE                send it on to the competent body (Phiếu chuyển hồ sơ)" },
+    { "sign-batch", s_sign_batch, "counter sign-batch N [--incomplete SLIP=REASON …]   receive a hand-over record" },
+    { "dispatch", s_dispatch, "counter dispatch CODE… --route R [--with-appointment] [--original CODE=TEXT] [--item CODE=KIND:SIZE]" },
+};
+const cli_word_t cmd_counter = CLI_WORD ("counter", s_commands);

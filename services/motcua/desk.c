@@ -1,55 +1,15 @@
-/*  cmd_processing — `motcua desk queue|resolve` and `motcua counter return`. */
+/*  desk — `motcua desk …`, the desk officer's commands, as processing's
+    desk: the queue waiting for a decision, the internal process (handover:
+    a line of the process control sheet), the result attached (a document
+    by its reference and SHA-256, or a physical one), the supplement asked
+    once for all that is missing, the delay letter, and the decision.      */
 #include <czmq.h>
-#include "cli.h"
 #include "json.h"
-#include "rpc.h"
 #include "vntime.h"
-#include "processing_client.h"
 #include "work_item.h"
 
-static void
-s_json_item (json_t *json, const Motcua__V1__WorkItem *item)
-{
-    json_object (json, NULL);
-    json_string (json, "dossier_code", item->dossier_code);
-    json_string (json, "procedure_code", item->procedure_code);
-    json_string (json, "procedure_name", item->procedure_name);
-    json_string (json, "applicant_name", item->applicant_name);
-    json_string (json, "division", item->division);
-    json_string (json, "status", item->status);
-    json_string (json, "return", cli_return_name (item->return_method));
-    json_time (json, "received_at", item->received_at);
-    json_time (json, "due_at", item->due_at);
-    json_time (json, "legal_due_at", item->legal_due_at);
-    json_string (json, "rule_set", item->rule_set);
-    json_string (json, "outcome", item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "approved"
-                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "rejected"
-                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN ? "withdrawn"
-                                : item->outcome == MOTCUA__V1__OUTCOME__OUTCOME_CLOSED ? "closed" : "");
-    json_string (json, "reason", item->reason);
-    json_time (json, "resolved_at", item->resolved_at);
-    json_time (json, "returned_at", item->returned_at);
-    json_end_object (json);
-}
-
-//  Print one item (text or JSON) — the answer of resolve and return.
-static void
-s_show_item (cli_t *cli, const Motcua__V1__WorkItem *item)
-{
-    if (cli->json) {
-        json_t json;
-        json_begin (&json, stdout);
-        s_json_item (&json, item);
-        json_finish (&json);
-        return;
-    }
-    char due [40];
-    printf ("%s  %s  hẹn trả %s\n", item->dossier_code, item->status,
-            vn_format_form (item->due_at, due, sizeof due));
-}
-
-int
-cmd_desk_queue (int argc, char **argv)
+static int
+s_queue (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "division", ""))
@@ -62,7 +22,7 @@ cmd_desk_queue (int argc, char **argv)
         json_begin (&json, stdout);
         json_array (&json, NULL);
         for (size_t i = 0; i < reply->queue->n_items; i++)
-            s_json_item (&json, reply->queue->items [i]);
+            work_item_json (&json, reply->queue->items [i]);
         json_end_array (&json);
         json_finish (&json);
     }
@@ -86,18 +46,8 @@ cmd_desk_queue (int argc, char **argv)
     return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
 
-//  Shared tail of resolve and return: show the item or the problem.
-int
-cmd_processing_finish (cli_t *cli, client_t *client, processing_reply_t *reply)
-{
-    int rc = cli_outcome (cli, "processing", (ProtobufCMessage *) reply);
-    if (rc == 0)
-        s_show_item (cli, reply->item);
-    return cli_done (cli, &client, (ProtobufCMessage *) reply, rc);
-}
-
-int
-cmd_desk_resolve (int argc, char **argv)
+static int
+s_resolve (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "reason,idempotency-key", "approve,reject"))
@@ -111,27 +61,11 @@ cmd_desk_resolve (int argc, char **argv)
     processing_reply_t *reply = client ? processing_client_resolve (client, cli_idempotency_key (&cli),
         cli.positional [0], approve ? MOTCUA__V1__OUTCOME__OUTCOME_APPROVED : MOTCUA__V1__OUTCOME__OUTCOME_REJECTED,
         cli_option (&cli, "reason")) : NULL;
-    return cmd_processing_finish (&cli, client, reply);
+    return work_item_finish (&cli, client, reply);
 }
 
-int
-cmd_counter_return (int argc, char **argv)
-{
-    cli_t cli;
-    if (cli_parse (&cli, argc, argv, "idempotency-key", ""))
-        return EXIT_USAGE;
-    if (cli.n_positional != 1) {
-        cli_cleanup (&cli);
-        return cli_usage ("usage: motcua counter return CODE");
-    }
-    client_t *client = cli_client (&cli, "processing", "counter");
-    processing_reply_t *reply = client ? processing_client_return (client, cli_idempotency_key (&cli),
-                                                                   cli.positional [0]) : NULL;
-    return cmd_processing_finish (&cli, client, reply);
-}
-
-int
-cmd_desk_supplement (int argc, char **argv)
+static int
+s_supplement (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "missing,reason,idempotency-key", ""))
@@ -145,11 +79,11 @@ cmd_desk_supplement (int argc, char **argv)
     client_t *client = cli_client (&cli, "processing", "desk");
     processing_reply_t *reply = client ? processing_client_request_supplement (client, cli_idempotency_key (&cli),
         cli.positional [0], (char **) missing, (size_t) n_missing, cli_option (&cli, "reason")) : NULL;
-    return cmd_processing_finish (&cli, client, reply);
+    return work_item_finish (&cli, client, reply);
 }
 
-int
-cmd_desk_delay (int argc, char **argv)
+static int
+s_delay (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "new-due,reason,idempotency-key", ""))
@@ -163,5 +97,50 @@ cmd_desk_delay (int argc, char **argv)
     client_t *client = cli_client (&cli, "processing", "desk");
     processing_reply_t *reply = client ? processing_client_delay_letter (client, cli_idempotency_key (&cli),
         cli.positional [0], new_due, cli_option (&cli, "reason")) : NULL;
-    return cmd_processing_finish (&cli, client, reply);
+    return work_item_finish (&cli, client, reply);
 }
+
+static int
+s_handover (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "to,receiver,note,idempotency-key", ""))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1 || !cli_option (&cli, "to")) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua desk handover CODE --to DIVISION [--receiver NAME] [--note TEXT]");
+    }
+    client_t *client = cli_client (&cli, "processing", "desk");
+    processing_reply_t *reply = client ? processing_client_hand_over (client, cli_idempotency_key (&cli),
+        cli.positional [0], cli_option (&cli, "to"), cli_option (&cli, "receiver"), cli_option (&cli, "note")) : NULL;
+    return work_item_finish (&cli, client, reply);
+}
+
+static int
+s_attach (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "document,sha256,physical,reference,note,idempotency-key", ""))
+        return EXIT_USAGE;
+    const char *document = cli_option (&cli, "document"), *physical = cli_option (&cli, "physical");
+    if (cli.n_positional != 1 || !document == !physical) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua desk attach CODE --document REF --sha256 HEX"
+                          " | --physical certificate|banner|medal [--reference NO] [--note TEXT]");
+    }
+    client_t *client = cli_client (&cli, "processing", "desk");
+    processing_reply_t *reply = client ? processing_client_attach_result (client, cli_idempotency_key (&cli),
+        cli.positional [0], document ? "document" : physical, document ? document : cli_option (&cli, "reference"),
+        cli_option (&cli, "sha256"), cli_option (&cli, "note")) : NULL;
+    return work_item_finish (&cli, client, reply);
+}
+
+static const cli_command_t s_commands [] = {
+    { "supplement", s_supplement, "desk supplement CODE --missing ITEM … [--reason TEXT]   ask once for all that is missing" },
+    { "delay", s_delay, "desk delay CODE --new-due YYYY-MM-DD[THH:MM] --reason TEXT   apology / extension" },
+    { "queue", s_queue, "desk queue [--division D]         dossiers waiting for a decision" },
+    { "resolve", s_resolve, "desk resolve CODE --approve|--reject [--reason TEXT]" },
+    { "handover", s_handover, "desk handover CODE --to DIVISION [--receiver NAME] [--note TEXT]   next step (Mẫu 05)" },
+    { "attach", s_attach, "desk attach CODE --document REF --sha256 HEX | --physical certificate|banner|medal" },
+};
+const cli_word_t cmd_desk = CLI_WORD ("desk", s_commands);

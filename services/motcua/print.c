@@ -1,4 +1,4 @@
-/*  cmd_print — `motcua print receipt|supplement|refusal|delay|control-sheet|
+/*  print — `motcua print receipt|supplement|refusal|delay|control-sheet|
     routing CODE [--out FILE] [--pdf]`: the official forms of a dossier as
     printable HTML (or PDF through headless Chromium), in Vietnamese, under
     the dossier's rule set — Mẫu 01–05 of Circular 01/2018 and the names of
@@ -425,8 +425,8 @@ s_render (cli_t *cli, const char *kind, const char *code, FILE *out)
     return rc;
 }
 
-int
-cmd_print (int argc, char **argv)
+static int
+s_print (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "out", "pdf"))
@@ -475,3 +475,8 @@ cmd_print (int argc, char **argv)
     cli_cleanup (&cli);
     return rc;
 }
+
+static const cli_command_t s_commands [] = {
+    { NULL, s_print, "print receipt|supplement|refusal|delay|control-sheet|routing CODE [--out FILE] [--pdf]" },
+};
+const cli_word_t cmd_print = CLI_WORD ("print", s_commands);

@@ -1,12 +1,14 @@
-/*  cmd_report — form II.06a on the terminal, in JSON or as files:
+/*  report — `motcua report …`: the forms, rates and lists reporting serves.
+    Here the word's table and form II.06a on the terminal, in JSON or as files:
       motcua report [--from D --to D | --period KIND:YEAR[-N]] [--calendar]
                     [--by agency,field,level,procedure] [--facts]
                     [--json | --csv FILE | --xlsx FILE]
     Without --period and --by, `motcua report` prints what it always did.
-    The other report commands: cmd_report_check.c, cmd_report_dossiers.c,
-    cmd_report_rates.c (and what they share, report_cli.c).                */
+    The other report commands (report.h): report_check.c, report_dossiers.c,
+    report_rates.c, report_citizen.c, report_postal.c; what they share:
+    kit/report_cli.c.                                                       */
 #include <czmq.h>
-#include "report_cli.h"
+#include "report.h"
 #include "report_out.h"
 
 #define FORM_TITLE "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Biểu mẫu II.06a)\n"
@@ -129,8 +131,8 @@ s_show (cli_t *cli, const reporting_reply_t *reply, void *arg)
     return rc;
 }
 
-int
-cmd_report (int argc, char **argv)
+static int
+s_report (int argc, char **argv)
 {
     cli_t cli;
     Motcua__V1__ReportRequest report = MOTCUA__V1__REPORT_REQUEST__INIT;
@@ -144,3 +146,19 @@ cmd_report (int argc, char **argv)
     }
     return report_cli_run_06a (&cli, &report, groups, n_groups, s_show, &n_groups);
 }
+
+static const cli_command_t s_commands [] = {
+    { "postal", report_postal, "report postal --from YYYY-MM-DD --to YYYY-MM-DD   postal (BCCI) intake, return, on-time delivery" },
+    { "check", report_check, "report check [PERIOD] [--by K] | FILE.csv [--rate N/D=P]   the II.06a identities, stated rates" },
+    { "drill", report_drill, "report drill PERIOD --column C [--field F] [--procedure P] …   the dossiers behind a cell" },
+    { "rates", report_rates, "report rates PERIOD               online, digitisation, postal, on-time rates" },
+    { "series", report_series, "report series PERIOD [--field F …]   counts and rates month by month" },
+    { "logbook", report_logbook, "report logbook PERIOD [--csv F] [--xlsx F]   the log book (Mẫu 06)" },
+    { "feedback", report_feedback, "report feedback PERIOD            feedback (PAKN): received, new, carried over, handled" },
+    { "satisfaction", report_satisfaction, "report satisfaction PERIOD        2018 indicators, 2025 items, citizens' ratings" },
+    { "07b", report_07b, "report 07b PERIOD                 form II.07b: procedures by level" },
+    { NULL, s_report, "report --from YYYY-MM-DD --to YYYY-MM-DD   form II.06a totals\n"
+      "               PERIOD = --from D --to D | --period month:YYYY-MM|quarter:YYYY-Q|half:YYYY|nine:YYYY|year:YYYY\n"
+      "               [--calendar] [--by agency,field,level,procedure] [--json|--csv FILE|--xlsx FILE]" },
+};
+const cli_word_t cmd_report = CLI_WORD ("report", s_commands);

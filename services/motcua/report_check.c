@@ -1,9 +1,9 @@
-/*  cmd_report_check — `motcua report check`: form II.06a's identities
+/*  report_check — `motcua report check`: form II.06a's identities
     (received = online + direct + postal, …), on a report reporting serves
     for a period (and its rows summing to the total) or on a filed one read
     back from its 13-column CSV; --rate N/D=P recomputes stated rates.     */
 #include <czmq.h>
-#include "report_cli.h"
+#include "report.h"
 #include "report_out.h"
 #include "csv.h"
 #include "form06a.h"
@@ -184,7 +184,7 @@ s_show (cli_t *cli, const reporting_reply_t *reply, void *arg)
 }
 
 int
-cmd_report_check (int argc, char **argv)
+report_check (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, REPORT_CLI_PERIOD_OPTIONS ",by,rate", "calendar,facts"))

@@ -1,9 +1,9 @@
-/*  cmd_report_citizen — the forms built on what citizens say, for a period:
+/*  report_citizen — the forms built on what citizens say, for a period:
       motcua report feedback PERIOD       feedback (PAKN): received, new, carried over, handled
       motcua report satisfaction PERIOD   2018 indicators, 2025 items, citizens' ratings
       motcua report 07b PERIOD            form II.07b: procedures by level   */
 #include <czmq.h>
-#include "report_cli.h"
+#include "report.h"
 #include "vntime.h"
 #include "period.h"
 
@@ -222,19 +222,19 @@ s_show_07b (cli_t *cli, const reporting_reply_t *reply, void *arg)
 }
 
 int
-cmd_report_feedback (int argc, char **argv)
+report_feedback (int argc, char **argv)
 {
     return s_period_command (argc, argv, MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK_COUNTS, s_show_feedback);
 }
 
 int
-cmd_report_satisfaction (int argc, char **argv)
+report_satisfaction (int argc, char **argv)
 {
     return s_period_command (argc, argv, MOTCUA__V1__REPORTING_REQUEST__BODY_SATISFACTION, s_show_satisfaction);
 }
 
 int
-cmd_report_07b (int argc, char **argv)
+report_07b (int argc, char **argv)
 {
     return s_period_command (argc, argv, MOTCUA__V1__REPORTING_REQUEST__BODY_FORM07B, s_show_07b);
 }

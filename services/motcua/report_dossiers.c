@@ -1,9 +1,9 @@
-/*  cmd_report_dossiers — the report commands that list dossiers:
+/*  report_dossiers — the report commands that list dossiers:
       motcua report drill --column C [--agency A --field F --level L --procedure P]
                           [--limit N --offset N] PERIOD     the dossiers behind a cell
       motcua report logbook PERIOD [--csv FILE | --xlsx FILE]   the log book (Mẫu 06) */
 #include <czmq.h>
-#include "report_cli.h"
+#include "report.h"
 #include "report_out.h"
 #include "vntime.h"
 
@@ -41,7 +41,7 @@ s_show_drill (cli_t *cli, const reporting_reply_t *reply, void *arg)
 }
 
 int
-cmd_report_drill (int argc, char **argv)
+report_drill (int argc, char **argv)
 {
     cli_t cli;
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
@@ -98,7 +98,7 @@ s_show_logbook (cli_t *cli, const reporting_reply_t *reply, void *arg)
 }
 
 int
-cmd_report_logbook (int argc, char **argv)
+report_logbook (int argc, char **argv)
 {
     cli_t cli;
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;

@@ -1,10 +1,10 @@
-/*  cmd_report_postal — `motcua report postal --from --to [--json]`: the
+/*  report_postal — `motcua report postal --from --to [--json]`: the
     postal (BCCI) road over a period, from reporting's events: dossiers
     received by post and their share, results sent back by post, on-time
     delivery (J+n) by route, results returned to the agency, fees. Each
     rate is printed with its numerator and denominator.                   */
 #include <czmq.h>
-#include "cli.h"
+#include "report.h"
 #include "json.h"
 #include "vntime.h"
 #include "postal_deadline.h"
@@ -23,7 +23,7 @@ s_rate (int64_t part, int64_t whole, char *buf, size_t size)
 }
 
 int
-cmd_report_postal (int argc, char **argv)
+report_postal (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "from,to", ""))

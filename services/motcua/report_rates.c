@@ -1,9 +1,9 @@
-/*  cmd_report_rates — the report commands on rates:
+/*  report_rates — the report commands on rates:
       motcua report rates PERIOD     online intake, digitisation, postal, on-time rates
       motcua report series PERIOD [--agency A --field F --level L --procedure P]
                                      counts and rates month by month      */
 #include <czmq.h>
-#include "report_cli.h"
+#include "report.h"
 
 //  Each rate with its label, numerator and denominator.
 static int
@@ -29,7 +29,7 @@ s_show_rates (cli_t *cli, const reporting_reply_t *reply, void *arg)
 }
 
 int
-cmd_report_rates (int argc, char **argv)
+report_rates (int argc, char **argv)
 {
     cli_t cli;
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;
@@ -83,7 +83,7 @@ s_show_series (cli_t *cli, const reporting_reply_t *reply, void *arg)
 }
 
 int
-cmd_report_series (int argc, char **argv)
+report_series (int argc, char **argv)
 {
     cli_t cli;
     Motcua__V1__ReportingRequest request = MOTCUA__V1__REPORTING_REQUEST__INIT;

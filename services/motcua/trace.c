@@ -1,4 +1,5 @@
-/*  cmd_reporting — `motcua trace CODE` (the report commands: cmd_report.c). */
+/*  trace — `motcua trace CODE`: a dossier's status and timeline, as
+    reporting keeps them, in the words officials read (or --json).          */
 #include <czmq.h>
 #include "cli.h"
 #include "json.h"
@@ -6,8 +7,8 @@
 #include "reporting_client.h"
 #include "trace_json.h"
 
-int
-cmd_trace (int argc, char **argv)
+static int
+s_trace (int argc, char **argv)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "", ""))
@@ -52,3 +53,8 @@ cmd_trace (int argc, char **argv)
     }
     return cli_done (&cli, &client, (ProtobufCMessage *) reply, rc);
 }
+
+static const cli_command_t s_commands [] = {
+    { NULL, s_trace, "trace CODE                        a dossier's status and timeline" },
+};
+const cli_word_t cmd_trace = CLI_WORD ("trace", s_commands);

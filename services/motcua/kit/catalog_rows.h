@@ -1,7 +1,7 @@
 /*  catalog_rows — the procedure catalogue as the CSV file people edit: its
     columns, a row as read and checked, the rows an import gathers, and how
     a checked row is applied to catalog.procedure_version (catalog_write.c).
-    The commands: cmd_catalog.c; the format: README.md ("Catalogue").       */
+    The commands: catalog.c; the format: README.md ("Catalogue").           */
 #ifndef CATALOG_ROWS_H
 #define CATALOG_ROWS_H
 #include <czmq.h>

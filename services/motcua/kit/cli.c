@@ -4,26 +4,6 @@
 #include "json.h"
 #include "rpc.h"
 #include "vntime.h"
-#include "motcua/v1/intake.pb-c.h"
-#include "motcua/v1/processing.pb-c.h"
-#include "motcua/v1/postal.pb-c.h"
-#include "motcua/v1/reporting.pb-c.h"
-
-const cli_service_t cli_services [CLI_SERVICE_COUNT] = {
-    { "intake", &motcua__v1__intake_request__descriptor, &motcua__v1__intake_reply__descriptor },
-    { "processing", &motcua__v1__processing_request__descriptor, &motcua__v1__processing_reply__descriptor },
-    { "postal", &motcua__v1__postal_request__descriptor, &motcua__v1__postal_reply__descriptor },
-    { "reporting", &motcua__v1__reporting_request__descriptor, &motcua__v1__reporting_reply__descriptor },
-};
-
-const cli_service_t *
-cli_service (const char *name)
-{
-    for (int i = 0; i < CLI_SERVICE_COUNT; i++)
-        if (name && streq (cli_services [i].name, name))
-            return &cli_services [i];
-    return NULL;
-}
 
 db_t *
 cli_db (cli_t *cli)

@@ -1,6 +1,21 @@
 /*  cli — what every `motcua` command shares: parsing `--name value` options
     against the command's list, speaking as the right identity, reporting a
-    typed error (text or --json) on stderr with a non-zero exit.
+    typed error (text or --json) on stderr with a non-zero exit, and the
+    table a command word gives of its commands.
+
+    The CLI in two parts (see services/motcua/main.c):
+      services/motcua/       the commands, one file (or a small group of
+                             files: report.c and report_*.c, admin.c and
+                             admin_keys.c) per command word; each exposes
+                             only its word's entry, at the end of this file.
+      services/motcua/kit/   this toolkit, no command in it: options and
+                             errors (cli), JSON and CSV, the answers of the
+                             services as text and JSON (trace_json,
+                             report_json, report_out, report_cli, postal_cli,
+                             work_item), the four services (cli_services),
+                             grants and catalogue rows. Built into
+                             libmotcua-cli.a, which the dashboard links too;
+                             nothing in it includes a command's file.
 
     Exit codes: 0 done; 1 the service refused (typed error); 2 bad usage;
     3 no answer (service down or key not admitted).                         */
@@ -73,78 +88,48 @@ const char *cli_error_code_name (Motcua__V1__ErrorCode code);
 const char *cli_channel_vi (int channel);            //  as the receipt and trace say it
 const char *cli_return_name (int method);            //  counter, postal
 
-//  The suite's services and their message types, for the operations every
-//  service answers alike (client_call_shared).
-typedef struct {
-    const char *name;
-    const ProtobufCMessageDescriptor *request_type;
-    const ProtobufCMessageDescriptor *reply_type;
-} cli_service_t;
-#define CLI_SERVICE_COUNT 4
-extern const cli_service_t cli_services [CLI_SERVICE_COUNT];
-const cli_service_t *cli_service (const char *name);       //  NULL if unknown
-
 //  A database connection for the operator's commands that manage reference
 //  data (grants): the suite's own settings. NULL (and a message) if unusable.
 db_t       *cli_db (cli_t *cli);
 
-//  The commands (cmd_*.c). argv starts after the command words.
-int cmd_catalog_list (int argc, char **argv);
-int cmd_catalog_import (int argc, char **argv);
-int cmd_catalog_export (int argc, char **argv);
-int cmd_counter_submit (int argc, char **argv);
-int cmd_counter_return (int argc, char **argv);
-int cmd_desk_queue (int argc, char **argv);
-int cmd_desk_resolve (int argc, char **argv);
-int cmd_post_shipments (int argc, char **argv);
-int cmd_post_deliver (int argc, char **argv);
-int cmd_trace (int argc, char **argv);
-int cmd_report (int argc, char **argv);
-int cmd_report_check (int argc, char **argv);
-int cmd_report_drill (int argc, char **argv);
-int cmd_report_rates (int argc, char **argv);
-int cmd_report_series (int argc, char **argv);
-int cmd_report_logbook (int argc, char **argv);
-int cmd_report_feedback (int argc, char **argv);
-int cmd_report_satisfaction (int argc, char **argv);
-int cmd_report_07b (int argc, char **argv);
-int cmd_rate (int argc, char **argv);
-int cmd_feedback_add (int argc, char **argv);
-int cmd_feedback_handle (int argc, char **argv);
-int cmd_health (int argc, char **argv);
-int cmd_admin_certs (int argc, char **argv);
-int cmd_admin_replay (int argc, char **argv);
-int cmd_admin_deliveries (int argc, char **argv);
-int cmd_audit (int argc, char **argv);
-int cmd_calendar (int argc, char **argv);
-int cmd_desk_supplement (int argc, char **argv);
-int cmd_desk_delay (int argc, char **argv);
-int cmd_counter_supplement (int argc, char **argv);
-int cmd_counter_withdraw (int argc, char **argv);
-int cmd_counter_refuse (int argc, char **argv);
-int cmd_admin_calendar (int argc, char **argv);
-int cmd_admin_grant (int argc, char **argv);
-int cmd_admin_revoke (int argc, char **argv);
-int cmd_admin_rotate (int argc, char **argv);
-int cmd_admin_keys (int argc, char **argv);
-int cmd_desk_handover (int argc, char **argv);
-int cmd_desk_attach (int argc, char **argv);
-int cmd_counter_route (int argc, char **argv);
-int cmd_print (int argc, char **argv);
-int cmd_post_collect (int argc, char **argv);
-int cmd_post_handover (int argc, char **argv);
-int cmd_post_sign_batch (int argc, char **argv);
-int cmd_post_batch (int argc, char **argv);
-int cmd_post_transit (int argc, char **argv);
-int cmd_post_attempt (int argc, char **argv);
-int cmd_post_return (int argc, char **argv);
-int cmd_post_overdue (int argc, char **argv);
-int cmd_counter_sign_batch (int argc, char **argv);
-int cmd_counter_dispatch (int argc, char **argv);
-int cmd_report_postal (int argc, char **argv);
 //  An amount of đồng as forms print it: 12345678 → "12.345.678".
 const char *cli_money (int64_t amount, char *buf, size_t size);
-int cmd_import_dossiers (int argc, char **argv);
-int cmd_lookup (int argc, char **argv);
+
+//  A command: the word after its command word ("submit"; NULL for the
+//  command word alone, as in `motcua trace CODE`), what runs it (argv
+//  starts after the words; returns the exit code) and its line in
+//  `motcua help`.
+typedef int (cli_run_fn) (int argc, char **argv);
+typedef struct {
+    const char *name;
+    cli_run_fn *run;
+    const char *usage;
+} cli_command_t;
+
+//  A command word and its commands, in the order `motcua help` lists them.
+//  A word's command named NULL runs when the next word names none of the others.
+typedef struct {
+    const char *word;
+    const cli_command_t *commands;
+    size_t count;
+} cli_word_t;
+#define CLI_WORD(word, commands) { word, commands, sizeof commands / sizeof commands [0] }
+
+//  The command words (main.c dispatches to them), each in its own file.
+extern const cli_word_t cmd_catalog;    //  catalog.c: the procedures in force, import, export
+extern const cli_word_t cmd_counter;    //  counter.c: the one-stop counter's commands
+extern const cli_word_t cmd_desk;       //  desk.c: the desk officer's commands
+extern const cli_word_t cmd_post;       //  post.c: the postal worker's commands
+extern const cli_word_t cmd_trace;      //  trace.c
+extern const cli_word_t cmd_report;     //  report.c (and report_*.c): the forms and rates
+extern const cli_word_t cmd_rate;       //  rate.c: a citizen's rating
+extern const cli_word_t cmd_feedback;   //  feedback.c: feedback (PAKN) taken in and handled
+extern const cli_word_t cmd_health;     //  health.c
+extern const cli_word_t cmd_admin;      //  admin.c (and admin_keys.c, calendar.c): the operator's
+extern const cli_word_t cmd_calendar;   //  calendar.c: the declared days off and make-up days
+extern const cli_word_t cmd_audit;      //  audit.c
+extern const cli_word_t cmd_print;      //  print.c: a dossier's official forms
+extern const cli_word_t cmd_import;     //  import.c: dossiers of the past
+extern const cli_word_t cmd_lookup;     //  lookup.c: the counter's look-up
 
 #endif

@@ -70,9 +70,10 @@ report_cli_groups (cli_t *cli, Motcua__V1__Grouping *groups, size_t *n)
     return 0;
 }
 
-int
-report_cli_ask (cli_t *cli, const char *identity, Motcua__V1__ReportingRequest *request,
-                client_t **client, reporting_reply_t **reply)
+//  Send request to reporting as identity (unless --as). rc as cli_outcome.
+static int
+s_ask (cli_t *cli, const char *identity, Motcua__V1__ReportingRequest *request,
+       client_t **client, reporting_reply_t **reply)
 {
     *client = cli_client (cli, "reporting", identity);
     *reply = *client ? reporting_client_send (*client, request) : NULL;
@@ -85,7 +86,7 @@ report_cli_run (cli_t *cli, const char *identity, Motcua__V1__ReportingRequest *
 {
     client_t *client;
     reporting_reply_t *reply;
-    int rc = report_cli_ask (cli, identity, request, &client, &reply);
+    int rc = s_ask (cli, identity, request, &client, &reply);
     if (rc == 0)
         rc = show (cli, reply, arg);
     return cli_done (cli, &client, (ProtobufCMessage *) reply, rc);

@@ -21,10 +21,6 @@ int  report_cli_start (cli_t *cli, int argc, char **argv, const char *options, c
 //  --by agency,field,level,procedure into groups (at most 4). 0, or -1 (said why).
 int  report_cli_groups (cli_t *cli, Motcua__V1__Grouping *groups, size_t *n);
 
-//  Send request to reporting as identity (unless --as). rc as cli_outcome.
-int  report_cli_ask (cli_t *cli, const char *identity, Motcua__V1__ReportingRequest *request,
-                     client_t **client, reporting_reply_t **reply);
-
 //  What a command shows of reporting's answer; arg is the command's own. The exit code.
 typedef int (report_cli_show_fn) (cli_t *cli, const reporting_reply_t *reply, void *arg);
 

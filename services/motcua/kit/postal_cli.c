@@ -1,12 +1,99 @@
-/*  cmd_postal_batch — the hand-over records (biên bản giao nhận) between
-    post and agency: `motcua post handover|sign-batch|batch show` for the
-    postal worker, `motcua counter sign-batch` (receives collected dossiers)
-    and `motcua counter dispatch` (hands results to post) for the officer. */
+/*  postal_cli — what the postal road's commands share. See postal_cli.h.   */
 #include <czmq.h>
-#include "postal_out.h"
+#include "postal_cli.h"
 #include "vntime.h"
+#include "postal_deadline.h"
 
-#define MAX_LISTED 100
+int
+postal_cli_amount (const char *text, int64_t *amount)
+{
+    char *end = NULL;
+    if (!text) {
+        *amount = 0;
+        return 0;
+    }
+    long long value = strtoll (text, &end, 10);
+    if (!*text || *end || value < 0)
+        return -1;
+    *amount = value;
+    return 0;
+}
+
+void
+postal_cli_json_shipment (json_t *json, const Motcua__V1__Shipment *s)
+{
+    json_object (json, NULL);
+    json_string (json, "shipment_id", s->shipment_id);
+    json_string (json, "dossier_code", s->dossier_code);
+    json_string (json, "status", s->status);
+    json_string (json, "recipient", s->recipient ? s->recipient->name : "");
+    json_string (json, "address", s->recipient ? s->recipient->address : "");
+    json_string (json, "phone", s->recipient ? s->recipient->phone : "");
+    json_time (json, "created_at", s->created_at);
+    json_time (json, "delivered_at", s->delivered_at);
+    json_string (json, "route", s->route);
+    json_bool (json, "with_appointment", s->with_appointment);
+    json_int (json, "batch_no", s->batch_no);
+    json_time (json, "handed_at", s->handed_at);
+    json_time (json, "deadline_at", s->deadline_at);
+    json_time (json, "returned_at", s->returned_at);
+    json_int (json, "invitations", s->invitations);
+    json_int (json, "postal_fee", s->postal_fee);
+    json_string (json, "note", s->note);
+    json_array (json, "originals");
+    for (size_t i = 0; i < s->n_originals; i++)
+        json_string (json, NULL, s->originals [i]);
+    json_end_array (json);
+    json_array (json, "items");
+    for (size_t i = 0; i < s->n_items; i++)
+        json_string (json, NULL, s->items [i]);
+    json_end_array (json);
+    json_end_object (json);
+}
+
+void
+postal_cli_print_shipment (const Motcua__V1__Shipment *s)
+{
+    char at [40];
+    postal_route_t route = 0;
+    postal_route_parse (s->route, &route);
+    printf ("%s — %s — %s", s->dossier_code, s->recipient ? s->recipient->name : "",
+            postal_state_label (s->status));
+    if (*s->route)
+        printf (" — tuyến %s (J+%d)", postal_route_label (route), postal_days (route, s->with_appointment));
+    if (s->deadline_at)     //  the deadline is the midnight ending the last day
+        printf (" — hạn phát hết ngày %s", vn_format_form (s->deadline_at - 1, at, sizeof at) + 6);
+    if (s->invitations)
+        printf (" — đã mời nhận %d lần", s->invitations);
+    printf ("\n");
+    for (size_t i = 0; i < s->n_originals; i++)
+        printf ("     Bản gốc: %s\n", s->originals [i]);
+    for (size_t i = 0; i < s->n_items; i++)
+        printf ("     Hiện vật (loại:kích thước): %s\n", s->items [i]);
+}
+
+void
+postal_cli_json_slip (json_t *json, const Motcua__V1__Slip *s)
+{
+    json_object (json, NULL);
+    json_string (json, "slip_number", s->slip_number);
+    json_string (json, "status", s->status);
+    json_string (json, "procedure_code", s->procedure_code);
+    json_string (json, "agency_code", s->agency_code);
+    json_string (json, "sender", s->sender ? s->sender->name : "");
+    json_int (json, "postal_fee", s->postal_fee);
+    json_int (json, "procedure_fee", s->procedure_fee);
+    json_time (json, "collected_at", s->collected_at);
+    json_string (json, "collected_by", s->collected_by);
+    json_int (json, "batch_no", s->batch_no);
+    json_bool (json, "complete", s->complete);
+    json_string (json, "reason", s->reason);
+    json_string (json, "dossier_code", s->dossier_code);
+    json_time (json, "received_at", s->received_at);
+    json_time (json, "due_at", s->due_at);
+    json_string (json, "refusal_number", s->refusal_number);
+    json_end_object (json);
+}
 
 static void
 s_json_batch (const Motcua__V1__Batch *b)
@@ -28,11 +115,11 @@ s_json_batch (const Motcua__V1__Batch *b)
     json_int (&json, "procedure_fee_refused", b->procedure_fee_refused);
     json_array (&json, "slips");
     for (size_t i = 0; i < b->n_slips; i++)
-        cmd_postal_json_slip (&json, b->slips [i]);
+        postal_cli_json_slip (&json, b->slips [i]);
     json_end_array (&json);
     json_array (&json, "shipments");
     for (size_t i = 0; i < b->n_shipments; i++)
-        cmd_postal_json_shipment (&json, b->shipments [i]);
+        postal_cli_json_shipment (&json, b->shipments [i]);
     json_end_array (&json);
     json_end_document (&json);
 }
@@ -68,7 +155,7 @@ s_print_batch (const Motcua__V1__Batch *b)
     }
     for (size_t i = 0; i < b->n_shipments; i++) {
         printf ("%zu. ", i + 1);
-        cmd_postal_print_shipment (b->shipments [i]);
+        postal_cli_print_shipment (b->shipments [i]);
     }
     if (intake) {
         printf ("Số hồ sơ: %zu — tiếp nhận %d, trả lại %d, chờ %d\n", b->n_slips, b->received, b->refused, b->waiting);
@@ -84,8 +171,8 @@ s_print_batch (const Motcua__V1__Batch *b)
                 cli_money (b->postal_fee_total, money, sizeof money));
 }
 
-static int
-s_batch_done (cli_t *cli, client_t *client, postal_reply_t *reply)
+int
+postal_cli_batch_done (cli_t *cli, client_t *client, postal_reply_t *reply)
 {
     int rc = cli_outcome (cli, "postal", (ProtobufCMessage *) reply);
     if (rc == 0 && cli->json)
@@ -97,36 +184,17 @@ s_batch_done (cli_t *cli, client_t *client, postal_reply_t *reply)
 }
 
 int
-cmd_post_handover (int argc, char **argv)
-{
-    cli_t cli;
-    if (cli_parse (&cli, argc, argv, "idempotency-key", ""))
-        return EXIT_USAGE;
-    if (cli.n_positional < 1) {
-        cli_cleanup (&cli);
-        return cli_usage ("usage: motcua post handover SLIP…   (hand collected dossiers to the agency)");
-    }
-    Motcua__V1__HandOverSlips hand_over = MOTCUA__V1__HAND_OVER_SLIPS__INIT;
-    hand_over.idempotency_key = (char *) cli_idempotency_key (&cli);
-    hand_over.n_slip_numbers = (size_t) cli.n_positional;
-    hand_over.slip_numbers = (char **) cli.positional;
-    client_t *client = cli_client (&cli, "postal", "postal");
-    return s_batch_done (&cli, client, client ? postal_client_hand_over (client, &hand_over) : NULL);
-}
-
-//  Sign a record: the agency's officer (intake) or the postal worker (return).
-static int
-s_sign (int argc, char **argv, const char *identity)
+postal_cli_sign (int argc, char **argv, const char *identity)
 {
     cli_t cli;
     if (cli_parse (&cli, argc, argv, "incomplete,idempotency-key", ""))
         return EXIT_USAGE;
     char *end = NULL;
     long long batch_no = cli.n_positional == 1 ? strtoll (cli.positional [0], &end, 10) : 0;
-    const char *listed [MAX_LISTED];
-    int n = cli_options (&cli, "incomplete", listed, MAX_LISTED);
-    Motcua__V1__Incomplete incomplete [MAX_LISTED], *pointers [MAX_LISTED];
-    char slips [MAX_LISTED][64];
+    const char *listed [POSTAL_CLI_MAX_LISTED];
+    int n = cli_options (&cli, "incomplete", listed, POSTAL_CLI_MAX_LISTED);
+    Motcua__V1__Incomplete incomplete [POSTAL_CLI_MAX_LISTED], *pointers [POSTAL_CLI_MAX_LISTED];
+    char slips [POSTAL_CLI_MAX_LISTED][64];
     bool usage = batch_no <= 0 || *end;
     for (int i = 0; i < n && !usage; i++) {
         const char *equals = strchr (listed [i], '=');
@@ -149,84 +217,6 @@ s_sign (int argc, char **argv, const char *identity)
     sign.n_incomplete = (size_t) n;
     sign.incomplete = pointers;
     client_t *client = cli_client (&cli, "postal", identity);
-    return s_batch_done (&cli, client, client ? postal_client_sign (client, &sign) : NULL);
+    return postal_cli_batch_done (&cli, client, client ? postal_client_sign (client, &sign) : NULL);
 }
 
-int
-cmd_counter_sign_batch (int argc, char **argv)
-{
-    return s_sign (argc, argv, "counter");
-}
-
-int
-cmd_post_sign_batch (int argc, char **argv)
-{
-    return s_sign (argc, argv, "postal");
-}
-
-int
-cmd_post_batch (int argc, char **argv)
-{
-    cli_t cli;
-    if (cli_parse (&cli, argc, argv, "", ""))
-        return EXIT_USAGE;
-    char *end = NULL;
-    long long batch_no = cli.n_positional == 2 && streq (cli.positional [0], "show")
-                       ? strtoll (cli.positional [1], &end, 10) : 0;
-    if (batch_no <= 0 || *end) {
-        cli_cleanup (&cli);
-        return cli_usage ("usage: motcua post batch show N");
-    }
-    client_t *client = cli_client (&cli, "postal", "postal");
-    return s_batch_done (&cli, client, client ? postal_client_show_batch (client, batch_no) : NULL);
-}
-
-//  The values of --NAME CODE=VALUE options for one dossier code.
-static size_t
-s_keyed (cli_t *cli, const char *name, const char *code, char **out, size_t max)
-{
-    const char *values [MAX_LISTED];
-    int n = cli_options (cli, name, values, MAX_LISTED);
-    size_t count = 0, length = strlen (code);
-    for (int i = 0; i < n && count < max; i++)
-        if (strncmp (values [i], code, length) == 0 && values [i][length] == '=')
-            out [count++] = (char *) values [i] + length + 1;
-    return count;
-}
-
-int
-cmd_counter_dispatch (int argc, char **argv)
-{
-    cli_t cli;
-    if (cli_parse (&cli, argc, argv, "route,original,item,postal-fee,idempotency-key", "with-appointment"))
-        return EXIT_USAGE;
-    if (cli.n_positional < 1 || cli.n_positional > 32) {
-        cli_cleanup (&cli);
-        return cli_usage ("usage: motcua counter dispatch CODE… --route district|province|major_cities|inter_province\n"
-                          "       [--with-appointment] [--original CODE=TEXT …] [--item CODE=KIND:SIZE …] [--postal-fee CODE=N]");
-    }
-    Motcua__V1__ResultToPost results [32], *pointers [32];
-    char *originals [32][16], *items [32][16], *fees [32][1];
-    for (int i = 0; i < cli.n_positional; i++) {
-        Motcua__V1__ResultToPost *r = &results [i];
-        motcua__v1__result_to_post__init (r);
-        r->dossier_code = (char *) cli.positional [i];
-        r->route = (char *) cli_option_or (&cli, "route", "");
-        r->with_appointment = cli_flag (&cli, "with-appointment");
-        r->n_originals = s_keyed (&cli, "original", r->dossier_code, originals [i], 16);
-        r->originals = originals [i];
-        r->n_items = s_keyed (&cli, "item", r->dossier_code, items [i], 16);
-        r->items = items [i];
-        if (s_keyed (&cli, "postal-fee", r->dossier_code, fees [i], 1) && cmd_postal_amount (fees [i][0], &r->postal_fee)) {
-            cli_cleanup (&cli);
-            return cli_usage ("--postal-fee CODE=N: N is whole đồng");
-        }
-        pointers [i] = r;
-    }
-    Motcua__V1__DispatchResults dispatch = MOTCUA__V1__DISPATCH_RESULTS__INIT;
-    dispatch.idempotency_key = (char *) cli_idempotency_key (&cli);
-    dispatch.n_results = (size_t) cli.n_positional;
-    dispatch.results = pointers;
-    client_t *client = cli_client (&cli, "postal", "counter");
-    return s_batch_done (&cli, client, client ? postal_client_dispatch (client, &dispatch) : NULL);
-}
