@@ -225,8 +225,8 @@ s_refuse (int argc, char **argv)
         char at [40];
         //  The form's title under the dossier's rule set (Mẫu 03).
         printf ("%s\nSố: %s\nNgười nộp hồ sơ: %s\nYêu cầu giải quyết: %s (%s)\nLý do từ chối: %s\nThời gian: %s\n",
-                streq (n->rule_set, "2018") ? "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
-                                            : "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH",
+                rule_set_of (n->rule_set) == RULES_2018 ? "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
+                                                        : "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH",
                 n->number, n->applicant ? n->applicant->name : "", n->procedure_name, n->procedure_code,
                 n->reason, vn_format_form (n->refused_at, at, sizeof at));
     }

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "html.h"
 #include "process_step.h"
+#include "rule_set.h"
 #include "vntime.h"
 #include "intake_client.h"
 #include "processing_client.h"
@@ -19,7 +20,7 @@ extern char **environ;
 
 typedef struct {
     FILE *out;
-    bool rules_2025;
+    rules_id_t rules;               //  the dossier's rule set: which forms, which names
 } form_t;
 
 static const char *s_style =
@@ -111,7 +112,7 @@ s_end (form_t *form, const char *rules_note)
 static const char *
 s_rules_note (const form_t *form)
 {
-    return form->rules_2025 ? "Hồ sơ giải quyết theo Nghị định số 118/2025/NĐ-CP (cấp tỉnh, xã)"
+    return form->rules == RULES_2025 ? "Hồ sơ giải quyết theo Nghị định số 118/2025/NĐ-CP (cấp tỉnh, xã)"
                             : "Hồ sơ giải quyết theo Nghị định số 61/2018/NĐ-CP, Nghị định số 107/2021/NĐ-CP"
                               " (cấp tỉnh, huyện, xã)";
 }
@@ -189,7 +190,7 @@ s_supplement (form_t *form, const Motcua__V1__DossierSheet *sheet)
     s_line_time (form, "Ngày yêu cầu bổ sung", sheet->supplement_requested_at);
     fputs ("<p>Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau (yêu cầu một lần, đầy đủ):</p>\n", form->out);
     s_list (form, "Thành phần hồ sơ cần bổ sung, hoàn thiện", sheet->missing, sheet->n_missing);
-    if (form->rules_2025)
+    if (form->rules == RULES_2025)
         fputs ("<p>Quá 15 ngày kể từ ngày yêu cầu mà hồ sơ chưa được bổ sung, hoàn thiện thì hồ sơ được trả lại"
                " (Điều 19 Nghị định số 118/2025/NĐ-CP); thời hạn giải quyết được tính lại từ đầu khi nhận đủ"
                " hồ sơ.</p>\n", form->out);
@@ -213,9 +214,9 @@ s_delay (form_t *form, const Motcua__V1__DossierSheet *sheet)
         return EXIT_REFUSED;
     }
     s_begin (form, sheet->agency_name, "",
-             form->rules_2025 ? "PHIẾU ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+             form->rules == RULES_2025 ? "PHIẾU ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
                               : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
-             form->rules_2025 ? "Văn bản xin lỗi và đề nghị gia hạn - Nghị định số 118/2025/NĐ-CP, Điều 19"
+             form->rules == RULES_2025 ? "Văn bản xin lỗi và đề nghị gia hạn - Nghị định số 118/2025/NĐ-CP, Điều 19"
                               : "Mẫu số 04 - Thông tư số 01/2018/TT-VPCP", letter->at);
     char received [64], previous [64], due [64];
     s_fill (form, "<p>Ngày %s, %s tiếp nhận hồ sơ của ông/bà %s, mã hồ sơ %s, đề nghị giải quyết thủ tục %s.</p>\n"
@@ -226,7 +227,7 @@ s_delay (form_t *form, const Motcua__V1__DossierSheet *sheet)
             s_when (sheet->item->received_at, received, sizeof received), sheet->receiving_agency_name,
             sheet->item->applicant_name, sheet->item->dossier_code, sheet->item->procedure_name,
             s_when (letter->previous_due_at, previous, sizeof previous), letter->reason,
-            form->rules_2025 ? "đề nghị gia hạn thời gian giải quyết, hẹn lại thời gian trả kết quả: "
+            form->rules == RULES_2025 ? "đề nghị gia hạn thời gian giải quyết, hẹn lại thời gian trả kết quả: "
                              : "hẹn lại thời gian trả kết quả: ", s_when (letter->due_at, due, sizeof due));
     s_line (form, "Căn cứ", letter->rule);
     s_sign (form, "", "THỦ TRƯỞNG CƠ QUAN GIẢI QUYẾT HỒ SƠ");
@@ -341,11 +342,11 @@ s_routing (form_t *form, const Motcua__V1__DossierSheet *sheet)
 static int
 s_refusal (form_t *form, const Motcua__V1__RefusalNotice *notice)
 {
-    form->rules_2025 = streq (notice->rule_set, "2025");
+    form->rules = rule_set_of (notice->rule_set);
     s_begin (form, "Sở Nội vụ tỉnh Hà Tĩnh", "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ",
-             form->rules_2025 ? "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH"
+             form->rules == RULES_2025 ? "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH"
                               : "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-             form->rules_2025 ? "Phiếu từ chối tiếp nhận giải quyết hồ sơ - Nghị định số 118/2025/NĐ-CP"
+             form->rules == RULES_2025 ? "Phiếu từ chối tiếp nhận giải quyết hồ sơ - Nghị định số 118/2025/NĐ-CP"
                               : "Mẫu số 03 - Thông tư số 01/2018/TT-VPCP", notice->refused_at);
     s_line (form, "Số", notice->number);
     s_line (form, "Họ và tên người nộp hồ sơ", notice->applicant->name);
@@ -359,7 +360,7 @@ s_refusal (form_t *form, const Motcua__V1__RefusalNotice *notice)
     s_fill (form, "<p>Căn cứ quy định, Bộ phận tiếp nhận và trả kết quả từ chối tiếp nhận hồ sơ với lý do:</p>\n"
                   "<p><b>%s</b></p>\n<p>Xin thông báo để ông/bà được biết.</p>\n", notice->reason);
     s_sign (form, "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ");
-    s_end (form, form->rules_2025 ? "Nghị định số 118/2025/NĐ-CP" : "Nghị định số 61/2018/NĐ-CP");
+    s_end (form, form->rules == RULES_2025 ? "Nghị định số 118/2025/NĐ-CP" : "Nghị định số 61/2018/NĐ-CP");
     return 0;
 }
 
@@ -398,7 +399,7 @@ static const struct { const char *kind; form_fn *render; } s_forms [] = {
 static int
 s_render (cli_t *cli, const char *kind, const char *code, FILE *out)
 {
-    form_t form = { out, false };
+    form_t form = { out, RULES_2025 };
     if (streq (kind, "refusal")) {
         client_t *client = cli_client (cli, "intake", "counter");
         intake_reply_t *reply = client ? intake_client_refusal (client, code) : NULL;
@@ -417,7 +418,7 @@ s_render (cli_t *cli, const char *kind, const char *code, FILE *out)
     processing_reply_t *reply = client ? processing_client_sheet (client, code) : NULL;
     int rc = cli_outcome (cli, "processing", (ProtobufCMessage *) reply);
     if (rc == 0) {
-        form.rules_2025 = streq (reply->sheet->item->rule_set, "2025");
+        form.rules = rule_set_of (reply->sheet->item->rule_set);
         rc = render (&form, reply->sheet);
     }
     processing_reply_destroy (&reply);

@@ -5,10 +5,9 @@
 #include "csv.h"
 #include <ctype.h>
 #include <limits.h>
+#include "rule_set.h"
 #include "vntime.h"
 
-//  The district level was abolished on 1/7/2025 (research/law-2025.md §3).
-#define DISTRICT_END_MS  1751302800000LL    //  2025-07-01T00:00:00+07:00
 
 const char *catalog_columns [C_COUNT] = {
     "code", "valid_from", "valid_to", "level", "name", "field", "agency", "division",
@@ -212,7 +211,7 @@ s_check (catalog_import_t *self, catalog_row_t *row)
     if (!s_one_of (cell [C_LEVEL], levels))
         catalog_fail (self, file, line, "level '%s' is not province, commune or district", cell [C_LEVEL]);
     else
-    if (streq (cell [C_LEVEL], "district") && row->to > DISTRICT_END_MS)
+    if (streq (cell [C_LEVEL], "district") && row->to > rule_set_cutover ())   //  abolished at the cut-over (law-2025.md §3)
         catalog_fail (self, file, line, "a district-level version must end by 2025-06-30 (the district level was abolished on 1/7/2025)");
     if (!*cell [C_NAME] || !*cell [C_FIELD])
         catalog_fail (self, file, line, "name and field may not be empty");
