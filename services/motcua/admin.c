@@ -1,7 +1,7 @@
 /*  admin — `motcua admin …`, the operator's commands: certs (development
     keys and their grants), deliveries and replay (the outboxes of every
     service). The rest of the word lives with what it acts on: the keys and
-    grants in admin_keys.c, the declared days in calendar.c (admin.h).     */
+    grants in admin_keys.c, the declared days in calendar_days.c (admin.h). */
 #include <czmq.h>
 #include "admin.h"
 #include "cli_services.h"

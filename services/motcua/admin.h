@@ -1,7 +1,7 @@
 /*  admin — the `motcua admin` commands kept with what they act on, for the
     word's table in admin.c: the keys and grants (admin_keys.c) and the
-    declared days off and make-up days (calendar.c). argv starts after the
-    command's words; each returns the exit code.                            */
+    declared days off and make-up days (calendar_days.c). argv starts after
+    the command's words; each returns the exit code.                        */
 #ifndef ADMIN_H
 #define ADMIN_H
 #include "cli.h"

@@ -6,8 +6,10 @@
     The CLI in two parts (see services/motcua/main.c):
       services/motcua/       the commands, one file (or a small group of
                              files: report.c and report_*.c, admin.c and
-                             admin_keys.c) per command word; each exposes
-                             only its word's entry, at the end of this file.
+                             admin_keys.c) per command word, named by it
+                             (calendar_days.c, audit_trail.c: no name shared
+                             with common/); each exposes only its word's
+                             entry, at the end of this file.
       services/motcua/kit/   this toolkit, no command in it: options and
                              errors (cli), JSON and CSV, the answers of the
                              services as text and JSON (trace_json,
@@ -125,9 +127,9 @@ extern const cli_word_t cmd_report;     //  report.c (and report_*.c): the forms
 extern const cli_word_t cmd_rate;       //  rate.c: a citizen's rating
 extern const cli_word_t cmd_feedback;   //  feedback.c: feedback (PAKN) taken in and handled
 extern const cli_word_t cmd_health;     //  health.c
-extern const cli_word_t cmd_admin;      //  admin.c (and admin_keys.c, calendar.c): the operator's
-extern const cli_word_t cmd_calendar;   //  calendar.c: the declared days off and make-up days
-extern const cli_word_t cmd_audit;      //  audit.c
+extern const cli_word_t cmd_admin;      //  admin.c (and admin_keys.c, calendar_days.c): the operator's
+extern const cli_word_t cmd_calendar;   //  calendar_days.c: the declared days off and make-up days
+extern const cli_word_t cmd_audit;      //  audit_trail.c
 extern const cli_word_t cmd_print;      //  print.c: a dossier's official forms
 extern const cli_word_t cmd_import;     //  import.c: dossiers of the past
 extern const cli_word_t cmd_lookup;     //  lookup.c: the counter's look-up

@@ -1,4 +1,4 @@
-/*  audit — `motcua audit CODE`: every recorded change to a dossier, the
+/*  audit_trail — `motcua audit CODE`: every recorded change to a dossier, the
     four services' audit trails merged in time order.                       */
 #include <czmq.h>
 #include "cli_services.h"

@@ -1,4 +1,4 @@
-/*  calendar — `motcua calendar YEAR` (the year's days off and make-up
+/*  calendar_days — `motcua calendar YEAR` (the year's days off and make-up
     working days, as officials read them) and `motcua admin calendar
     add|remove|import` (the government's declarations, into the database
     every service reads; no restart needed).                                */
