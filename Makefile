@@ -89,9 +89,21 @@ $(BIN)/motcua-%: $$(call svc_objs,$$*) $(LIB)
 	@mkdir -p $(BIN)
 	@echo "  LD $@"; $(CC) $(LDFLAGS) $(call svc_objs,$*) $(LIB) $(LDLIBS) -o $@
 
-$(BIN)/motcua: $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/motcua/*.c)) $(LIB)
+#   The CLI: its commands (services/motcua/*.c, one file or a small group
+#   per command word) over its toolkit (services/motcua/kit/: options,
+#   errors, JSON, CSV, the forms' output), an archive the dashboard links too.
+CLI_KIT_O:= $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/motcua/kit/*.c))
+CLI_KIT  := $(BUILD)/libmotcua-cli.a
+CLI_O    := $(patsubst %.c,$(BUILD)/%.o,$(wildcard services/motcua/*.c))
+
+$(BUILD)/services/motcua/%.o: CPPFLAGS += -Iservices/motcua/kit
+
+$(CLI_KIT): $(CLI_KIT_O)
+	@echo "  AR $@"; rm -f $@; ar rcs $@ $^
+
+$(BIN)/motcua: $(CLI_O) $(CLI_KIT) $(LIB)
 	@mkdir -p $(BIN)
-	@echo "  LD $@"; $(CC) $(LDFLAGS) $^ $(LDLIBS) $(CLI_LIBS) -o $@
+	@echo "  LD $@"; $(CC) $(LDFLAGS) $(CLI_O) $(CLI_KIT) $(LIB) $(LDLIBS) $(CLI_LIBS) -o $@
 
 $(LAW_TESTS): $(BIN)/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/testkit.o $(LAW_LIB)
 	@mkdir -p $(BIN)
@@ -127,7 +139,7 @@ test-asan: asan-build
 	@MOTCUA_BIN=build/asan/bin MOTCUA_SKIP_VALGRIND=1 MOTCUA_SKIP_FUZZ=1 tests/run.sh
 
 clean:
-	rm -rf $(BUILD)/gen $(BUILD)/common $(BUILD)/services $(BUILD)/tests $(BUILD)/bin $(LIB) $(BUILD)/asan
+	rm -rf $(BUILD)/gen $(BUILD)/common $(BUILD)/services $(BUILD)/tests $(BUILD)/bin $(LIB) $(CLI_KIT) $(BUILD)/asan
 
 distclean: down
 	rm -rf build var

@@ -11,7 +11,7 @@ Prints ok/FAIL lines and `N passed, N failed`."""
 import glob, os, re, sys
 
 os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-FOLDERS = ['common/*', 'services/*']
+FOLDERS = ['common/*', 'services/*', 'services/*/*']
 #   Process-wide settings, set once by main before any thread starts.
 SETTINGS = {'common/infra/log.c': 'the log level and service name (like zsys)'}
 LIBC = {'assert', 'ctype', 'errno', 'float', 'inttypes', 'limits', 'math', 'stdarg', 'stdbool',
@@ -27,7 +27,7 @@ def check(ok, what, detail=''):
         failed += 1
         print('FAIL layout: ' + what + (': ' + detail if detail else ''))
 
-files = sorted(f for d in FOLDERS for f in glob.glob(d + '/*.[ch]'))
+files = sorted(f for d in FOLDERS for f in glob.glob(d + '/*.[ch]') if os.path.isfile(f))
 includes = {f: re.findall(r'^#include [<"]([^">]+)[">]', open(f, encoding='utf-8').read(), re.M)
             for f in files}
 
@@ -35,7 +35,14 @@ includes = {f: re.findall(r'^#include [<"]([^">]+)[">]', open(f, encoding='utf-8
 modules = {}
 for f in files:
     modules.setdefault(os.path.splitext(f)[0], set()).update(includes[f])
-by_name = {os.path.basename(m): m for m in modules}
+by_name = {}
+clashes = []
+for m in sorted(modules):
+    name = os.path.basename(m)
+    if name in by_name and name != 'main':      # each program's main.c is included by nobody
+        clashes.append('%s and %s' % (by_name[name], m))
+    by_name[name] = m
+check(not clashes, 'every module name is its own (an include names one file)', '; '.join(clashes))
 graph = {m: {by_name[i[:-2]] for i in incs if i.endswith('.h') and i[:-2] in by_name
              and by_name[i[:-2]] != m} for m, incs in modules.items()}
 index, low, stack, on, cycles, counter = {}, {}, [], set(), [], [0]

@@ -10,7 +10,7 @@ static const char *s_state_names [STATE_COUNT] = {
 static const char *s_action_names [ACTION_COUNT] = {
     "receive", "refuse", "start", "request_supplement", "supplement_received",
     "resolve", "return", "withdraw", "close",
-    "hand_over", "attach_result", "route"
+    "hand_over", "attach_result", "route", "delay"
 };
 
 //  The one table: s_table [from][action] = to, STATE_NONE where illegal.
@@ -27,6 +27,7 @@ static const dossier_state_t s_table [STATE_COUNT][ACTION_COUNT] = {
         [ACTION_HAND_OVER] = STATE_IN_PROCESS,
         [ACTION_ATTACH_RESULT] = STATE_RECEIVED,
         [ACTION_ROUTE] = STATE_RECEIVED,
+        [ACTION_DELAY] = STATE_RECEIVED,
     },
     [STATE_IN_PROCESS] = {
         [ACTION_REQUEST_SUPPLEMENT] = STATE_SUPPLEMENT_REQUESTED,
@@ -34,6 +35,7 @@ static const dossier_state_t s_table [STATE_COUNT][ACTION_COUNT] = {
         [ACTION_WITHDRAW] = STATE_WITHDRAWN,
         [ACTION_HAND_OVER] = STATE_IN_PROCESS,
         [ACTION_ATTACH_RESULT] = STATE_IN_PROCESS,
+        [ACTION_DELAY] = STATE_IN_PROCESS,
     },
     [STATE_SUPPLEMENT_REQUESTED] = {
         [ACTION_SUPPLEMENT_RECEIVED] = STATE_IN_PROCESS,

@@ -30,6 +30,7 @@ typedef enum {
     ACTION_HAND_OVER,           //  a step done, the dossier to the next division (Mẫu 05)
     ACTION_ATTACH_RESULT,       //  the result document or physical item is there
     ACTION_ROUTE,               //  sent on from the receiving centre to the competent body
+    ACTION_DELAY,               //  a delay letter / extension request: a new appointment
     ACTION_COUNT
 } dossier_action_t;
 

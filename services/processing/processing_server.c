@@ -159,7 +159,8 @@ s_delay_letter (void *context, api_error_t *error)
     ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
                                "issue delay letters", error))
         return NULL;
-    if (!streq (row.status, "received") && !streq (row.status, "in_process")) {
+    dossier_state_t state, next;
+    if (lifecycle_state_parse (row.status, &state) || lifecycle_next (state, ACTION_DELAY, &next)) {
         api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
                   "dossier %s is %s (rules of %s); a delay letter is for a dossier in process",
                   row.dossier_code, row.status, row.rule_set);

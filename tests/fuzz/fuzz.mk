@@ -18,11 +18,11 @@ FUZZ_DIR           := $(BUILD)/fuzz
 FUZZ_TARGETS       ?= $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SAN           := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS        := -g -O1 -std=gnu11 -Wall -Wextra -D_GNU_SOURCE
-FUZZ_CPPFLAGS      := -I$(BUILD)/gen -Icommon/infra -Icommon/law -Iservices/intake -Iservices/motcua -Itests/fuzz -I$(PG_INC)
+FUZZ_CPPFLAGS      := -I$(BUILD)/gen -Icommon/infra -Icommon/law -Iservices/intake -Iservices/motcua/kit -Itests/fuzz -I$(PG_INC)
 FUZZ_LIBS          := -lprotobuf-c -lczmq -lzmq -lpq -lm
 FUZZ_SRC           := $(addprefix common/infra/,api.c rpc.c outbox.c db.c log.c) \
                       $(addprefix common/law/,vntime.c worktime.c legal_clock.c dossier_code.c report06a.c lunar.c calendar.c) services/intake/intake_check.c \
-                      services/motcua/csv.c $(PB_C)
+                      services/motcua/kit/csv.c $(PB_C)
 FUZZ_SRC           += common/infra/dossier_history.c common/law/lookup_key.c common/law/lifecycle.c common/law/rule_set.c
 FUZZ_OBJ           := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRC))
 

@@ -1,5 +1,5 @@
 /*  fuzz_csv — the importers' readers: CSV records of the catalogue files
-    (services/motcua/csv.c) and the working calendar's declaration text
+    (services/motcua/kit/csv.c) and the working calendar's declaration text
     (common/law/calendar.c, what `motcua admin calendar import` parses). Every
     input must end in records or a typed error, never a crash or a leak.   */
 #include <stdint.h>

@@ -1,0 +1,85 @@
+/*  audit_trail — `motcua audit CODE`: every recorded change to a dossier, the
+    four services' audit trails merged in time order.                       */
+#include <czmq.h>
+#include "cli_services.h"
+#include "vntime.h"
+
+static int
+s_by_time (const void *a, const void *b)
+{
+    const Motcua__V1__AuditEntry *x = *(Motcua__V1__AuditEntry *const *) a;
+    const Motcua__V1__AuditEntry *y = *(Motcua__V1__AuditEntry *const *) b;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static int
+s_audit (int argc, char **argv)
+{
+    cli_t cli;
+    if (cli_parse (&cli, argc, argv, "", ""))
+        return EXIT_USAGE;
+    if (cli.n_positional != 1) {
+        cli_cleanup (&cli);
+        return cli_usage ("usage: motcua audit CODE");
+    }
+    ProtobufCMessage *replies [CLI_SERVICE_COUNT] = { 0 };
+    Motcua__V1__AuditEntry *entries [4096];
+    size_t count = 0;
+    int rc = 0;
+    for (int i = 0; i < CLI_SERVICE_COUNT && rc == 0; i++) {
+        Motcua__V1__AuditRequest ask = MOTCUA__V1__AUDIT_REQUEST__INIT;
+        ask.dossier_code = (char *) cli.positional [0];
+        client_t *client;
+        replies [i] = cli_service_ask (&cli, &cli_services [i], "dashboard", "audit", &ask.base, &client);
+        client_destroy (&client);
+        rc = cli_outcome (&cli, cli_services [i].name, replies [i]);
+        Motcua__V1__AuditTrail *trail = rc ? NULL : (Motcua__V1__AuditTrail *) client_reply_body (replies [i], "audit");
+        for (size_t e = 0; trail && e < trail->n_entries && count < 4096; e++)
+            entries [count++] = trail->entries [e];
+    }
+    qsort (entries, count, sizeof entries [0], s_by_time);
+    if (rc == 0 && cli.json) {
+        json_t json;
+        json_begin (&json, stdout);
+        json_array (&json, NULL);
+        for (size_t e = 0; e < count; e++) {
+            json_object (&json, NULL);
+            json_time (&json, "at", entries [e]->at);
+            json_string (&json, "service", entries [e]->service);
+            json_string (&json, "principal", entries [e]->principal);
+            json_string (&json, "role", entries [e]->role);
+            json_string (&json, "action", entries [e]->action);
+            json_string (&json, "key", entries [e]->dossier_code);     //  the code, or a slip or record of it
+            json_string (&json, "old", entries [e]->old_value);
+            json_string (&json, "new", entries [e]->new_value);
+            json_end_object (&json);
+        }
+        json_end_array (&json);
+        json_finish (&json);
+    }
+    else
+    if (rc == 0) {
+        printf ("NHẬT KÝ THAO TÁC — hồ sơ %s\n", cli.positional [0]);
+        for (size_t e = 0; e < count; e++) {
+            char at [40];
+            printf ("%s  ", vn_format_iso (entries [e]->at, at, sizeof at));
+            cli_pad (entries [e]->service, 10);
+            cli_pad (entries [e]->principal, 12);
+            cli_pad (entries [e]->action, 16);
+            if (!streq (entries [e]->dossier_code, cli.positional [0]))
+                printf ("[%s] ", entries [e]->dossier_code);     //  kept under its slip or record
+            printf ("%s%s%s\n", entries [e]->old_value, *entries [e]->old_value ? " → " : "",
+                    entries [e]->new_value);
+        }
+    }
+    for (int i = 0; i < CLI_SERVICE_COUNT; i++)
+        if (replies [i])
+            protobuf_c_message_free_unpacked (replies [i], NULL);
+    cli_cleanup (&cli);
+    return rc;
+}
+
+static const cli_command_t s_commands [] = {
+    { NULL, s_audit, "audit CODE                        every recorded change to a dossier" },
+};
+const cli_word_t cmd_audit = CLI_WORD ("audit", s_commands);
