@@ -346,9 +346,9 @@ s_series (db_t *db, const Motcua__V1__ReportingRequest *request, api_error_t *er
 
 #define LIST_COLUMNS \
     "f.dossier_code, coalesce (f.procedure_code, ''), coalesce (p.procedure_name, ''), coalesce (f.agency_code, ''), " \
-    "coalesce (f.field, ''), f.level, coalesce (f.channel, 1), " MS ("f.received_at") ", " MS ("f.due_at") ", " \
-    MS ("f.resolved_at") ", " MS ("f.returned_at") ", coalesce (f.outcome, 0), " \
-    MS ("f.paused_at") ", " MS ("f.resumed_at") ", coalesce (p.applicant_name, ''), " \
+    "coalesce (f.field, ''), f.level, coalesce (f.channel, 1), " DB_MS ("f.received_at") ", " DB_MS ("f.due_at") ", " \
+    DB_MS ("f.resolved_at") ", " DB_MS ("f.returned_at") ", coalesce (f.outcome, 0), " \
+    DB_MS ("f.paused_at") ", " DB_MS ("f.resumed_at") ", coalesce (p.applicant_name, ''), " \
     "coalesce (p.applicant_address, ''), coalesce (p.applicant_phone, ''), coalesce (f.return_method, 0)"
 
 static const char *
