@@ -2,13 +2,13 @@
     intake_routing.h.                                                        */
 #include <czmq.h>
 #include "intake_routing.h"
+#include "db_ms.h"
 #include "legal_clock.h"
 #include "process_step.h"
 #include "rule_set.h"
 #include "vntime.h"
 
 #define INVALID MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT
-#define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
 
 int
 intake_routing_plan (service_t *service, const Motcua__V1__SubmitDossier *req, const char *competent_agency,
@@ -68,8 +68,8 @@ intake_routing_store (db_t *db, const char *code, const intake_routing_t *plan)
         db_ms_param (plan->online_answer_by, answer, sizeof answer), db_ms_param (plan->route_by, route, sizeof route)
     };
     return db_exec (db,
-        "UPDATE intake.dossier SET receiving_agency = $2, filed_at = " TS (3) ", online_answer_by = " TS (4) ","
-        " route_by = " TS (5) " WHERE code = $1", 5, params);
+        "UPDATE intake.dossier SET receiving_agency = $2, filed_at = " DB_TS (3) ", online_answer_by = " DB_TS (4) ","
+        " route_by = " DB_TS (5) " WHERE code = $1", 5, params);
 }
 
 Motcua__V1__RefusalNotice *
@@ -81,8 +81,8 @@ intake_routing_refusal (db_t *db, const char *number, api_error_t *error)
     PGresult *result = db_query (db,
         "SELECT r.number, r.procedure_code, coalesce (p.name, ''), r.applicant_name, r.applicant_id, r.phone,"
         " r.address, r.reason, (extract (epoch FROM r.refused_at) * 1000)::bigint, r.rule_set"
-        " FROM intake.refusal r LEFT JOIN catalog.procedure_version p ON p.code = r.procedure_code"
-        " AND p.valid_from <= r.refused_at AND (p.valid_to IS NULL OR p.valid_to > r.refused_at)"
+        " FROM intake.refusal r LEFT JOIN LATERAL catalog.procedure_at (r.refused_at) p"
+        " ON p.code = r.procedure_code"
         " WHERE r.number = $1", 1, params);
     if (!result) {
         api_db_fail (error, db_error (db));

@@ -1,16 +1,16 @@
 /*  intake_store — intake's SQL. See intake_store.h.                         */
 #include <czmq.h>
 #include "intake_store.h"
+#include "db_ms.h"
 
-//  The version in force at $1 (ms since the epoch): valid_from inclusive,
-//  valid_to exclusive (NULL: still in force).
+//  The version in force at $1 (ms since the epoch): catalog.procedure_at
+//  (deploy/sql/015_procedure_at.sql).
 #define PROCEDURE_COLUMNS \
     "p.code, p.name, p.field, p.agency_code, p.division, p.time_limit_value, " \
     "p.time_limit_unit, a.office_hours, p.id, p.level"
 #define PROCEDURE_IN_FORCE \
-    " FROM catalog.procedure_version p JOIN catalog.agency a ON a.code = p.agency_code" \
-    " WHERE p.valid_from <= to_timestamp ($1::bigint / 1000.0)" \
-    " AND (p.valid_to IS NULL OR p.valid_to > to_timestamp ($1::bigint / 1000.0))"
+    " FROM catalog.procedure_at (" DB_TS (1) ") p JOIN catalog.agency a ON a.code = p.agency_code" \
+    " WHERE true"
 
 static void
 s_row (PGresult *result, int row, procedure_row_t *out)

@@ -8,13 +8,11 @@
 #include "db_ms.h"
 #include "db_rows.h"
 
-#define MS(col) DB_MS (col)
-#define TS(n)   "to_timestamp (nullif ($" #n ", '0')::bigint / 1000.0)"
 #define SLIP_COLUMNS "slip_number, procedure_code, procedure_name, agency_code, sender_name," \
     " sender_id, phone, address, array_to_string (components, E'\\x1f'), return_method, postal_fee," \
-    " procedure_fee, place, " MS ("collected_at") ", collected_by, coalesce (batch_no, 0)," \
-    " coalesce (complete, false), reason, coalesce (dossier_code, ''), " MS ("received_at") ", " \
-    MS ("due_at") ", coalesce (refusal_number, ''), status," \
+    " procedure_fee, place, " DB_MS ("collected_at") ", collected_by, coalesce (batch_no, 0)," \
+    " coalesce (complete, false), reason, coalesce (dossier_code, ''), " DB_MS ("received_at") ", " \
+    DB_MS ("due_at") ", coalesce (refusal_number, ''), status," \
     " coalesce ((SELECT name FROM catalog.agency a WHERE a.code = agency_code), agency_code)"
 #define MAX_COMPONENTS 64
 
@@ -31,8 +29,7 @@ postal_slip_procedure (db_t *db, const char *code, char *name, size_t name_size,
 {
     const char *params [1] = { code };
     PGresult *result = db_query (db,
-        "SELECT name, agency_code FROM catalog.procedure_version WHERE code = $1"
-        " AND valid_from <= now () AND (valid_to IS NULL OR valid_to > now ())", 1, params);
+        "SELECT name, agency_code FROM catalog.procedure_at (now ()) WHERE code = $1", 1, params);
     if (!result)
         return -1;
     int found = PQntuples (result) == 1;
@@ -74,7 +71,7 @@ postal_slip_insert (db_t *db, Motcua__V1__Slip *slip)
         "INSERT INTO postal.slip (slip_number, procedure_code, procedure_name, agency_code,"
         " sender_name, sender_id, phone, address, components, return_method, postal_fee,"
         " procedure_fee, place, collected_at, collected_by) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-        " $8, string_to_array ($9, E'\\x1f'), $10, $11, $12, $13, " TS (14) ", $15)", 15, params);
+        " $8, string_to_array ($9, E'\\x1f'), $10, $11, $12, $13, " DB_TS_OR_NULL (14) ", $15)", 15, params);
     free (components);
     return rc;
 }
@@ -85,7 +82,7 @@ postal_batch_create (db_t *db, const char *kind, const char *who, int64_t at)
     char when [24];
     const char *params [3] = { kind, who, s_num (at, when, sizeof when) };
     PGresult *result = db_query (db,
-        "INSERT INTO postal.batch (kind, created_by, created_at) VALUES ($1, $2, " TS (3) ")"
+        "INSERT INTO postal.batch (kind, created_by, created_at) VALUES ($1, $2, " DB_TS_OR_NULL (3) ")"
         " RETURNING batch_no", 3, params);
     if (!result)
         return -1;
@@ -112,7 +109,7 @@ postal_batch_load (db_t *db, int64_t batch_no, batch_row_t *row)
     char batch [24];
     const char *params [1] = { s_num (batch_no, batch, sizeof batch) };
     PGresult *result = db_query (db,
-        "SELECT kind, created_by, coalesce (signed_by, ''), " MS ("created_at") ", " MS ("signed_at")
+        "SELECT kind, created_by, coalesce (signed_by, ''), " DB_MS ("created_at") ", " DB_MS ("signed_at")
         " FROM postal.batch WHERE batch_no = $1 FOR UPDATE", 1, params);
     return db_rows_one (result, s_read_batch, row);
 }
@@ -123,7 +120,7 @@ postal_batch_sign (db_t *db, int64_t batch_no, const char *who, int64_t at)
     char batch [24], when [24];
     const char *params [3] = { s_num (batch_no, batch, sizeof batch), who, s_num (at, when, sizeof when) };
     return db_exec (db,
-        "UPDATE postal.batch SET signed_by = $2, signed_at = " TS (3) " WHERE batch_no = $1", 3, params);
+        "UPDATE postal.batch SET signed_by = $2, signed_at = " DB_TS_OR_NULL (3) " WHERE batch_no = $1", 3, params);
 }
 
 int
@@ -163,7 +160,7 @@ postal_slip_answer (db_t *db, const Motcua__V1__PostalIntakeAnswered *a)
                                s_num (a->due_at, due, sizeof due),
                                refused ? a->refusal_number : NULL, refused ? "refused" : "received" };
     return db_exec (db,
-        "UPDATE postal.slip SET dossier_code = $2, received_at = " TS (3) ", due_at = " TS (4) ","
+        "UPDATE postal.slip SET dossier_code = $2, received_at = " DB_TS_OR_NULL (3) ", due_at = " DB_TS_OR_NULL (4) ","
         " refusal_number = $5, status = $6 WHERE slip_number = $1", 6, params);
 }
 

@@ -5,12 +5,10 @@
 #include "db_rows.h"
 #include "db_ms.h"
 
-#define MS(col) DB_MS (col)
-#define TS(n)   "to_timestamp (nullif ($" #n ", '0')::bigint / 1000.0)"
 #define COLUMNS "shipment_id, dossier_code, recipient_name, recipient_id, phone, address, status, " \
-                MS ("created_at") ", " MS ("delivered_at") ", route, with_appointment," \
-                " coalesce (batch_no, 0), " MS ("handed_at") ", " MS ("deadline_at") ", " \
-                MS ("returned_at") ", postal_fee, note, array_to_string (originals, E'\\x1f')," \
+                DB_MS ("created_at") ", " DB_MS ("delivered_at") ", route, with_appointment," \
+                " coalesce (batch_no, 0), " DB_MS ("handed_at") ", " DB_MS ("deadline_at") ", " \
+                DB_MS ("returned_at") ", postal_fee, note, array_to_string (originals, E'\\x1f')," \
                 " array_to_string (items, E'\\x1f')," \
                 " (SELECT count (*) FROM postal.attempt a WHERE a.shipment_id = s.shipment_id)"
 
@@ -127,7 +125,7 @@ postal_store_open (db_t *db, int64_t overdue_at, shipment_row_t **rows)
     const char *params [1] = { at };
     return s_rows (db_query (db,
         "SELECT " COLUMNS " FROM postal.shipment s WHERE status NOT IN ('delivered', 'returned')"
-        " AND ($1 = '0' OR deadline_at < " TS (1) ")"
+        " AND ($1 = '0' OR deadline_at < " DB_TS_OR_NULL (1) ")"
         " ORDER BY created_at LIMIT 1000", 1, params), rows);
 }
 
@@ -160,8 +158,8 @@ postal_store_update (db_t *db, const shipment_row_t *row, char **originals, size
                                 originals ? original_list : NULL, items ? item_list : NULL };
     int rc = db_exec (db,
         "UPDATE postal.shipment SET status = $2, route = $3, with_appointment = $4,"
-        " batch_no = nullif ($5, '0')::bigint, handed_at = " TS (6) ", deadline_at = " TS (7) ","
-        " returned_at = " TS (8) ", delivered_at = " TS (9) ", postal_fee = $10, note = $11,"
+        " batch_no = nullif ($5, '0')::bigint, handed_at = " DB_TS_OR_NULL (6) ", deadline_at = " DB_TS_OR_NULL (7) ","
+        " returned_at = " DB_TS_OR_NULL (8) ", delivered_at = " DB_TS_OR_NULL (9) ", postal_fee = $10, note = $11,"
         " originals = coalesce (string_to_array ($12, E'\\x1f'), originals),"
         " items = coalesce (string_to_array ($13, E'\\x1f'), items)"
         " WHERE shipment_id = $1", 13, params);
@@ -180,7 +178,7 @@ postal_store_attempt (db_t *db, const char *shipment_id, int n, int64_t at, cons
     const char *params [5] = { shipment_id, number, when, actor, reason };
     return db_exec (db,
         "INSERT INTO postal.attempt (shipment_id, n, at, actor, reason)"
-        " VALUES ($1, $2, " TS (3) ", $4, $5)", 5, params);
+        " VALUES ($1, $2, " DB_TS_OR_NULL (3) ", $4, $5)", 5, params);
 }
 
 int
@@ -188,7 +186,7 @@ postal_store_attempt_times (db_t *db, const char *shipment_id, int64_t *times, i
 {
     const char *params [1] = { shipment_id };
     PGresult *result = db_query (db,
-        "SELECT " MS ("at") " FROM postal.attempt WHERE shipment_id = $1 ORDER BY n", 1, params);
+        "SELECT " DB_MS ("at") " FROM postal.attempt WHERE shipment_id = $1 ORDER BY n", 1, params);
     if (!result)
         return -1;
     int count = PQntuples (result) < max ? PQntuples (result) : max;
@@ -207,7 +205,7 @@ postal_store_attached (db_t *db, const Motcua__V1__ResultAttached *attached)
                                attached->sha256 ? attached->sha256 : "", at };
     return db_exec (db,
         "INSERT INTO postal.result AS r (dossier_code, kind, reference, sha256, attached_at)"
-        " VALUES ($1, $2, $3, $4, " TS (5) ") ON CONFLICT (dossier_code) DO UPDATE"
+        " VALUES ($1, $2, $3, $4, " DB_TS_OR_NULL (5) ") ON CONFLICT (dossier_code) DO UPDATE"
         " SET kind = excluded.kind, reference = excluded.reference, sha256 = excluded.sha256,"
         " attached_at = excluded.attached_at WHERE r.attached_at <= excluded.attached_at", 5, params);
 }

@@ -7,8 +7,6 @@
 #include "worktime.h"
 #include "db_ms.h"
 
-#define MS(col) DB_MS (col)
-#define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
 #define UNIT_SEPARATOR "\x1f"
 
 int
@@ -26,7 +24,7 @@ processing_sheet_enqueue (db_t *db, const Motcua__V1__DossierReceived *received)
     };
     int rc = db_exec (db,
         "UPDATE processing.work_item SET channel = $2, components = $3::text[], receiving_agency = $4,"
-        " filed_at = " TS (5) ", online_answer_by = " TS (6) ", route_by = " TS (7)
+        " filed_at = " DB_TS (5) ", online_answer_by = " DB_TS (6) ", route_by = " DB_TS (7)
         " WHERE dossier_code = $1 AND step_position = 0", 7, params);
     free (components);
     if (rc)
@@ -36,9 +34,8 @@ processing_sheet_enqueue (db_t *db, const Motcua__V1__DossierReceived *received)
     PGresult *result = db_query (db,
         "INSERT INTO processing.step (dossier_code, position, name, division, quota_hours)"
         " SELECT $1, s.position, s.name, s.division, s.quota_hours"
-        " FROM catalog.procedure_step s JOIN catalog.procedure_version v ON v.id = s.version_id"
-        " WHERE v.code = $2 AND v.valid_from <= " TS (3)
-        " AND (v.valid_to IS NULL OR v.valid_to > " TS (3) ")"
+        " FROM catalog.procedure_step s JOIN catalog.procedure_at (" DB_TS (3) ") v ON v.id = s.version_id"
+        " WHERE v.code = $2"
         " ON CONFLICT DO NOTHING RETURNING position", 3, copy);
     if (!result)
         return -1;
@@ -52,9 +49,9 @@ processing_sheet_extra (db_t *db, const char *code, work_extra_t *extra)
 {
     const char *params [1] = { code };
     PGresult *result = db_query (db,
-        "SELECT channel, receiving_agency, " MS ("filed_at") ", " MS ("online_answer_by") ", "
-        MS ("route_by") ", " MS ("routed_at") ", step_position, coalesce (result_kind, ''), "
-        MS ("result_attached_at") " FROM processing.work_item WHERE dossier_code = $1", 1, params);
+        "SELECT channel, receiving_agency, " DB_MS ("filed_at") ", " DB_MS ("online_answer_by") ", "
+        DB_MS ("route_by") ", " DB_MS ("routed_at") ", step_position, coalesce (result_kind, ''), "
+        DB_MS ("result_attached_at") " FROM processing.work_item WHERE dossier_code = $1", 1, params);
     if (!result)
         return -1;
     int found = PQntuples (result) == 1;
@@ -93,8 +90,8 @@ processing_sheet_steps (db_t *db, const char *code, step_row_t **rows)
 {
     const char *params [1] = { code };
     PGresult *result = db_query (db,
-        "SELECT position, name, division, quota_hours, " MS ("started_at") ", " MS ("due_at") ", "
-        MS ("ended_at") ", coalesce (result, '') FROM processing.step WHERE dossier_code = $1"
+        "SELECT position, name, division, quota_hours, " DB_MS ("started_at") ", " DB_MS ("due_at") ", "
+        DB_MS ("ended_at") ", coalesce (result, '') FROM processing.step WHERE dossier_code = $1"
         " ORDER BY position", 1, params);
     int count;
     *rows = (step_row_t *) db_rows_all (result, sizeof **rows, s_read_step, &count);
@@ -111,7 +108,7 @@ processing_sheet_save_step (db_t *db, const char *code, const step_row_t *step)
         db_ms_param (step->ended_at, ended, sizeof ended), *step->result ? step->result : NULL
     };
     return db_exec (db,
-        "UPDATE processing.step SET started_at = " TS (3) ", due_at = " TS (4) ", ended_at = " TS (5) ","
+        "UPDATE processing.step SET started_at = " DB_TS (3) ", due_at = " DB_TS (4) ", ended_at = " DB_TS (5) ","
         " result = $6 WHERE dossier_code = $1 AND position = $2::int", 6, params);
 }
 
@@ -138,7 +135,7 @@ processing_sheet_add_handover (db_t *db, const Motcua__V1__DossierHandedOver *li
     return db_exec (db,
         "INSERT INTO processing.handover (dossier_code, at, position, step_name, giver, giver_division,"
         " receiver, receiver_division, step_due_at, result, note)"
-        " VALUES ($1, " TS (2) ", $3::int, $4, $5, $6, $7, $8, " TS (9) ", $10, $11)", 11, params);
+        " VALUES ($1, " DB_TS (2) ", $3::int, $4, $5, $6, $7, $8, " DB_TS (9) ", $10, $11)", 11, params);
 }
 
 int
@@ -149,7 +146,7 @@ processing_sheet_set_result (db_t *db, const char *code, const char *kind, const
     const char *params [6] = { code, kind, reference, sha256, note, db_ms_param (at, at_text, sizeof at_text) };
     return db_exec (db,
         "UPDATE processing.work_item SET result_kind = $2, result_reference = $3, result_sha256 = $4,"
-        " result_note = $5, result_attached_at = " TS (6) " WHERE dossier_code = $1", 6, params);
+        " result_note = $5, result_attached_at = " DB_TS (6) " WHERE dossier_code = $1", 6, params);
 }
 
 int
@@ -158,7 +155,7 @@ processing_sheet_set_routed (db_t *db, const char *code, int64_t at, const char 
     char at_text [24];
     const char *params [3] = { code, db_ms_param (at, at_text, sizeof at_text), by };
     return db_exec (db,
-        "UPDATE processing.work_item SET routed_at = " TS (2) ", routed_by = $3 WHERE dossier_code = $1",
+        "UPDATE processing.work_item SET routed_at = " DB_TS (2) ", routed_by = $3 WHERE dossier_code = $1",
         3, params);
 }
 
@@ -221,23 +218,23 @@ processing_sheet_new (db_t *db, const char *code, int *found)
     const char *params [1] = { code };
     self->facts = db_query (db,
         "SELECT w.channel, array_to_string (w.components, E'\\x1f'), array_to_string (w.missing, E'\\x1f'),"
-        " w.receiving_agency, coalesce (r.name, ''), coalesce (a.name, ''), " MS ("w.filed_at") ", "
-        MS ("w.online_answer_by") ", " MS ("w.route_by") ", " MS ("w.routed_at") ", w.routed_by,"
+        " w.receiving_agency, coalesce (r.name, ''), coalesce (a.name, ''), " DB_MS ("w.filed_at") ", "
+        DB_MS ("w.online_answer_by") ", " DB_MS ("w.route_by") ", " DB_MS ("w.routed_at") ", w.routed_by,"
         " coalesce (w.result_kind, ''), w.result_reference, coalesce (w.result_sha256, ''), w.result_note, "
-        MS ("w.result_attached_at") ", " MS ("w.supplement_requested_at")
+        DB_MS ("w.result_attached_at") ", " DB_MS ("w.supplement_requested_at")
         " FROM processing.work_item w LEFT JOIN catalog.agency a ON a.code = w.agency_code"
         " LEFT JOIN catalog.agency r ON r.code = w.receiving_agency WHERE w.dossier_code = $1", 1, params);
     self->steps = db_query (db,
         "SELECT s.position, s.name, s.division, coalesce (d.name, s.division), s.quota_hours, "
-        MS ("s.started_at") ", " MS ("s.due_at") ", " MS ("s.ended_at") ", coalesce (s.result, '')"
+        DB_MS ("s.started_at") ", " DB_MS ("s.due_at") ", " DB_MS ("s.ended_at") ", coalesce (s.result, '')"
         " FROM processing.step s LEFT JOIN catalog.division d ON d.code = s.division"
         " WHERE s.dossier_code = $1 ORDER BY s.position", 1, params);
     self->handovers = db_query (db,
-        "SELECT " MS ("at") ", position, step_name, giver, giver_division, receiver, receiver_division, "
-        MS ("step_due_at") ", result, note FROM processing.handover WHERE dossier_code = $1 ORDER BY at, id",
+        "SELECT " DB_MS ("at") ", position, step_name, giver, giver_division, receiver, receiver_division, "
+        DB_MS ("step_due_at") ", result, note FROM processing.handover WHERE dossier_code = $1 ORDER BY at, id",
         1, params);
     self->changes = db_query (db,
-        "SELECT " MS ("at") ", " MS ("previous_due_at") ", " MS ("due_at") ", appointment_only, rule, reason,"
+        "SELECT " DB_MS ("at") ", " DB_MS ("previous_due_at") ", " DB_MS ("due_at") ", appointment_only, rule, reason,"
         " actor FROM processing.due_change WHERE dossier_code = $1 ORDER BY at, id", 1, params);
     if (!self->facts || !self->steps || !self->handovers || !self->changes || PQntuples (self->facts) != 1) {
         *found = -1;

@@ -4,12 +4,11 @@
 #include "db_rows.h"
 #include "db_ms.h"
 
-#define MS(col) DB_MS (col)
 #define ROW_COLUMNS "dossier_code, procedure_code, procedure_name, division, applicant_name," \
     " applicant_id, phone, address, status, rule_set, reason, return_method, outcome, " \
-    MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at") ", agency_code," \
+    DB_MS ("received_at") ", " DB_MS ("due_at") ", " DB_MS ("resolved_at") ", " DB_MS ("returned_at") ", agency_code," \
     " time_limit_value, time_limit_unit, office_hours, supplements, delay_letters, " \
-    MS ("legal_due_at") ", " MS ("supplement_requested_at") ", " MS ("supplement_close_at")
+    DB_MS ("legal_due_at") ", " DB_MS ("supplement_requested_at") ", " DB_MS ("supplement_close_at")
 
 static void
 s_read_row (PGresult *result, int r, void *out)

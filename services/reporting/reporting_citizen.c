@@ -1,6 +1,7 @@
 /*  reporting_citizen — ratings, feedback, satisfaction, II.07b. See
     reporting_citizen.h.                                                   */
 #include "reporting_sql.h"
+#include "db_ms.h"
 #include "reporting_citizen.h"
 #include "reporting_forms.h"
 #include "idempotency.h"
@@ -52,7 +53,7 @@ s_rate_work (void *context, api_error_t *error)
             c->req->comment, reporting_num (c->at, at, sizeof at), c->who->name
         };
         if (db_exec (c->db, "INSERT INTO reporting.rating (dossier_code, item, level, channel, comment,"
-                            " rated_at, recorded_by) VALUES ($1, $2, $3, $4, $5, " TS (6) ", $7)", 7, params)) {
+                            " rated_at, recorded_by) VALUES ($1, $2, $3, $4, $5, " DB_TS (6) ", $7)", 7, params)) {
             api_db_fail (error, db_error (c->db));
             return NULL;
         }
@@ -147,7 +148,7 @@ s_feedback_work (void *context, api_error_t *error)
         res = db_query (c->db,
             "INSERT INTO reporting.feedback (feedback_id, dossier_code, kind, content, sender, received_at, recorded_by)"
             " SELECT CASE WHEN $1 <> '' THEN $1 ELSE $2 || lpad ((count (*) + 1)::text, 4, '0') END,"
-            " $3, $4, $5, $6, " TS (7) ", $8 FROM reporting.feedback WHERE feedback_id LIKE $2 || '%'"
+            " $3, $4, $5, $6, " DB_TS (7) ", $8 FROM reporting.feedback WHERE feedback_id LIKE $2 || '%'"
             " RETURNING feedback_id", 8, params);
         if (!res) {
             if (streq (db_sqlstate (c->db), "23505"))
@@ -164,8 +165,8 @@ s_feedback_work (void *context, api_error_t *error)
         const char *params [4] = { h->feedback_id, h->result, reporting_num (c->at, at, sizeof at),
                                    h->substantiated ? "true" : "false" };
         res = db_query (c->db,
-            "UPDATE reporting.feedback SET handled_at = " TS (3) ", result = $2, substantiated = $4::boolean"
-            " WHERE feedback_id = $1 AND handled_at IS NULL AND received_at <= " TS (3)
+            "UPDATE reporting.feedback SET handled_at = " DB_TS (3) ", result = $2, substantiated = $4::boolean"
+            " WHERE feedback_id = $1 AND handled_at IS NULL AND received_at <= " DB_TS (3)
             " RETURNING feedback_id", 4, params);
         if (!res) {
             api_db_fail (error, db_error (c->db));
@@ -231,13 +232,13 @@ s_feedback_counts (db_t *db, int64_t from, int64_t to, Motcua__V1__FeedbackCount
     char f [24], t [24];
     const char *params [2] = { reporting_num (from, f, sizeof f), reporting_num (to, t, sizeof t) };
     PGresult *res = db_query (db,
-        "SELECT count (*) FILTER (WHERE received_at >= " TS (1) "),"
-        " count (*) FILTER (WHERE received_at < " TS (1) "),"
-        " count (*) FILTER (WHERE handled_at < " TS (2) "),"
-        " count (*) FILTER (WHERE handled_at IS NULL OR handled_at >= " TS (2) "),"
+        "SELECT count (*) FILTER (WHERE received_at >= " DB_TS (1) "),"
+        " count (*) FILTER (WHERE received_at < " DB_TS (1) "),"
+        " count (*) FILTER (WHERE handled_at < " DB_TS (2) "),"
+        " count (*) FILTER (WHERE handled_at IS NULL OR handled_at >= " DB_TS (2) "),"
         " count (*) FILTER (WHERE kind = 'regulation'), count (*) FILTER (WHERE kind = 'conduct')"
-        " FROM reporting.feedback WHERE received_at < " TS (2)
-        " AND (handled_at IS NULL OR handled_at >= " TS (1) ")", 2, params);
+        " FROM reporting.feedback WHERE received_at < " DB_TS (2)
+        " AND (handled_at IS NULL OR handled_at >= " DB_TS (1) ")", 2, params);
     if (!res)
         return -1;
     counts->from = from;
@@ -301,7 +302,7 @@ s_satisfaction (db_t *db, int64_t from, int64_t to, s_satisfaction_t *out)
         " EXISTS (SELECT 1 FROM reporting.feedback k WHERE k.dossier_code = f.dossier_code"
         "         AND k.kind = 'conduct' AND k.substantiated)"
         " FROM reporting.dossier_fact f WHERE f.received_at IS NOT NULL"
-        " AND f.resolved_at >= " TS (1) " AND f.resolved_at < " TS (2), 2, params);
+        " AND f.resolved_at >= " DB_TS (1) " AND f.resolved_at < " DB_TS (2), 2, params);
     if (!res)
         return -1;
     for (int i = 0; i < 9; i++) {
@@ -350,7 +351,7 @@ s_satisfaction (db_t *db, int64_t from, int64_t to, s_satisfaction_t *out)
     }
     PQclear (res);
     res = db_query (db, "SELECT item, level, count (*) FROM reporting.rating"
-                        " WHERE rated_at >= " TS (1) " AND rated_at < " TS (2) " GROUP BY item, level", 2, params);
+                        " WHERE rated_at >= " DB_TS (1) " AND rated_at < " DB_TS (2) " GROUP BY item, level", 2, params);
     if (!res)
         return -1;
     for (int r = 0; r < PQntuples (res); r++) {
@@ -410,8 +411,7 @@ s_form07b (db_t *db, int64_t to, s_form07b_t *out, PGresult **keep)
         " count (*) FILTER (WHERE v.level = 'province' AND EXISTS (SELECT 1 FROM catalog.procedure_step s WHERE s.version_id = v.id)),"
         " count (*) FILTER (WHERE v.level = 'district' AND EXISTS (SELECT 1 FROM catalog.procedure_step s WHERE s.version_id = v.id)),"
         " count (*) FILTER (WHERE v.level = 'commune' AND EXISTS (SELECT 1 FROM catalog.procedure_step s WHERE s.version_id = v.id))"
-        " FROM catalog.procedure_version v JOIN catalog.agency a ON a.code = v.agency_code"
-        " WHERE v.valid_from <= " TS (1) " AND (v.valid_to IS NULL OR v.valid_to > " TS (1) ")"
+        " FROM catalog.procedure_at (" DB_TS (1) ") v JOIN catalog.agency a ON a.code = v.agency_code"
         " GROUP BY v.agency_code, a.name ORDER BY v.agency_code", 1, params);
     if (!res)
         return -1;
@@ -461,8 +461,6 @@ reporting_citizen_handle (service_t *service, const principal_t *who, const Motc
     char label [128];
     switch (request->body_case) {
         case MOTCUA__V1__REPORTING_REQUEST__BODY_RATE:
-            if (service_allow (service, who, "counter,dashboard", "record ratings", &error))
-                break;
             if ((rated = s_rate (service, who, request->rate, &error))) {
                 reply.body_case = MOTCUA__V1__REPORTING_REPLY__BODY_RATED;
                 reply.rated = rated;
@@ -470,8 +468,6 @@ reporting_citizen_handle (service_t *service, const principal_t *who, const Motc
             break;
         case MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK:
         case MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK_HANDLE:
-            if (service_allow (service, who, "counter,desk", "record feedback", &error))
-                break;
             //  (the oneof's members share one slot: pick by the case)
             feedback = request->body_case == MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK
                 ? s_feedback (service, who, request->feedback, NULL, &error)
@@ -488,8 +484,7 @@ reporting_citizen_handle (service_t *service, const principal_t *who, const Motc
                 request->body_case == MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK_COUNTS ? request->feedback_counts
               : request->body_case == MOTCUA__V1__REPORTING_REQUEST__BODY_SATISFACTION ? request->satisfaction
               : request->form07b;
-            if (service_allow (service, who, "dashboard,desk", "read reports", &error)
-            ||  reporting_forms_window (p ? p->period : NULL, &from, &to, label, sizeof label, &error))
+            if (reporting_forms_window (p ? p->period : NULL, &from, &to, label, sizeof label, &error))
                 break;
             if (request->body_case == MOTCUA__V1__REPORTING_REQUEST__BODY_FEEDBACK_COUNTS) {
                 if (s_feedback_counts (db, from, to, &counts))

@@ -67,3 +67,50 @@ reporting_detail_more (const Motcua__V1__Event *event, char *buf, size_t size)
             break;
     }
 }
+
+void
+reporting_detail (const Motcua__V1__Event *event, char *buf, size_t size)
+{
+    buf [0] = 0;
+    switch (event->body_case) {
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
+            reporting_detail_received (event->dossier_received, buf, size);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
+            snprintf (buf, size, "%s%s%s",
+                      event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "Đồng ý"
+                    : event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "Từ chối"
+                    : event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN ? "Rút hồ sơ"
+                    : "Dừng giải quyết, không bổ sung đủ hồ sơ",
+                      *event->dossier_resolved->reason ? ": " : "", event->dossier_resolved->reason);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
+            snprintf (buf, size, "%s",
+                      event->dossier_returned->via == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL
+                      ? "qua dịch vụ bưu chính công ích" : "tại Bộ phận Một cửa");
+            break;
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED: {
+            const Motcua__V1__SupplementRequested *r = event->supplement_requested;
+            size_t at = (size_t) snprintf (buf, size, "Cần bổ sung:");
+            for (size_t i = 0; i < r->n_missing && at < size; i++)
+                at += (size_t) snprintf (buf + at, size - at, "%s %s", i ? ";" : "", r->missing [i]);
+            break;
+        }
+        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED:
+            snprintf (buf, size, "Đã nộp bổ sung %zu thành phần", event->supplement_received->n_components);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
+            snprintf (buf, size, "%s", event->dossier_withdrawn->reason);
+            break;
+        case MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED: {
+            const Motcua__V1__DueTimeChanged *c = event->due_time_changed;
+            char due [40];
+            snprintf (buf, size, "%s %s — %s: %s", c->appointment_only ? "Hẹn trả kết quả" : "Hạn giải quyết",
+                      vn_format_form (c->due_at, due, sizeof due), c->rule, c->reason);
+            break;
+        }
+        default:            //  steps, results, routing (the postal road: reporting_postal.c)
+            reporting_detail_more (event, buf, size);
+            break;
+    }
+}

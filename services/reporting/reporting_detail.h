@@ -8,6 +8,11 @@
 #include <stddef.h>
 #include "motcua/v1/events.pb-c.h"
 
+//  A short, readable account (Vietnamese) of what the event says: the
+//  dossier's life, the internal process, routing; buf left empty for the
+//  postal road's events (reporting_postal_detail).
+void reporting_detail (const Motcua__V1__Event *event, char *buf, size_t size);
+
 void reporting_detail_received (const Motcua__V1__DossierReceived *received, char *buf, size_t size);
 //  The events above (hand-over, result, routing); buf left empty for others.
 void reporting_detail_more (const Motcua__V1__Event *event, char *buf, size_t size);

@@ -5,8 +5,6 @@
 #include "vntime.h"
 #include "db_ms.h"
 
-#define MS(col) DB_MS (col)
-#define TS(n)   "to_timestamp (nullif ($" #n ", '0')::bigint / 1000.0)"
 
 static char *
 s_num (int64_t value, char *buf, size_t size)
@@ -35,7 +33,7 @@ s_merge_shipment (db_t *db, const char *code, const char *state, int64_t at, con
     return db_exec (db,
         "INSERT INTO reporting.postal_shipment AS s (dossier_code, state, state_at, route, handed_at,"
         " deadline_at, delivered_at, returned_at, invitations)"
-        " VALUES ($1, $2, " TS (3) ", $4, " TS (5) ", " TS (6) ", " TS (7) ", " TS (8) ", $9)"
+        " VALUES ($1, $2, " DB_TS_OR_NULL (3) ", $4, " DB_TS_OR_NULL (5) ", " DB_TS_OR_NULL (6) ", " DB_TS_OR_NULL (7) ", " DB_TS_OR_NULL (8) ", $9)"
         " ON CONFLICT (dossier_code) DO UPDATE SET"
         " state = CASE WHEN " RANK ("EXCLUDED.state") " > " RANK ("s.state") " OR (" RANK ("EXCLUDED.state")
         " = " RANK ("s.state") " AND EXCLUDED.state_at >= s.state_at) THEN EXCLUDED.state ELSE s.state END,"
@@ -61,7 +59,7 @@ reporting_postal_apply (db_t *db, const Motcua__V1__Event *event)
                                        s_num (r->received_at, at, sizeof at) };
             return db_exec (db,
                 "INSERT INTO reporting.postal_dossier (dossier_code, channel, return_method, received_at)"
-                " VALUES ($1, $2, $3, " TS (4) ") ON CONFLICT (dossier_code) DO NOTHING", 4, params);
+                " VALUES ($1, $2, $3, " DB_TS_OR_NULL (4) ") ON CONFLICT (dossier_code) DO NOTHING", 4, params);
         }
         case MOTCUA__V1__EVENT__BODY_POSTAL_INTAKE_ANSWERED: {
             const Motcua__V1__PostalIntakeAnswered *a = event->postal_intake_answered;
@@ -74,7 +72,7 @@ reporting_postal_apply (db_t *db, const Motcua__V1__Event *event)
                                        s_num (a->procedure_fee, procedure, sizeof procedure) };
             return db_exec (db,
                 "INSERT INTO reporting.postal_slip (slip_number, batch_no, dossier_code, refused,"
-                " answered_at, postal_fee, procedure_fee) VALUES ($1, $2, $3, $4, " TS (5) ", $6, $7)"
+                " answered_at, postal_fee, procedure_fee) VALUES ($1, $2, $3, $4, " DB_TS_OR_NULL (5) ", $6, $7)"
                 " ON CONFLICT (slip_number) DO NOTHING", 7, params);
         }
         case MOTCUA__V1__EVENT__BODY_SHIPMENT_CREATED:
@@ -99,7 +97,7 @@ reporting_postal_apply (db_t *db, const Motcua__V1__Event *event)
             if (event->dossier_returned->via != MOTCUA__V1__RETURN_METHOD__RETURN_COUNTER)
                 return 0;
             return db_exec (db,
-                "UPDATE reporting.postal_shipment SET state = 'collected', state_at = " TS (2)
+                "UPDATE reporting.postal_shipment SET state = 'collected', state_at = " DB_TS_OR_NULL (2)
                 " WHERE dossier_code = $1", 2, params);
         }
         default:
@@ -152,7 +150,7 @@ reporting_postal_location (db_t *db, const char *code, char *buf, size_t size)
 {
     const char *params [1] = { code };
     PGresult *result = db_query (db,
-        "SELECT state, " MS ("state_at") " FROM reporting.postal_shipment WHERE dossier_code = $1", 1, params);
+        "SELECT state, " DB_MS ("state_at") " FROM reporting.postal_shipment WHERE dossier_code = $1", 1, params);
     if (!result)
         return -1;
     buf [0] = 0;
@@ -192,19 +190,19 @@ reporting_postal_report (db_t *db, Motcua__V1__PostalReport *report, Motcua__V1_
     const char *params [2] = { s_num (report->from, from, sizeof from), s_num (report->to, to, sizeof to) };
     PGresult *received = db_query (db,
         "SELECT count (*), count (*) FILTER (WHERE channel = 3), count (*) FILTER (WHERE return_method = 2)"
-        " FROM reporting.postal_dossier WHERE received_at >= " TS (1) " AND received_at < " TS (2), 2, params);
+        " FROM reporting.postal_dossier WHERE received_at >= " DB_TS_OR_NULL (1) " AND received_at < " DB_TS_OR_NULL (2), 2, params);
     PGresult *slips = received ? db_query (db,
         "SELECT count (*) FILTER (WHERE refused), coalesce (sum (postal_fee), 0), coalesce (sum (procedure_fee), 0)"
-        " FROM reporting.postal_slip WHERE answered_at >= " TS (1) " AND answered_at < " TS (2), 2, params) : NULL;
+        " FROM reporting.postal_slip WHERE answered_at >= " DB_TS_OR_NULL (1) " AND answered_at < " DB_TS_OR_NULL (2), 2, params) : NULL;
     //  Shipments by the day they were handed to post; returns by their day.
     PGresult *shipped = slips ? db_query (db,
         "SELECT route, count (*), count (delivered_at),"
         " count (*) FILTER (WHERE delivered_at < deadline_at)"
-        " FROM reporting.postal_shipment WHERE handed_at >= " TS (1) " AND handed_at < " TS (2)
+        " FROM reporting.postal_shipment WHERE handed_at >= " DB_TS_OR_NULL (1) " AND handed_at < " DB_TS_OR_NULL (2)
         " GROUP BY route", 2, params) : NULL;
     PGresult *returned = shipped ? db_query (db,
         "SELECT count (*) FROM reporting.postal_shipment"
-        " WHERE returned_at >= " TS (1) " AND returned_at < " TS (2), 2, params) : NULL;
+        " WHERE returned_at >= " DB_TS_OR_NULL (1) " AND returned_at < " DB_TS_OR_NULL (2), 2, params) : NULL;
     int rc = returned ? 0 : -1;
     if (!rc) {
         report->received_total = s_count (received, 0);

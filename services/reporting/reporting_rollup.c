@@ -3,6 +3,7 @@
     read from it: reporting_rollup_read.c). See reporting_rollup.h and
     common/law/rollup.h.                                                        */
 #include "reporting_sql.h"
+#include "rule_set.h"
 #include <czmq.h>
 #include "reporting_rollup.h"
 #include "vntime.h"
@@ -376,7 +377,9 @@ reporting_rollup_generate (db_t *db, int64_t n, double seed, int first_year, int
     for (int64_t start = 1; start <= n; start += chunk) {
         snprintf (lo, sizeof lo, "%lld", (long long) start);
         snprintf (hi, sizeof hi, "%lld", (long long) (start + chunk - 1 < n ? start + chunk - 1 : n));
-        const char *params [5] = { seed_text, first, span, lo, hi };
+        char cutover [24];
+        reporting_num (rule_set_cutover (), cutover, sizeof cutover);
+        const char *params [6] = { seed_text, first, span, lo, hi, cutover };
         //  Shaped like research/peer-bench.md: due 5-30 days after receipt,
         //  90% resolved 1-40 days after it, channels and procedures uniform.
         PGresult *res = db_query (db,
@@ -390,7 +393,7 @@ reporting_rollup_generate (db_t *db, int64_t n, double seed, int first_year, int
             "   online_capable, digitised)"
             " SELECT 'GEN-' || $1 || '-' || g, p.code [k], p.agency [k], p.field [k], p.level [k],"
             "   ch, CASE WHEN ret < 0.2 THEN 2 ELSE 1 END,"
-            "   CASE WHEN r < timestamptz '2025-07-01 00:00+07' THEN '2018' ELSE '2025' END,"
+            "   CASE WHEN r < " DB_TS (6) " THEN '2018' ELSE '2025' END,"
             "   r, r + due_d * interval '1 day',"
             "   CASE WHEN res_p < 0.9 THEN r + res_d * interval '1 day' END,"
             "   CASE WHEN res_p < 0.9 THEN 1 END, p.online [k], ch = 2"
@@ -401,7 +404,7 @@ reporting_rollup_generate (db_t *db, int64_t n, double seed, int first_year, int
             "     5 + floor (random () * 26) AS due_d, random () AS res_p, 1 + random () * 39 AS res_d,"
             "     random () AS ret"
             "   FROM generate_series ($4::bigint, $5::bigint) g OFFSET 0) x,"
-            "   LATERAL (SELECT 1 + x.kr % p.n AS k) kk", 5, params);
+            "   LATERAL (SELECT 1 + x.kr % p.n AS k) kk", 6, params);
         if (!res) {
             db_rollback (db);
             return -1;

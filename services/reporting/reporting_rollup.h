@@ -31,8 +31,8 @@ typedef struct {
 //  column at of row r.
 #define ROLLUP_FACT_COLUMNS \
     "coalesce (agency_code, ''), coalesce (field, ''), level, coalesce (procedure_code, ''), " \
-    MS ("received_at") ", " MS ("due_at") ", " MS ("resolved_at") ", coalesce (channel, 1), " \
-    MS ("paused_at") ", " MS ("resumed_at") ", online_capable, digitised, result_digitised, " \
+    DB_MS ("received_at") ", " DB_MS ("due_at") ", " DB_MS ("resolved_at") ", coalesce (channel, 1), " \
+    DB_MS ("paused_at") ", " DB_MS ("resumed_at") ", online_capable, digitised, result_digitised, " \
     "coalesce (return_method, 0) = 2"
 void reporting_rollup_read_fact (PGresult *res, int r, int at, rollup_fact_t *fact, rollup_key_t *key);
 

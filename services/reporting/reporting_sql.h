@@ -1,14 +1,12 @@
 /*  reporting_sql — what reporting's SQL shares: instants travel as ms since
-    the epoch in text parameters (TS turns parameter n into a timestamptz,
-    MS a column back into ms, 0 for NULL), and numbers formatted for them.  */
+    the epoch in text parameters (db_ms.h: DB_TS turns parameter n into a
+    timestamptz, DB_MS a column back into ms), and numbers formatted for them. */
 #ifndef REPORTING_SQL_H
 #define REPORTING_SQL_H
 #include <stdio.h>
 #include <stdint.h>
 #include "db_ms.h"
 
-#define MS(col) DB_MS (col)
-#define TS(n)   "to_timestamp ($" #n "::bigint / 1000.0)"
 
 //  value as decimal text in buf; returns buf.
 static inline char *

@@ -1,5 +1,6 @@
 /*  reporting_store — reporting's SQL. See reporting_store.h.               */
 #include "reporting_sql.h"
+#include "db_ms.h"
 #include <czmq.h>
 #include "reporting_store.h"
 #include "outbox.h"
@@ -23,7 +24,7 @@ s_merge_received (db_t *db, const Motcua__V1__DossierReceived *r)
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, procedure_code, agency_code, field,"
         " channel, return_method, rule_set, received_at, due_at)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, " TS (8) ", " TS (9) ")"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, " DB_TS (8) ", " DB_TS (9) ")"
         " ON CONFLICT (dossier_code) DO UPDATE SET procedure_code = EXCLUDED.procedure_code,"
         " agency_code = EXCLUDED.agency_code, field = EXCLUDED.field, channel = EXCLUDED.channel,"
         " return_method = EXCLUDED.return_method, rule_set = EXCLUDED.rule_set,"
@@ -41,7 +42,7 @@ s_merge_resolved (db_t *db, const Motcua__V1__DossierResolved *r)
     };
     return db_exec (db,
         "INSERT INTO reporting.dossier_fact (dossier_code, outcome, resolved_at, due_at)"
-        " VALUES ($1, $2, " TS (3) ", " TS (4) ")"
+        " VALUES ($1, $2, " DB_TS (3) ", " DB_TS (4) ")"
         " ON CONFLICT (dossier_code) DO UPDATE SET outcome = EXCLUDED.outcome,"
         " resolved_at = EXCLUDED.resolved_at, due_at = EXCLUDED.due_at", 4, params);
 }
@@ -53,12 +54,12 @@ s_merge_times (db_t *db, const char *code, const char *column, int64_t at, const
     char sql [512], a [24], b [24];
     if (column2)
         snprintf (sql, sizeof sql,
-            "INSERT INTO reporting.dossier_fact (dossier_code, %1$s, %2$s) VALUES ($1, " TS (2) ", " TS (3) ")"
+            "INSERT INTO reporting.dossier_fact (dossier_code, %1$s, %2$s) VALUES ($1, " DB_TS (2) ", " DB_TS (3) ")"
             " ON CONFLICT (dossier_code) DO UPDATE SET %1$s = EXCLUDED.%1$s, %2$s = EXCLUDED.%2$s",
             column, column2);
     else
         snprintf (sql, sizeof sql,
-            "INSERT INTO reporting.dossier_fact (dossier_code, %1$s) VALUES ($1, " TS (2) ")"
+            "INSERT INTO reporting.dossier_fact (dossier_code, %1$s) VALUES ($1, " DB_TS (2) ")"
             " ON CONFLICT (dossier_code) DO UPDATE SET %1$s = EXCLUDED.%1$s", column);
     const char *params [3] = { code, reporting_num (at, a, sizeof a), reporting_num (at2, b, sizeof b) };
     return db_exec (db, sql, column2 ? 3 : 2, params);
@@ -70,58 +71,18 @@ s_merge_returned (db_t *db, const Motcua__V1__DossierReturned *r)
     char returned [24];
     const char *params [2] = { r->dossier_code, reporting_num (r->returned_at, returned, sizeof returned) };
     return db_exec (db,
-        "INSERT INTO reporting.dossier_fact (dossier_code, returned_at) VALUES ($1, " TS (2) ")"
+        "INSERT INTO reporting.dossier_fact (dossier_code, returned_at) VALUES ($1, " DB_TS (2) ")"
         " ON CONFLICT (dossier_code) DO UPDATE SET returned_at = EXCLUDED.returned_at", 2, params);
 }
 
-//  A short, readable account of what the event says.
+//  A short, readable account of what the event says (reporting_detail.c and,
+//  for the postal road, reporting_postal.c hold the words).
 static void
 s_detail (const Motcua__V1__Event *event, char *buf, size_t size)
 {
-    buf [0] = 0;
-    switch (event->body_case) {
-        case MOTCUA__V1__EVENT__BODY_DOSSIER_RECEIVED:
-            reporting_detail_received (event->dossier_received, buf, size);
-            break;
-        case MOTCUA__V1__EVENT__BODY_DOSSIER_RESOLVED:
-            snprintf (buf, size, "%s%s%s",
-                      event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_APPROVED ? "Đồng ý"
-                    : event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_REJECTED ? "Từ chối"
-                    : event->dossier_resolved->outcome == MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN ? "Rút hồ sơ"
-                    : "Dừng giải quyết, không bổ sung đủ hồ sơ",
-                      *event->dossier_resolved->reason ? ": " : "", event->dossier_resolved->reason);
-            break;
-        case MOTCUA__V1__EVENT__BODY_DOSSIER_RETURNED:
-            snprintf (buf, size, "%s",
-                      event->dossier_returned->via == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL
-                      ? "qua dịch vụ bưu chính công ích" : "tại Bộ phận Một cửa");
-            break;
-        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_REQUESTED: {
-            const Motcua__V1__SupplementRequested *r = event->supplement_requested;
-            size_t at = (size_t) snprintf (buf, size, "Cần bổ sung:");
-            for (size_t i = 0; i < r->n_missing && at < size; i++)
-                at += (size_t) snprintf (buf + at, size - at, "%s %s", i ? ";" : "", r->missing [i]);
-            break;
-        }
-        case MOTCUA__V1__EVENT__BODY_SUPPLEMENT_RECEIVED:
-            snprintf (buf, size, "Đã nộp bổ sung %zu thành phần", event->supplement_received->n_components);
-            break;
-        case MOTCUA__V1__EVENT__BODY_DOSSIER_WITHDRAWN:
-            snprintf (buf, size, "%s", event->dossier_withdrawn->reason);
-            break;
-        case MOTCUA__V1__EVENT__BODY_DUE_TIME_CHANGED: {
-            const Motcua__V1__DueTimeChanged *c = event->due_time_changed;
-            char due [40];
-            snprintf (buf, size, "%s %s — %s: %s", c->appointment_only ? "Hẹn trả kết quả" : "Hạn giải quyết",
-                      vn_format_form (c->due_at, due, sizeof due), c->rule, c->reason);
-            break;
-        }
-        default:            //  steps, results, routing: reporting_detail.c;
-                            //  shipments and the postal road: reporting_postal.c
-            reporting_detail_more (event, buf, size);
-            reporting_postal_detail (event, buf, size);
-            break;
-    }
+    reporting_detail (event, buf, size);
+    if (!buf [0])
+        reporting_postal_detail (event, buf, size);
 }
 
 //  What DossierReceived adds beyond the fact: the procedure's level and
@@ -139,9 +100,8 @@ s_merge_received_extra (db_t *db, const Motcua__V1__DossierReceived *r)
         r->dossier_code, r->procedure_name, a ? a->name : "", a ? a->address : "", a ? a->phone : ""
     };
     return db_exec (db,
-        "WITH v AS (SELECT level, online_level FROM catalog.procedure_version"
-        "   WHERE code = $2 AND valid_from <= " TS (3)
-        "   AND (valid_to IS NULL OR valid_to > " TS (3) ") ORDER BY valid_from DESC LIMIT 1)"
+        "WITH v AS (SELECT level, online_level FROM catalog.procedure_at (" DB_TS (3) ")"
+        "   WHERE code = $2 ORDER BY valid_from DESC LIMIT 1)"
         " UPDATE reporting.dossier_fact SET level = coalesce ((SELECT level FROM v), ''),"
         " online_capable = coalesce ((SELECT online_level <> 'none' FROM v), false),"
         " digitised = (channel = 2) WHERE dossier_code = $1", 3, params)
@@ -198,7 +158,7 @@ s_merge (db_t *db, const Motcua__V1__Event *event)
                                event->producer, detail };
     if (db_exec (db,
         "INSERT INTO reporting.timeline (dossier_code, event_id, event_type, at, actor, producer, detail)"
-        " VALUES ($1, $2, $3, " TS (4) ", $5, $6, $7) ON CONFLICT (event_id) DO NOTHING", 7, params))
+        " VALUES ($1, $2, $3, " DB_TS (4) ", $5, $6, $7) ON CONFLICT (event_id) DO NOTHING", 7, params))
         return -1;
     char change [1200];
     audit_json (change, sizeof change, "event", params [2], "detail", detail, NULL);
@@ -235,14 +195,14 @@ reporting_store_trace (db_t *db, const char *code, Motcua__V1__Trace *trace)
 {
     const char *params [1] = { code };
     PGresult *fact = db_query (db,
-        "SELECT coalesce (procedure_code, ''), coalesce (channel, 0), " MS ("received_at") ", "
-        MS ("due_at") ", " MS ("resolved_at") ", " MS ("returned_at") ", coalesce (outcome, 0),"
-        " paused_at IS NOT NULL AND resumed_at IS NULL, " MS ("appointment_at")
+        "SELECT coalesce (procedure_code, ''), coalesce (channel, 0), " DB_MS ("received_at") ", "
+        DB_MS ("due_at") ", " DB_MS ("resolved_at") ", " DB_MS ("returned_at") ", coalesce (outcome, 0),"
+        " paused_at IS NOT NULL AND resumed_at IS NULL, " DB_MS ("appointment_at")
         " FROM reporting.dossier_fact WHERE dossier_code = $1", 1, params);
     if (!fact)
         return -1;
     PGresult *lines = PQntuples (fact) ? db_query (db,
-        "SELECT " MS ("at") ", event_type, actor, producer, detail FROM reporting.timeline"
+        "SELECT " DB_MS ("at") ", event_type, actor, producer, detail FROM reporting.timeline"
         " WHERE dossier_code = $1 ORDER BY at, id", 1, params) : NULL;
     if (!PQntuples (fact) || !lines) {
         int rc = PQntuples (fact) ? -1 : 0;
