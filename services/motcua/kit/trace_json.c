@@ -1,6 +1,7 @@
 /*  trace_json — a trace as JSON and its labels. See trace_json.h.          */
 #include <czmq.h>
 #include "trace_json.h"
+#include "lifecycle.h"
 
 //  How the timeline reads for an official.
 const char *
@@ -32,12 +33,11 @@ trace_event_label (const char *type)
 const char *
 trace_status_label (const char *status)
 {
-    return streq (status, "returned") ? "Đã trả kết quả"
-         : streq (status, "resolved") ? "Đã giải quyết"
-         : streq (status, "in_process") ? "Đang giải quyết"
-         : streq (status, "supplement_requested") ? "Chờ bổ sung hồ sơ"
-         : streq (status, "withdrawn") ? "Đã rút hồ sơ"
-         : streq (status, "closed") ? "Đã đóng hồ sơ (không bổ sung)" : status;
+    dossier_state_t state;
+    if (lifecycle_state_parse (status, &state) == 0 && state != STATE_NONE)
+        return lifecycle_state_label (state);
+    //  intake's own: asked, processing has not answered yet
+    return streq (status, "withdrawal_requested") ? "Đã đề nghị rút hồ sơ" : status;
 }
 
 const char *
