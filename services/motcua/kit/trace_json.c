@@ -10,7 +10,7 @@ trace_event_label (const char *type)
     static const char *labels [][2] = {
         { "dossier_received",   "Tiếp nhận hồ sơ" },
         { "dossier_resolved",   "Giải quyết xong hồ sơ" },
-        { "result_ready",       "Chuyển kết quả sang bưu chính công ích" },
+        { "result_ready",       "Kết quả sẽ trả qua bưu chính công ích" },
         { "shipment_created",   "Kết quả chờ chuyển phát qua bưu chính" },
         { "shipment_delivered", "Bưu chính phát kết quả cho người nhận" },
         { "dossier_returned",   "Trả kết quả cho tổ chức, cá nhân" },
