@@ -8,11 +8,22 @@ cd "$(dirname "$0")/.."
 BIN=${MOTCUA_BIN:-build/bin}
 export MOTCUA_BIN=$BIN
 
-for tool in valgrind faketime python3; do   # test-only tools: valgrind, libfaketime, python3 (xlsx check)
-    if ! command -v $tool >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-        apt-get install -y $tool >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y $tool >/dev/null 2>&1) || true
-    fi
+#   Test-only tools, installed when run as root: valgrind, libfaketime,
+#   python3 (xlsx check), and for the stranger's Python client of
+#   tests/test_protocol.sh: protoc and Debian's python3-zmq, python3-protobuf.
+need=""
+for pair in valgrind:valgrind faketime:faketime python3:python3 protoc:protobuf-compiler; do
+    command -v ${pair%%:*} >/dev/null 2>&1 || need="$need ${pair#*:}"
 done
+/usr/bin/python3 -c 'import zmq, google.protobuf' >/dev/null 2>&1 || need="$need python3-zmq python3-protobuf"
+if [ -n "$need" ] && [ "$(id -u)" = 0 ]; then
+    echo "== installing test tools:$need"
+    apt-get install -y $need > /tmp/motcua-test-install.log 2>&1 \
+        || (apt-get update && apt-get install -y $need) >> /tmp/motcua-test-install.log 2>&1 \
+        || { echo "could not install$need:"; tail -n 20 /tmp/motcua-test-install.log; }
+elif [ -n "$need" ]; then
+    echo "== missing test tools:$need (as root: apt-get install$need)"
+fi
 
 TMP=$(mktemp -d /tmp/motcua-test.XXXXXX)
 chmod 755 "$TMP"
@@ -131,6 +142,11 @@ services_suite() {              # services_suite BIN TAG
     echo "== dashboard tests$tag (motcua-dashboard in headless chromium: figures = motcua report, drill-down, 401/400/503)"
     MOTCUA_BIN=$bin run_program "test_dashboard$tag" "$TMP/dashboard$tag.log" tests/test_dashboard.sh
     deploy/pg.sh start
+    if [ -z "$tag" ]; then      # the wire is the same in both builds
+        echo "== protocol tests (proto/README.md = the services' operations; a Python client from proto/ alone)"
+        MOTCUA_BIN=$bin run_program "test_protocol" "$TMP/protocol.log" tests/test_protocol.sh
+        deploy/pg.sh start
+    fi
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue

@@ -9,6 +9,8 @@
         idempotency     one key twice: one dossier; a repeated resolve
         errors          typed errors: procedure, name, UTF-8, transition, role
         garbage         an unreadable frame gets INVALID_ARGUMENT
+        envelope        a request for another service, or without a service,
+                        and a bad request_id: INVALID_ARGUMENT naming it
         size_limits     200 KiB: RESOURCE_EXHAUSTED; 2 MiB: the peer is cut off
         unadmitted      a key zauth does not know gets no answer at all
         concurrency     100 concurrent submissions, 100 distinct codes
@@ -23,6 +25,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include "testkit.h"
+#include "api.h"
 #include "harness.h"
 #include "vntime.h"
 
@@ -369,6 +372,89 @@ test_garbage (void)
     zsock_destroy (&dealer);
 }
 
+//  Send one packed request to service's api as counter, raw; the reply's
+//  error code (0: none, -1: no reply) with its field, message and id.
+static int
+s_raw_ask (const char *service, const ProtobufCMessage *request, char *field, char *message,
+           char *request_id)
+{
+    field [0] = message [0] = request_id [0] = 0;
+    zchunk_t *packed = api_pack (request);
+    zsock_t *dealer = harness_raw_dealer (service, "counter");
+    zframe_t *frame = dealer ? harness_raw_exchange (dealer, zchunk_data (packed), zchunk_size (packed), 3000) : NULL;
+    //  Every reply keeps request_id as field 1 and error as field 2.
+    intake_reply_t *reply = frame ? motcua__v1__intake_reply__unpack (NULL, zframe_size (frame), zframe_data (frame)) : NULL;
+    int rc = !reply ? -1 : reply->error ? (int) reply->error->code : 0;
+    if (reply) {
+        snprintf (request_id, 80, "%s", reply->request_id);
+        if (reply->error) {
+            snprintf (field, 64, "%s", reply->error->field);
+            snprintf (message, 320, "%s", reply->error->message);
+        }
+    }
+    intake_reply_destroy (&reply);
+    zframe_destroy (&frame);
+    zsock_destroy (&dealer);
+    zchunk_destroy (&packed);
+    return rc;
+}
+
+//  5b. The envelope names its service and carries a readable request id.
+static void
+test_envelope (void)
+{
+    char field [64], message [320], id [80];
+    //  A decision meant for processing, sent to intake (it does not even
+    //  decode as an IntakeRequest: intake reads the service first).
+    Motcua__V1__ResolveDossier resolve = MOTCUA__V1__RESOLVE_DOSSIER__INIT;
+    resolve.idempotency_key = (char *) "envelope-resolve";
+    resolve.dossier_code = (char *) "H27.22-260101-0001";
+    resolve.outcome = APPROVED;
+    resolve.reason = (char *) "Đủ điều kiện";
+    Motcua__V1__ProcessingRequest decision = MOTCUA__V1__PROCESSING_REQUEST__INIT;
+    decision.request_id = (char *) "envelope-wrong-door";
+    decision.service = (char *) "processing";
+    decision.body_case = MOTCUA__V1__PROCESSING_REQUEST__BODY_RESOLVE;
+    decision.resolve = &resolve;
+    int rc = s_raw_ask ("intake", &decision.base, field, message, id);
+    CHECK (rc == INVALID && streq (field, "service") && strstr (message, "for processing, not intake")
+           && streq (id, "envelope-wrong-door"),
+           "envelope: a ProcessingRequest sent to intake is INVALID_ARGUMENT on service "
+           "(\"this request is for processing, not intake\", its id echoed)");
+
+    Motcua__V1__HealthRequest health = MOTCUA__V1__HEALTH_REQUEST__INIT;
+    Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
+    request.request_id = (char *) "envelope-for-intake";
+    request.service = (char *) "intake";
+    request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_HEALTH;
+    request.health = &health;
+    rc = s_raw_ask ("processing", &request.base, field, message, id);
+    CHECK (rc == INVALID && streq (field, "service") && strstr (message, "for intake, not processing"),
+           "envelope: an IntakeRequest (health) sent to processing is INVALID_ARGUMENT on service");
+    rc = s_raw_ask ("intake", &request.base, field, message, id);
+    CHECK (rc == 0 && streq (id, "envelope-for-intake"),
+           "envelope: the same request sent to intake is answered");
+
+    request.service = (char *) "";
+    rc = s_raw_ask ("intake", &request.base, field, message, id);
+    CHECK (rc == INVALID && streq (field, "service") && strstr (message, "service is required"),
+           "envelope: a request naming no service is INVALID_ARGUMENT on service");
+    request.service = (char *) "intake";
+
+    char long_id [101];
+    memset (long_id, 'x', 100);
+    long_id [100] = 0;
+    const char *bad_ids [] = { long_id, "bad-\xC3\x28-id", "" };
+    const char *what [] = { "100 bytes long", "not UTF-8", "empty" };
+    for (int i = 0; i < 3; i++) {
+        request.request_id = (char *) bad_ids [i];
+        rc = s_raw_ask ("intake", &request.base, field, message, id);
+        char name [128];
+        snprintf (name, sizeof name, "envelope: a request_id %s is INVALID_ARGUMENT on request_id (reply id \"\")", what [i]);
+        CHECK (rc == INVALID && streq (field, "request_id") && streq (id, ""), name);
+    }
+}
+
 //  6. Over the application limit: a typed refusal. Over the socket limit:
 //  the peer is cut off. Either way intake serves everyone else.
 static void
@@ -388,6 +474,7 @@ test_size_limits (void)
     submit.applicant = &applicant;
     Motcua__V1__IntakeRequest request = MOTCUA__V1__INTAKE_REQUEST__INIT;
     request.request_id = (char *) "size-limit-200k";
+    request.service = (char *) "intake";
     request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT;
     request.submit = &submit;
     size_t size = motcua__v1__intake_request__get_packed_size (&request);
@@ -561,6 +648,7 @@ s_burst_send (zsock_t *dealer, const char *tag, const char *const *keys,
         char request_id [64];
         snprintf (request_id, sizeof request_id, "%s-%d", tag, i);
         request.request_id = request_id;
+        request.service = (char *) "intake";
         request.body_case = MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT;
         request.submit = &submit;
         size_t size = motcua__v1__intake_request__get_packed_size (&request);
@@ -846,6 +934,7 @@ main (void)
         test_idempotency (resolved_code, sizeof resolved_code);
         test_errors (resolved_code);
         test_garbage ();
+        test_envelope ();
         test_size_limits ();
         test_unadmitted ();
         test_concurrency ();

@@ -9,6 +9,7 @@ struct client_t {
     zcert_t *cert;          //  owned when loaded here
     bool owns_cert;
     rpc_client_t *rpc;
+    char service [32];      //  stamped on every request (its `service` field)
 };
 
 static client_t *
@@ -26,6 +27,7 @@ s_new (const config_t *config, const char *service, zcert_t *cert, bool owns)
     client_t *self = (client_t *) zmalloc (sizeof (client_t));
     self->cert = cert;
     self->owns_cert = owns;
+    snprintf (self->service, sizeof self->service, "%s", service);
     self->rpc = rpc_client_new (config_endpoint (config, service, "api", endpoint, sizeof endpoint),
                                 cert, server_key);
     if (!self->rpc)
@@ -73,10 +75,19 @@ client_call (client_t *self, ProtobufCMessage *request, char **request_id,
     rpc_new_id (id, sizeof id);
     char *previous = *request_id;
     *request_id = id;
+    //  The envelope names the service it is for (every Request's field 2).
+    const ProtobufCFieldDescriptor *service_field =
+        protobuf_c_message_descriptor_get_field_by_name (request->descriptor, "service");
+    char **service = service_field ? (char **) ((char *) request + service_field->offset) : NULL;
+    char *previous_service = service ? *service : NULL;
+    if (service)
+        *service = self->service;
     size_t size = protobuf_c_message_get_packed_size (request);
     uint8_t *data = (uint8_t *) malloc (size ? size : 1);
     protobuf_c_message_pack (request, data);
     *request_id = previous;
+    if (service)
+        *service = previous_service;
     zframe_t *frame = NULL;
     int rc = rpc_client_call (self->rpc, data, size, id, &frame);
     free (data);

@@ -17,7 +17,8 @@ client_t *client_new_with_cert (const config_t *config, const char *service, voi
 void      client_destroy (client_t **self_p);
 void      client_set_timeout (client_t *self, int timeout_ms, int tries);
 
-//  Stamp *request_id with a fresh id, send request, return the unpacked
+//  Stamp *request_id with a fresh id and the request's `service` with the
+//  service this client speaks to, send request, return the unpacked
 //  reply (caller frees with protobuf_c_message_free_unpacked), or NULL if no
 //  answer came or it was unreadable.
 ProtobufCMessage *client_call (client_t *self, ProtobufCMessage *request, char **request_id,

@@ -145,7 +145,7 @@ rpc_client_call (rpc_client_t *self, const void *data, size_t size,
             if (!frame)
                 return -1;
             //  Ours, or (empty id) the server's answer to a request it could not read.
-            char id [64];
+            char id [RPC_ID_MAX + 1];
             if (rpc_peek_field1 (zframe_data (frame), zframe_size (frame), id, sizeof id)
             &&  (streq (id, request_id) || !*id)) {
                 *reply_p = frame;
@@ -164,6 +164,20 @@ rpc_new_id (char *buf, size_t size)
     const char *text = zuuid_str_canonical (uuid);
     snprintf (buf, size, "%s", text);
     zuuid_destroy (&uuid);
+}
+
+//  A varint at data [*pos], at most 10 bytes; *pos moves past it. 0 or -1.
+static int
+s_varint (const uint8_t *data, size_t size, size_t *pos, uint64_t *value)
+{
+    *value = 0;
+    for (int shift = 0; shift < 70 && *pos < size; shift += 7) {
+        uint8_t byte = data [(*pos)++];
+        *value |= (uint64_t) (byte & 0x7F) << shift;
+        if (!(byte & 0x80))
+            return 0;
+    }
+    return -1;
 }
 
 bool
@@ -186,4 +200,48 @@ rpc_peek_field1 (const uint8_t *data, size_t size, char *buf, size_t buf_size)
     memcpy (buf, data + pos, len);
     buf [len] = 0;
     return true;
+}
+
+int
+rpc_peek_string (const uint8_t *data, size_t size, uint32_t number, char *buf, size_t buf_size)
+{
+    buf [0] = 0;
+    int found = 0;
+    size_t pos = 0;
+    while (pos < size) {
+        uint64_t tag, value;
+        if (s_varint (data, size, &pos, &tag) || (tag >> 3) == 0)
+            return buf [0] = 0, -1;
+        switch (tag & 7) {
+            case 0:                 //  varint
+                if (s_varint (data, size, &pos, &value))
+                    return buf [0] = 0, -1;
+                break;
+            case 1:                 //  64-bit
+                if (size - pos < 8)
+                    return buf [0] = 0, -1;
+                pos += 8;
+                break;
+            case 5:                 //  32-bit
+                if (size - pos < 4)
+                    return buf [0] = 0, -1;
+                pos += 4;
+                break;
+            case 2:                 //  length-delimited
+                if (s_varint (data, size, &pos, &value) || value > size - pos)
+                    return buf [0] = 0, -1;
+                if ((tag >> 3) == number) {
+                    if (value >= buf_size)
+                        return buf [0] = 0, -1;
+                    memcpy (buf, data + pos, (size_t) value);
+                    buf [value] = 0;
+                    found = 1;
+                }
+                pos += (size_t) value;
+                break;
+            default:                //  groups (3, 4) and 6, 7: not in proto3
+                return buf [0] = 0, -1;
+        }
+    }
+    return found;
 }

@@ -9,6 +9,9 @@
 #include <czmq.h>
 #include <stdbool.h>
 
+//  The longest request_id a service accepts (bytes of UTF-8).
+#define RPC_ID_MAX 64
+
 //  ---- server side ----
 typedef struct {
     zframe_t *identity;
@@ -49,5 +52,12 @@ void          rpc_new_id (char *buf, size_t size);
 
 //  The string in field 1 of a protobuf message, if it is a string field.
 bool          rpc_peek_field1 (const uint8_t *data, size_t size, char *buf, size_t buf_size);
+
+//  The length-delimited top-level field `number` of a protobuf message, as a
+//  C string (its last occurrence, as a decoder takes it), read without
+//  decoding the rest: 1 and buf set, 0 if absent, -1 if the framing is
+//  broken or the value does not fit buf (buf then "").
+int           rpc_peek_string (const uint8_t *data, size_t size, uint32_t number,
+                               char *buf, size_t buf_size);
 
 #endif

@@ -32,6 +32,116 @@ struct service_t {
     char db_state [8];
 };
 
+//  ---- the table of operations × roles ----
+
+//  The operations every service answers alike (s_handle_shared, below).
+static const service_op_t s_shared_operations [] = {
+    { "health", "*", "read health", NULL },
+    { "audit", "dashboard", "read the audit trail", NULL },
+    { "deliveries", "dashboard", "list deliveries", NULL },
+    { "replay_dead", "admin", "replay dead deliveries", NULL },
+    { NULL, NULL, NULL, NULL }
+};
+
+static bool
+s_same_when (const char *a, const char *b)
+{
+    return a == b || (a && b && streq (a, b));
+}
+
+//  Every row of a service, the shared ones first: from s_next (handlers,
+//  NULL) on, until NULL.
+static const service_op_t *
+s_next (const service_handlers_t *handlers, const service_op_t *row)
+{
+    const size_t shared = sizeof s_shared_operations / sizeof s_shared_operations [0] - 1;
+    row = row ? row + 1 : s_shared_operations;
+    if (row == s_shared_operations + shared)
+        row = handlers->operations;
+    return row && row->operation ? row : NULL;
+}
+
+//  The row of operation for when (NULL: the framework's), or NULL.
+static const service_op_t *
+s_row (const service_handlers_t *handlers, const char *operation, const char *when)
+{
+    for (const service_op_t *row = s_next (handlers, NULL); row; row = s_next (handlers, row))
+        if (streq (row->operation, operation) && s_same_when (row->when, when))
+            return row;
+    return NULL;
+}
+
+//  Every member of the Request's oneof has one row without `when`; every
+//  row names a member. 0, or -1 with each problem written to report.
+static int
+s_operations_check (const service_handlers_t *handlers, FILE *report)
+{
+    const ProtobufCMessageDescriptor *type = handlers->request_type;
+    int rc = 0;
+    for (unsigned i = 0; i < type->n_fields; i++) {
+        const ProtobufCFieldDescriptor *field = &type->fields [i];
+        if (!(field->flags & PROTOBUF_C_FIELD_FLAG_ONEOF))
+            continue;
+        int rows = 0;
+        for (const service_op_t *row = s_next (handlers, NULL); row; row = s_next (handlers, row))
+            rows += streq (row->operation, field->name) && !row->when;
+        if (rows != 1) {
+            fprintf (report, "motcua-%s: %s.%s (field %u) has %d rows in the table of operations, not 1\n",
+                     handlers->name, type->name, field->name, field->id, rows);
+            rc = -1;
+        }
+    }
+    for (const service_op_t *row = s_next (handlers, NULL); row; row = s_next (handlers, row)) {
+        const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (
+            type, row->operation);
+        if (!field || !(field->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) || !row->roles || !row->what) {
+            fprintf (report, "motcua-%s: the table of operations names '%s', which is no operation of %s\n",
+                     handlers->name, row->operation, type->name);
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
+//  One line of the markdown table.
+static void
+s_print_row (FILE *out, const ProtobufCFieldDescriptor *field, const service_op_t *row)
+{
+    fprintf (out, "| `%s`%s%s%s | %u | `%s` | ", field->name, row->when ? " (" : "", row->when ? row->when : "",
+             row->when ? ")" : "", field->id, ((const ProtobufCMessageDescriptor *) field->descriptor)->short_name);
+    if (streq (row->roles, "*"))
+        fprintf (out, "any admitted key | — |\n");
+    else {
+        for (const char *p = row->roles; *p; p++)
+            fprintf (out, *p == ',' ? ", " : "%c", *p);
+        fprintf (out, " | %s |\n", row->what);
+    }
+}
+
+int
+service_operations_print (const service_handlers_t *handlers, FILE *out)
+{
+    if (s_operations_check (handlers, stderr))
+        return -1;
+    const ProtobufCMessageDescriptor *type = handlers->request_type;
+    fprintf (out, "`%s` on %s's `api` socket (port base + %d), answered by `%s`:\n\n",
+             type->short_name, handlers->name, 10 * config_service_index (handlers->name) + 1,
+             handlers->reply_type->short_name);
+    fprintf (out, "| operation | field | body | roles | refused as \"role R may not …\" |\n");
+    fprintf (out, "|---|---|---|---|---|\n");
+    for (unsigned i = 0; i < type->n_fields; i++) {
+        const ProtobufCFieldDescriptor *field = &type->fields [i];
+        if (!(field->flags & PROTOBUF_C_FIELD_FLAG_ONEOF))
+            continue;
+        s_print_row (out, field, s_row (handlers, field->name, NULL));
+        //  then the rows that depend on the request's content
+        for (const service_op_t *row = s_next (handlers, NULL); row; row = s_next (handlers, row))
+            if (row->when && streq (row->operation, field->name))
+                s_print_row (out, field, row);
+    }
+    return 0;
+}
+
 config_t *
 service_parse_args (const service_handlers_t *handlers, int argc, char **argv, int *exit_code)
 {
@@ -39,6 +149,7 @@ service_parse_args (const service_handlers_t *handlers, int argc, char **argv, i
         { "help", no_argument, 0, 'h' },
         { "version", no_argument, 0, 'V' },
         { "config", required_argument, 0, 'c' },
+        { "operations", no_argument, 0, 'o' },
         { 0, 0, 0, 0 }
     };
     const char *path = NULL;
@@ -49,6 +160,7 @@ service_parse_args (const service_handlers_t *handlers, int argc, char **argv, i
             printf ("usage: motcua-%s [--config FILE]\n%s\n\n"
                     "  --config FILE   ZPL settings (default: $MOTCUA_CONFIG, then built-ins)\n"
                     "  --version       print the version\n"
+                    "  --operations    print the table of operations and roles (markdown)\n"
                     "  --help          this text\n\n"
                     "Environment: MOTCUA_VAR (run-time folder, default ./var), MOTCUA_BASE_PORT\n"
                     "(default 7100), MOTCUA_HOST, MOTCUA_DB (libpq conninfo; else PG* variables,\n"
@@ -58,6 +170,10 @@ service_parse_args (const service_handlers_t *handlers, int argc, char **argv, i
         }
         if (opt == 'V') {
             printf ("motcua-%s %s\n", handlers->name, MOTCUA_VERSION);
+            return NULL;
+        }
+        if (opt == 'o') {
+            *exit_code = service_operations_print (handlers, stdout) ? 1 : 0;
             return NULL;
         }
         if (opt == 'c')
@@ -77,6 +193,11 @@ service_t *
 service_new (config_t *config, const service_handlers_t *handlers)
 {
     log_init (handlers->name, config->log_level);
+    if (s_operations_check (handlers, stderr)) {
+        log_error ("the table of operations does not match %s; refusing to start",
+                   handlers->request_type->name);
+        return NULL;
+    }
     zsys_set_linger (0);
     zsys_set_ipv6 (0);
     service_t *self = (service_t *) zmalloc (sizeof (service_t));
@@ -212,15 +333,27 @@ service_audit_denied (service_t *self, const principal_t *who, const char *what)
     s_record_denied (self, who, what);
 }
 
-int
-service_allow (service_t *self, const principal_t *who, const char *roles, const char *what,
-               api_error_t *error)
+//  May who call what row says? 0, or audit and PERMISSION_DENIED.
+static int
+s_allow (service_t *self, const principal_t *who, const service_op_t *row, api_error_t *error)
 {
-    if (auth_role_in (who, roles))
+    if (streq (row->roles, "*") || auth_role_in (who, row->roles))
         return 0;
-    service_audit_denied (self, who, what);
+    service_audit_denied (self, who, row->what);
     return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "",
-                     "role '%s' may not %s", who->role, what);
+                     "role '%s' may not %s", who->role, row->what);
+}
+
+int
+service_allow_when (service_t *self, const principal_t *who, const char *operation, const char *when,
+                    api_error_t *error)
+{
+    const service_op_t *row = s_row (self->handlers, operation, when);
+    if (!row)
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INTERNAL, "",
+                         "%s has no row for %s (%s) in its table of operations",
+                         self->handlers->name, operation, when);
+    return s_allow (self, who, row, error);
 }
 
 int
@@ -277,7 +410,7 @@ s_operation_body (const ProtobufCMessage *request, const char *name)
 
 //  Answer a shared operation; NULL if the request is the service's own.
 static zchunk_t *
-s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage *request)
+s_handle_shared (service_t *self, const ProtobufCMessage *request)
 {
     const char *operation = s_operation (request);
     if (!streq (operation, "health") && !streq (operation, "audit")
@@ -302,8 +435,7 @@ s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage
     else
     if (streq (operation, "audit")) {
         const Motcua__V1__AuditRequest *body = (const Motcua__V1__AuditRequest *) s_operation_body (request, operation);
-        if (service_allow (self, who, "dashboard", "read the audit trail", &error) == 0
-        &&  api_check_text (&error, "dossier_code", body->dossier_code, 64, true) == 0) {
+        if (api_check_text (&error, "dossier_code", body->dossier_code, 64, true) == 0) {
             if (audit_trail (self->db, name, body->dossier_code, &trail)
             ||  (self->handlers->audit_more && self->handlers->audit_more (self, body->dossier_code, &trail)))
                 api_db_fail (&error, db_error (self->db));
@@ -313,15 +445,13 @@ s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage
     else
     if (streq (operation, "deliveries")) {
         const Motcua__V1__DeliveriesRequest *body = (const Motcua__V1__DeliveriesRequest *) s_operation_body (request, operation);
-        if (service_allow (self, who, "dashboard", "list deliveries", &error) == 0
-        &&  api_check_text (&error, "state", body->state, 16, false) == 0) {
+        if (api_check_text (&error, "state", body->state, 16, false) == 0) {
             if (self->handlers->produces_events && relay_deliveries (self->db, name, body->state, &deliveries))
                 api_db_fail (&error, db_error (self->db));
             s_set_body (reply, "deliveries", &deliveries.base);
         }
     }
-    else
-    if (service_allow (self, who, "admin", "replay dead deliveries", &error) == 0) {
+    else {
         replayed.replayed = service_replay_dead (self);
         if (replayed.replayed < 0)
             api_db_fail (&error, db_error (self->db));
@@ -334,42 +464,102 @@ s_handle_shared (service_t *self, const principal_t *who, const ProtobufCMessage
     return packed;
 }
 
-//  The reply to one request (auth, size, unpack, shared or own handler).
+//  ---- the envelope: which service, which request ----
+
+//  The service a request names must be this one.
+static int
+s_check_service (service_t *self, const char *service, api_error_t *error)
+{
+    const char *name = self->handlers->name;
+    if (api_check_text (error, "service", service, 32, false))
+        return -1;
+    if (!*service)
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "service",
+                         "service is required: name the service the request is for (this is %s)", name);
+    if (!streq (service, name))
+        return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "service",
+                         "this request is for %s, not %s", service, name);
+    return 0;
+}
+
+//  Read before decoding: a request meant for another service may not decode
+//  as ours, and must still hear that it came to the wrong door. -1 (error
+//  set) if the frame names another service; 0 if it names none or cannot
+//  be read this way (decided once decoded).
+static int
+s_check_door (service_t *self, const uint8_t *data, size_t size, api_error_t *error)
+{
+    char service [64];
+    if (rpc_peek_string (data, size, 2, service, sizeof service) == 1 && *service)
+        return s_check_service (self, service, error);
+    return 0;
+}
+
+//  A string field of the request by name ("" if none).
+static const char *
+s_text_field (const ProtobufCMessage *message, const char *name)
+{
+    const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (
+        message->descriptor, name);
+    const char *value = field && field->type == PROTOBUF_C_TYPE_STRING
+        ? *(const char *const *) ((const char *) message + field->offset) : NULL;
+    return value ? value : "";
+}
+
+//  The request as read: its service, its id, then the row of its operation
+//  (the roles), before any handler sees it. 0, or -1 with error set.
+static int
+s_admit (service_t *self, const principal_t *who, const ProtobufCMessage *request, api_error_t *error)
+{
+    if (s_check_service (self, s_text_field (request, "service"), error)
+    ||  api_check_text (error, "request_id", s_text_field (request, "request_id"), RPC_ID_MAX, true))
+        return -1;
+    const char *operation = s_operation (request);
+    const service_op_t *row = *operation ? s_row (self->handlers, operation, NULL) : NULL;
+    return row ? s_allow (self, who, row, error) : 0;   //  no operation: the handler says so
+}
+
+//  The reply to one request (auth, size, envelope, unpack, roles, shared or
+//  own handler).
 static zchunk_t *
 s_answer (service_t *self, rpc_request_t *request)
 {
     const uint8_t *data = zframe_data (request->payload);
     size_t size = zframe_size (request->payload);
-    char request_id [64] = "";
-    rpc_peek_field1 (data, size, request_id, sizeof request_id);
+    //  An error reply echoes the id only if it is one a client can read.
+    char request_id [RPC_ID_MAX + 1] = "";
+    if (!rpc_peek_field1 (data, size, request_id, sizeof request_id) || !api_utf8_valid (request_id))
+        request_id [0] = 0;
     principal_t who;
-    zchunk_t *reply;
+    api_error_t error = { 0 };
+    zchunk_t *reply = NULL;
     if (auth_principal (self->auth, request->payload, &who))
-        reply = api_error_reply (self->handlers->reply_type, request_id,
-            MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "", "this key is not admitted");
+        api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "", "this key is not admitted");
     else
     if (size > self->config->request_bytes) {
-        char message [128];
-        snprintf (message, sizeof message, "request of %zu bytes is over the limit of %zu bytes",
-                  size, self->config->request_bytes);
-        log_warn ("%s from %s", message, who.name);
-        reply = api_error_reply (self->handlers->reply_type, request_id,
-            MOTCUA__V1__ERROR_CODE__ERROR_RESOURCE_EXHAUSTED, "", message);
+        api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_RESOURCE_EXHAUSTED, "",
+                  "request of %zu bytes is over the limit of %zu bytes", size, self->config->request_bytes);
+        log_warn ("%s from %s", error.message, who.name);
     }
-    else {
+    else
+    if (s_check_door (self, data, size, &error) == 0) {
         ProtobufCMessage *message = protobuf_c_message_unpack (self->handlers->request_type, NULL, size, data);
-        if (message) {
-            reply = s_handle_shared (self, &who, message);
+        if (!message)
+            api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "",
+                      "the request is not a readable %s", self->handlers->request_type->name);
+        else
+        if (s_admit (self, &who, message, &error) == 0) {
+            reply = s_handle_shared (self, message);
             if (!reply)
                 reply = self->handlers->handle (self, &who, message);
+        }
+        if (message)
             protobuf_c_message_free_unpacked (message, NULL);
-        }
-        else {
-            char text [128];
-            snprintf (text, sizeof text, "the request is not a readable %s", self->handlers->request_type->name);
-            reply = api_error_reply (self->handlers->reply_type, request_id,
-                                     MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "", text);
-        }
+    }
+    if (!reply) {
+        if (streq (error.field, "request_id"))
+            request_id [0] = 0;
+        reply = api_error_reply (self->handlers->reply_type, request_id, error.code, error.field, error.message);
     }
     if (*self->denied_what) {       //  recorded before the caller hears of it
         s_record_denied (self, &self->denied_who, self->denied_what);

@@ -16,6 +16,20 @@
 
 typedef struct service_t service_t;
 
+//  One row of a service's table of operations: who may call an operation of
+//  its Request (proto/README.md prints every table, `motcua-<svc>
+//  --operations` writes them, tests/test_protocol.sh keeps the two equal).
+//  The framework checks the row whose `when` is NULL before the handler
+//  runs; a row with a `when` is a further check that depends on the
+//  request's content, made by the handler through service_allow_when. Role
+//  lists live in these tables and nowhere else.
+typedef struct {
+    const char *operation;      //  the Request's oneof member, e.g. "submit"
+    const char *roles;          //  comma-separated; "*": any admitted key (admin may do all)
+    const char *what;           //  the refusal says "role 'R' may not <what>"
+    const char *when;           //  NULL, or the content this row applies to
+} service_op_t;
+
 typedef struct {
     const char *name;           //  intake, processing, postal, reporting
     const char *summary;        //  one line for --help
@@ -29,6 +43,11 @@ typedef struct {
     //  read or are too large get a Reply carrying only an error.
     const ProtobufCMessageDescriptor *request_type;
     const ProtobufCMessageDescriptor *reply_type;
+    //  The service's own operations (service_op_t above), ended by { NULL }.
+    //  health, audit, deliveries and replay_dead have their rows in
+    //  service.c. Every member of request_type's oneof has exactly one row
+    //  without `when`, or the service refuses to start.
+    const service_op_t *operations;
     //  Answer one readable API request; always return a packed reply.
     //  (health, audit, deliveries and replay_dead are answered for every
     //  service by common/infra/service.c and never reach this.)
@@ -41,8 +60,9 @@ typedef struct {
     int (*audit_more) (service_t *service, const char *dossier_code, Motcua__V1__AuditTrail *trail);
 } service_handlers_t;
 
-//  Parse the command line (--help, --version, --config FILE). Returns NULL
-//  and sets *exit_code when the program should stop (help, bad flags).
+//  Parse the command line (--help, --version, --operations, --config FILE).
+//  Returns NULL and sets *exit_code when the program should stop (help,
+//  version, the table of operations, bad flags).
 config_t  *service_parse_args (const service_handlers_t *handlers, int argc, char **argv,
                                int *exit_code);
 
@@ -83,10 +103,18 @@ int64_t    service_replay_dead (service_t *self);
 //  Record a refused request in the schema's audit table and the log.
 void       service_audit_denied (service_t *self, const principal_t *who, const char *what);
 
-//  0 if who's role is among roles (comma-separated); otherwise audit the
-//  refusal, set a PERMISSION_DENIED error naming `what`, and return -1.
-int        service_allow (service_t *self, const principal_t *who, const char *roles,
-                          const char *what, api_error_t *error);
+//  The check of the operation's row for this content (its `when`): 0 if
+//  who's role is among the row's roles; otherwise audit the refusal, set a
+//  PERMISSION_DENIED error naming the row's `what`, and return -1. (The row
+//  without `when` was checked before the handler ran.)
+int        service_allow_when (service_t *self, const principal_t *who, const char *operation,
+                               const char *when, api_error_t *error);
+
+//  Write the table of operations of this service (the shared ones included,
+//  in the order of the Request's fields) as the markdown of proto/README.md.
+//  0, or -1 (and what is wrong on stderr) if a member of the Request's oneof
+//  has no row, or a row names no member.
+int        service_operations_print (const service_handlers_t *handlers, FILE *out);
 
 //  0 if who's grant covers this procedure of this agency; otherwise audit,
 //  set PERMISSION_DENIED and return -1.

@@ -194,16 +194,12 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.procedures = &procedures;
             break;
         case MOTCUA__V1__INTAKE_REQUEST__BODY_SUBMIT:
-            if (service_allow (service, who, "counter,postal", "submit dossiers", &error))
-                break;
             receipt = s_submit (service, who, request->submit, &error);
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_RECEIPT;
             reply.receipt = receipt;
             break;
         case MOTCUA__V1__INTAKE_REQUEST__BODY_HAND_IN_SUPPLEMENT: {
             const Motcua__V1__HandInSupplement *req = request->hand_in_supplement;
-            if (service_allow (service, who, "counter,postal", "take supplements", &error))
-                break;
             if (req->n_components == 0 || req->n_components > 50) {
                 api_fail (&error, INVALID, "components", "list the documents handed in (1 to 50)");
                 break;
@@ -216,8 +212,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
         }
         case MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSE: {
             const Motcua__V1__RefuseDossier *req = request->refuse;
-            if (service_allow (service, who, "counter,postal", "refuse dossiers", &error)
-            ||  api_check_text (&error, "idempotency_key", req->idempotency_key, 128, true)
+            if (api_check_text (&error, "idempotency_key", req->idempotency_key, 128, true)
             ||  api_check_text (&error, "procedure_code", req->procedure_code, 64, true)
             ||  api_check_text (&error, "reason", req->reason, 2000, true))
                 break;
@@ -242,8 +237,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
         }
         case MOTCUA__V1__INTAKE_REQUEST__BODY_WITHDRAW: {
             const Motcua__V1__Withdraw *req = request->withdraw;
-            if (service_allow (service, who, "counter,postal", "take withdrawals", &error))
-                break;
             dossier_command_t command = { service, who, req->dossier_code, req->reason, NULL, 0 };
             view = s_run (service, req->idempotency_key, s_withdraw, &command, &error);
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_VIEW;
@@ -251,8 +244,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             break;
         }
         case MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSAL_LOOKUP:
-            if (service_allow (service, who, "counter,postal,dashboard", "read refusal notices", &error))
-                break;
             refusal = intake_routing_refusal (service_db (service), request->refusal_lookup->number, &error);
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REFUSAL;
             reply.refusal = refusal;
@@ -316,5 +307,6 @@ const service_handlers_t intake_handlers = {
     .handle = s_handle,
     .request_type = &motcua__v1__intake_request__descriptor,
     .reply_type = &motcua__v1__intake_reply__descriptor,
+    .operations = intake_operations,
     .apply = s_apply,
 };

@@ -6,5 +6,7 @@
 #include "service.h"
 
 extern const service_handlers_t intake_handlers;
+//  Who may call which operation (intake_operations.c), ended by { NULL }.
+extern const service_op_t intake_operations [];
 
 #endif

@@ -83,8 +83,7 @@ zchunk_t *
 postal_collect (service_t *service, const principal_t *who, const Motcua__V1__CollectDossier *req,
                 api_error_t *error)
 {
-    if (service_allow (service, who, "postal", "collect dossiers", error)
-    ||  api_check_text (error, "procedure_code", req->procedure_code, 64, true))
+    if (api_check_text (error, "procedure_code", req->procedure_code, 64, true))
         return NULL;
     if (!req->sender)
         return api_fail (error, INVALID, "sender", "the sender is required"), NULL;
@@ -137,8 +136,7 @@ zchunk_t *
 postal_hand_over (service_t *service, const principal_t *who, const Motcua__V1__HandOverSlips *req,
                   api_error_t *error)
 {
-    if (service_allow (service, who, "postal", "hand dossiers over", error)
-    ||  s_check_list (error, "slip_numbers", req->slip_numbers, req->n_slip_numbers, 100, true))
+    if (s_check_list (error, "slip_numbers", req->slip_numbers, req->n_slip_numbers, 100, true))
         return NULL;
     postal_command_t command = { service, who, req, 0 };
     return service_run_once (service, req->idempotency_key, s_hand_over, &command, error);
@@ -239,8 +237,6 @@ zchunk_t *
 postal_sign (service_t *service, const principal_t *who, const Motcua__V1__SignBatch *req,
              api_error_t *error)
 {
-    if (service_allow (service, who, "counter,postal", "sign hand-over records", error))
-        return NULL;
     for (size_t i = 0; i < req->n_incomplete; i++)
         if (api_check_text (error, "incomplete.slip_number", req->incomplete [i]->slip_number, 64, true)
         ||  api_check_text (error, "incomplete.reason", req->incomplete [i]->reason, 1000, true))
@@ -254,8 +250,7 @@ postal_sign (service_t *service, const principal_t *who, const Motcua__V1__SignB
                          "no hand-over record %lld", (long long) req->batch_no), NULL;
     //  Each record is signed by the side that did not draw it up.
     bool intake = streq (batch.kind, "intake");
-    if (service_allow (service, who, intake ? "counter" : "postal",
-                       intake ? "sign for the agency" : "sign for the post", error))
+    if (service_allow_when (service, who, "sign", intake ? POSTAL_SIGN_INTAKE : POSTAL_SIGN_RETURN, error))
         return NULL;
     if (!intake && req->n_incomplete)
         return api_fail (error, INVALID, "incomplete", "a return record lists results, not incomplete dossiers"), NULL;
@@ -264,11 +259,8 @@ postal_sign (service_t *service, const principal_t *who, const Motcua__V1__SignB
 }
 
 zchunk_t *
-postal_show_batch (service_t *service, const principal_t *who, const Motcua__V1__ShowBatch *req,
-                   api_error_t *error)
+postal_show_batch (service_t *service, const Motcua__V1__ShowBatch *req, api_error_t *error)
 {
-    if (service_allow (service, who, "postal,counter,dashboard", "read hand-over records", error))
-        return NULL;
     bool found = false;
     zchunk_t *body = postal_batch_packed (service_db (service), req->batch_no, &found);
     if (!body && found)

@@ -15,11 +15,13 @@ zchunk_t *postal_collect (service_t *service, const principal_t *who,
                           const Motcua__V1__CollectDossier *req, api_error_t *error);
 zchunk_t *postal_hand_over (service_t *service, const principal_t *who,
                             const Motcua__V1__HandOverSlips *req, api_error_t *error);
-//  Sign an intake record (receiving officer) or a return record (postal worker).
+//  Sign an intake record (receiving officer) or a return record (postal
+//  worker): the `when` of the rows of "sign" in postal_operations.c.
+#define POSTAL_SIGN_INTAKE "an intake record"
+#define POSTAL_SIGN_RETURN "a return record"
 zchunk_t *postal_sign (service_t *service, const principal_t *who,
                        const Motcua__V1__SignBatch *req, api_error_t *error);
-zchunk_t *postal_show_batch (service_t *service, const principal_t *who,
-                             const Motcua__V1__ShowBatch *req, api_error_t *error);
+zchunk_t *postal_show_batch (service_t *service, const Motcua__V1__ShowBatch *req, api_error_t *error);
 //  Intake's answers (PostalIntakeAnswered) onto the slips. 0 or -1.
 int       postal_intake_apply (service_t *service, const Motcua__V1__Event *event);
 //  A dossier that came by post: its slip's and hand-over record's audit
@@ -36,7 +38,7 @@ zchunk_t *postal_move (service_t *service, const principal_t *who,
 zchunk_t *postal_deliver (service_t *service, const principal_t *who,
                           const Motcua__V1__DeliverShipment *req, api_error_t *error);
 //  Shipments past their J+n deadline, packed as a ShipmentList.
-zchunk_t *postal_overdue (service_t *service, const principal_t *who, api_error_t *error);
+zchunk_t *postal_overdue (service_t *service, api_error_t *error);
 
 //  A shipment's move (ShipmentMoved) to reporting. 0 or -1.
 int       postal_emit_moved (db_t *db, const shipment_row_t *row, const char *actor, int64_t at);

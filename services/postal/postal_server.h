@@ -8,5 +8,7 @@
 #include "service.h"
 
 extern const service_handlers_t postal_handlers;
+//  Who may call which operation (postal_operations.c), ended by { NULL }.
+extern const service_op_t postal_operations [];
 
 #endif

@@ -219,8 +219,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 
     switch (request->body_case) {
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE: {
-            if (service_allow (service, who, "desk,counter,dashboard", "see the queue", &error)
-            ||  api_check_text (&error, "division", request->queue->division, 64, false))
+            if (api_check_text (&error, "division", request->queue->division, 64, false))
                 break;
             int count = processing_store_queue (service_db (service), request->queue->division, &rows);
             if (count < 0) {
@@ -239,8 +238,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             break;
         }
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_RESOLVE:
-            if (service_allow (service, who, "desk", "resolve dossiers", &error))
-                break;
             command.code = request->resolve->dossier_code;
             command.outcome = request->resolve->outcome;
             command.reason = request->resolve->reason;
@@ -257,8 +254,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             reply.item = item;
             break;
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_RETURN_AT_COUNTER:
-            if (service_allow (service, who, "counter", "return results at the counter", &error))
-                break;
             command.code = request->return_at_counter->dossier_code;
             item = s_run_command (service, request->return_at_counter->idempotency_key,
                                   s_return_at_counter, &command, &error);
@@ -267,8 +262,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             break;
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_REQUEST_SUPPLEMENT: {
             const Motcua__V1__RequestSupplement *req = request->request_supplement;
-            if (service_allow (service, who, "desk", "request supplements", &error))
-                break;
             if (req->n_missing == 0 || req->n_missing > 50) {
                 api_fail (&error, INVALID, "missing", "list everything that is missing, in one go (1 to 50 items)");
                 break;
@@ -288,8 +281,6 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             break;
         }
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_DELAY_LETTER:
-            if (service_allow (service, who, "desk", "issue delay letters", &error))
-                break;
             //  Near INT64_MAX, the civil-time arithmetic (vn_civil) would overflow.
             if (request->delay_letter->new_due_at >= vn_instant (10000, 1, 1, 0)) {
                 api_fail (&error, INVALID, "new_due_at", "new_due_at must be a date before the year 10000");
@@ -324,6 +315,7 @@ const service_handlers_t processing_handlers = {
     .handle = s_handle,
     .request_type = &motcua__v1__processing_request__descriptor,
     .reply_type = &motcua__v1__processing_reply__descriptor,
+    .operations = processing_operations,
     .apply = processing_apply,
     .tick = processing_tick,
 };

@@ -7,5 +7,7 @@
 #include "service.h"
 
 extern const service_handlers_t processing_handlers;
+//  Who may call which operation (processing_operations.c), ended by { NULL }.
+extern const service_op_t processing_operations [];
 
 #endif

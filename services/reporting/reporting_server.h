@@ -5,5 +5,7 @@
 #include "service.h"
 
 extern const service_handlers_t reporting_handlers;
+//  Who may call which operation (reporting_operations.c), ended by { NULL }.
+extern const service_op_t reporting_operations [];
 
 #endif

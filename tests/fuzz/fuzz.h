@@ -94,6 +94,29 @@ fuzz_shared (const ProtobufCMessage *request, api_error_t *error)
     return fuzz_chosen (request, "health") || fuzz_chosen (request, "replay_dead");
 }
 
+//  The envelope as service.c reads it before decoding: rpc_peek_string
+//  runs on any bytes (a request for another service may not decode), and
+//  on a request that decodes it finds the very `service` the decoder
+//  took (field 2, its last occurrence). request may be NULL.
+static inline void
+fuzz_check_envelope (const uint8_t *data, size_t size, const ProtobufCMessage *request)
+{
+    char *peeked = (char *) malloc (64);    //  exactly 64 bytes: a write past it is caught
+    int found = rpc_peek_string (data, size, 2, peeked, 64);
+    FUZZ_ASSERT (found >= -1 && found <= 1 && (found == 1 || !*peeked));
+    if (request) {
+        const ProtobufCFieldDescriptor *field =
+            protobuf_c_message_descriptor_get_field_by_name (request->descriptor, "service");
+        FUZZ_ASSERT (field && field->id == 2 && field->type == PROTOBUF_C_TYPE_STRING);
+        const char *service = *(const char * const *) ((const char *) request + field->offset);
+        if (found == 1)
+            FUZZ_ASSERT (strcmp (peeked, service) == 0);
+        if (found == 0)
+            FUZZ_ASSERT (!*service);
+    }
+    free (peeked);
+}
+
 //  An error as a server hands it back: a code, a named field, a message a
 //  clerk can read (valid UTF-8, NUL-terminated within its buffers).
 static inline void

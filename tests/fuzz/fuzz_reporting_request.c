@@ -14,6 +14,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
     Motcua__V1__ReportingRequest *request = motcua__v1__reporting_request__unpack (NULL, size, data);
+    fuzz_check_envelope (data, size, request ? &request->base : NULL);
     if (!request)
         return 0;
     api_error_t error = { 0 };
