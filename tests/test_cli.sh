@@ -58,13 +58,29 @@ for _ in $(seq 1 50); do $M desk queue --json | grep -q "$code" && break; sleep 
 check "desk queue lists the dossier" bash -c "$M desk queue | grep -q '$code'"
 check "desk resolve --approve" bash -c "$M desk resolve '$code' --approve --reason 'Đủ điều kiện' --json | grep -q '\"status\":\"resolved\"'"
 check "counter return refuses a result not yet attached" bash -c "! $M counter return '$code' 2>&1 | grep -q returned"
-check "desk attach flags the certificate" $M desk attach "$code" --physical certificate --reference "GK-01"
+attached=$($M desk attach "$code" --physical certificate --reference "GK-01"); rc=$?
+check "desk attach flags the certificate" test "$rc" = 0
+check "and says what was attached, not only the status ($(head -n 2 <<< "$attached" | tail -n 1))" \
+    grep -q 'Kết quả đã có: bằng khen, giấy khen (bản giấy), số GK-01' <<< "$attached"
+check "desk attach --json carries the result" bash -c "$M desk attach '$code' --physical certificate --reference GK-01 \
+    --idempotency-key attach-json-$code --json | grep -q '\"result_kind\":\"certificate\",\"result_reference\":\"GK-01\"'"
 check "counter return hands the result over" bash -c "$M counter return '$code' --json | grep -q '\"status\":\"returned\"'"
 # reporting learns from two producers, in any order: wait for both facts
 for _ in $(seq 1 50); do
     $M trace "$code" --json | grep '"status":"returned"' | grep -q '"received_at":"' && break; sleep 0.1
 done
 check "trace --json shows the dossier returned" bash -c "$M trace '$code' --json | grep -q '\"status\":\"returned\"'"
+check "the trace reads in causal order: the last step handed back, the decision, the result attached, returned" python3 -c "
+import json, subprocess, sys
+t = json.loads(subprocess.check_output(['$M', 'trace', '$code', '--json']))
+types = [e['type'] for e in t['events']]
+at = [e['at'] for e in t['events']]
+assert at == sorted(at), at
+def first(kind): return types.index(kind)
+def last(kind): return len(types) - 1 - types[::-1].index(kind)
+assert first('dossier_received') == 0, types
+assert last('dossier_handed_over') < first('dossier_resolved') < first('result_attached') < first('dossier_returned'), types
+"
 check "trace reads as a Vietnamese timeline" bash -c "$M trace '$code' | grep -q 'Trả kết quả cho tổ chức, cá nhân'"
 
 today=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)

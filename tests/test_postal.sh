@@ -105,7 +105,7 @@ answer=$(grep -o "\"action\":\"intake answer\",\"key\":\"$codeA\"[^}]*}" <<< "$a
 check "audit CODE: intake's answer is kept under the code, naming slip and record" \
     bash -c "grep -q '$A' <<< '$answer' && grep -q 'BBGN-$N' <<< '$answer' && grep -q 'received' <<< '$answer'"
 check "audit CODE: collect, hand-over, signing, answer, in that order" bash -c \
-    "$M audit '$codeA' | grep -o 'collect\|hand over\|sign hand-over\|intake answer' | tr '\n' , | grep -q '^collect,hand over,sign hand-over,intake answer,'"
+    "$M audit '$codeA' | grep -o 'Bưu chính nhận hồ sơ\|Bưu chính bàn giao hồ sơ\|Ký biên bản giao nhận\|Bộ phận Một cửa trả lời' | tr '\n' , | grep -q '^Bưu chính nhận hồ sơ,Bưu chính bàn giao hồ sơ,Ký biên bản giao nhận,Bộ phận Một cửa trả lời,'"
 check "audit of the other slip's dossier leaves out slip $A" bash -c "! $M audit '$codeC' --json | grep -q '\"key\":\"$A\"'"
 check "fees: postal 25.000 + 20.000 + 15.000 = 60.000" test "$(json_field postal_fee_total <<< "$batch")" = 60000
 check "fees: procedure 80.000 = 50.000 taken in + 30.000 sent back" \

@@ -69,7 +69,8 @@ static void
 s_refresh (calendar_store_t *self)
 {
     PGresult *result = db_query (self->db,
-        "SELECT count(*) || '/' || coalesce (max (added_at)::text, '') FROM catalog.calendar_entry", 0, NULL);
+        "SELECT count(*) || '/' || coalesce (to_char (max (added_at) AT TIME ZONE 'Asia/Ho_Chi_Minh',"
+        " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+07:00\"'), '') FROM catalog.calendar_entry", 0, NULL);
     if (!result)
         return;
     bool changed = strcmp (PQgetvalue (result, 0, 0), self->signature) != 0;
@@ -89,7 +90,11 @@ s_refresh (calendar_store_t *self)
     else {
         calendar_destroy (&self->calendar);
         self->calendar = calendar;
-        log_info ("working calendar loaded (%s declared days/changed)", self->signature);
+        //  The signature is "<count>/<last change>": say it in words.
+        const char *slash = strchr (self->signature, '/');
+        log_info ("working calendar loaded: %.*s declared days, last changed %s",
+                  slash ? (int) (slash - self->signature) : (int) strlen (self->signature), self->signature,
+                  slash && slash [1] ? slash + 1 : "never");
     }
     free (text);
 }

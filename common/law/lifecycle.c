@@ -7,6 +7,12 @@ static const char *s_state_names [STATE_COUNT] = {
     "returned", "refused", "withdrawn", "closed"
 };
 
+//  The one table of the states' words, as the counter and the trace say them.
+static const char *s_state_labels [STATE_COUNT] = {
+    "", "Đã tiếp nhận", "Đang giải quyết", "Chờ bổ sung hồ sơ", "Đã giải quyết",
+    "Đã trả kết quả", "Từ chối tiếp nhận", "Đã rút hồ sơ", "Đã đóng hồ sơ (không bổ sung)"
+};
+
 static const char *s_action_names [ACTION_COUNT] = {
     "receive", "refuse", "start", "request_supplement", "supplement_received",
     "resolve", "return", "withdraw", "close",
@@ -62,6 +68,12 @@ const char *
 lifecycle_state_name (dossier_state_t state)
 {
     return (int) state >= 0 && state < STATE_COUNT ? s_state_names [state] : "unknown";
+}
+
+const char *
+lifecycle_state_label (dossier_state_t state)
+{
+    return (int) state >= 0 && state < STATE_COUNT ? s_state_labels [state] : "";
 }
 
 int

@@ -38,6 +38,8 @@ typedef enum {
 int          lifecycle_next (dossier_state_t from, dossier_action_t action,
                              dossier_state_t *to);
 const char  *lifecycle_state_name (dossier_state_t state);
+//  What an official or a citizen reads for the state (Vietnamese).
+const char  *lifecycle_state_label (dossier_state_t state);
 int          lifecycle_state_parse (const char *name, dossier_state_t *state);
 const char  *lifecycle_action_name (dossier_action_t action);
 

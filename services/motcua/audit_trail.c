@@ -4,6 +4,33 @@
 #include "cli_services.h"
 #include "vntime.h"
 
+//  What an auditor reads for each action the services record (the JSON keeps
+//  the code): one table, the lifecycle's moves and the services' own.
+static const struct { const char *action; const char *label; } s_labels [] = {
+    { "receive", "Tiếp nhận hồ sơ" },             { "refuse", "Từ chối tiếp nhận" },
+    { "enqueue", "Chuyển vào hàng chờ giải quyết" }, { "start", "Bắt đầu giải quyết" },
+    { "request_supplement", "Yêu cầu bổ sung hồ sơ" }, { "hand in supplement", "Nộp hồ sơ bổ sung" },
+    { "supplement_received", "Nhận hồ sơ bổ sung" }, { "resolve", "Quyết định giải quyết" },
+    { "return", "Trả kết quả" },                    { "withdraw", "Rút hồ sơ" },
+    { "close", "Đóng hồ sơ (không bổ sung)" },       { "hand_over", "Chuyển bước xử lý" },
+    { "attach_result", "Có kết quả giải quyết" },    { "result attached", "Ghi nhận kết quả" },
+    { "route", "Chuyển cơ quan có thẩm quyền" },     { "delay", "Gia hạn, hẹn lại" },
+    { "delay letter", "Gia hạn, hẹn lại" },          { "import", "Nhập hồ sơ đã giải quyết trước đây" },
+    { "collect", "Bưu chính nhận hồ sơ" },           { "hand over", "Bưu chính bàn giao hồ sơ" },
+    { "sign hand-over", "Ký biên bản giao nhận" },   { "intake answer", "Bộ phận Một cửa trả lời" },
+    { "create shipment", "Lập bưu gửi trả kết quả" }, { "result back from the post", "Bưu chính chuyển trả kết quả" },
+    { "record event", "Ghi nhận sự kiện" },
+};
+
+static const char *
+s_label (const char *action)
+{
+    for (size_t i = 0; i < sizeof s_labels / sizeof s_labels [0]; i++)
+        if (streq (s_labels [i].action, action))
+            return s_labels [i].label;
+    return action;
+}
+
 static int
 s_by_time (const void *a, const void *b)
 {
@@ -65,7 +92,7 @@ s_audit (int argc, char **argv)
             printf ("%s  ", vn_format_iso (entries [e]->at, at, sizeof at));
             cli_pad (entries [e]->service, 10);
             cli_pad (entries [e]->principal, 12);
-            cli_pad (entries [e]->action, 16);
+            cli_pad (s_label (entries [e]->action), 30);
             if (!streq (entries [e]->dossier_code, cli.positional [0]))
                 printf ("[%s] ", entries [e]->dossier_code);     //  kept under its slip or record
             printf ("%s%s%s\n", entries [e]->old_value, *entries [e]->old_value ? " → " : "",

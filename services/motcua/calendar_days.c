@@ -195,7 +195,7 @@ admin_calendar (int argc, char **argv)
     if (cli.json)
         printf ("{\"%s\":%d}\n", remove ? "removed" : "added", count);
     else
-        printf ("%d declared day(s) %s\n", count, remove ? "removed" : "added");
+        printf (remove ? "Đã bỏ %d ngày khỏi lịch nghỉ và làm bù\n" : "Đã thêm %d ngày vào lịch nghỉ và làm bù\n", count);
     db_destroy (&db);
     cli_cleanup (&cli);
     return rc;

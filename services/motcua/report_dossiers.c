@@ -6,14 +6,7 @@
 #include "report.h"
 #include "report_out.h"
 #include "vntime.h"
-
-static const char *
-s_status_vn (const char *status)
-{
-    return streq (status, "returned") ? "Đã trả kết quả" : streq (status, "resolved") ? "Đã giải quyết"
-         : streq (status, "in_process") ? "Đang giải quyết" : streq (status, "supplement_requested") ? "Chờ bổ sung"
-         : streq (status, "withdrawn") ? "Đã rút" : streq (status, "closed") ? "Đã dừng" : status;
-}
+#include "trace_json.h"
 
 //  The dossiers behind the cell named by arg (the column), one a line.
 static int
@@ -33,7 +26,7 @@ s_show_drill (cli_t *cli, const reporting_reply_t *reply, void *arg)
         char at [40];
         printf ("%-24s %-12s %s  ", d->dossier_code, d->procedure_code,
                 vn_format_form (d->received_at, at, sizeof at));
-        cli_pad (s_status_vn (d->status), 16);
+        cli_pad (trace_status_label (d->status), 16);
         printf ("%s\n", d->field);
     }
     printf ("%lld hồ sơ\n", (long long) list->total);

@@ -30,16 +30,20 @@ s_on_delivered (service_t *service, const Motcua__V1__ShipmentDelivered *deliver
     return processing_emit_returned (db, &row, actor);
 }
 
-//  Load an event's dossier and make the move; an illegal move (a late or
-//  stale event) is noted, not an error. 1 moved, 0 nothing to do, -1 failure.
+//  Load an event's dossier and make the move (with the event's reason, if
+//  it has one: the move's audit row says why, not why the last move was);
+//  an illegal move (a late or stale event) is noted, not an error. 1 moved,
+//  0 nothing to do, -1 failure.
 static int
 s_event_move (service_t *service, const char *code, dossier_action_t action, const char *actor,
-              const char *role, work_row_t *row)
+              const char *role, const char *reason, work_row_t *row)
 {
     db_t *db = service_db (service);
     api_error_t error = { 0 };
     if (processing_load (db, code, row, &error))
         return error.code == MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND ? 0 : -1;
+    if (reason)
+        snprintf (row->reason, sizeof row->reason, "%s", reason);
     if (processing_move (db, row, action, actor, role, &error) == 0)
         return 1;
     if (error.code != MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION)
@@ -53,7 +57,8 @@ static int
 s_on_supplied (service_t *service, const Motcua__V1__SupplementReceived *supplied, const char *actor)
 {
     work_row_t row;
-    int moved = s_event_move (service, supplied->dossier_code, ACTION_SUPPLEMENT_RECEIVED, actor, "counter", &row);
+    int moved = s_event_move (service, supplied->dossier_code, ACTION_SUPPLEMENT_RECEIVED, actor, "counter",
+                             NULL, &row);
     if (moved <= 0)
         return moved;
     worktime_rules_t rules;
@@ -75,12 +80,12 @@ static int
 s_on_withdrawn (service_t *service, const Motcua__V1__DossierWithdrawn *withdrawn, const char *actor)
 {
     work_row_t row;
-    int moved = s_event_move (service, withdrawn->dossier_code, ACTION_WITHDRAW, actor, "counter", &row);
+    int moved = s_event_move (service, withdrawn->dossier_code, ACTION_WITHDRAW, actor, "counter",
+                              withdrawn->reason, &row);
     if (moved <= 0)
         return moved;
     row.outcome = MOTCUA__V1__OUTCOME__OUTCOME_WITHDRAWN;
     row.resolved_at = withdrawn->withdrawn_at;
-    snprintf (row.reason, sizeof row.reason, "%s", withdrawn->reason);
     return processing_store_save (service_db (service), &row)
         || processing_emit_resolved (service_db (service), &row, actor) ? -1 : 0;
 }

@@ -43,8 +43,10 @@ s_resolve (void *context, api_error_t *error)
     snprintf (row.reason, sizeof row.reason, "%s", command->reason);
     if (processing_move (db, &row, ACTION_RESOLVE, command->who->name, command->who->role, error))
         return NULL;
-    if (processing_emit_resolved (db, &row, command->who->name)
-    ||  processing_steps_finish (command->service, &row, command->who->name))
+    //  The last step is handed back with the decision, then the decision:
+    //  events of one instant leave in the order they happened.
+    if (processing_steps_finish (command->service, &row, command->who->name)
+    ||  processing_emit_resolved (db, &row, command->who->name))
         return NULL;
     if (row.return_method == MOTCUA__V1__RETURN_METHOD__RETURN_POSTAL) {
         Motcua__V1__Applicant recipient = MOTCUA__V1__APPLICANT__INIT;

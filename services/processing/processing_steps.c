@@ -247,7 +247,13 @@ s_attach (void *context, api_error_t *error)
         api_db_fail (error, db_error (db));
         return NULL;
     }
-    return processing_packed_item (&row);
+    Motcua__V1__WorkItem item = MOTCUA__V1__WORK_ITEM__INIT;
+    processing_row_to_pb (&row, &item);
+    item.result_kind = req->kind;
+    item.result_reference = req->reference;
+    item.result_sha256 = sha;
+    item.result_attached_at = now;
+    return api_pack (&item.base);
 }
 
 static zchunk_t *

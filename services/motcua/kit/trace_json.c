@@ -1,6 +1,7 @@
 /*  trace_json — a trace as JSON and its labels. See trace_json.h.          */
 #include <czmq.h>
 #include "trace_json.h"
+#include "lifecycle.h"
 
 //  How the timeline reads for an official.
 const char *
@@ -9,7 +10,7 @@ trace_event_label (const char *type)
     static const char *labels [][2] = {
         { "dossier_received",   "Tiếp nhận hồ sơ" },
         { "dossier_resolved",   "Giải quyết xong hồ sơ" },
-        { "result_ready",       "Chuyển kết quả sang bưu chính công ích" },
+        { "result_ready",       "Kết quả sẽ trả qua bưu chính công ích" },
         { "shipment_created",   "Kết quả chờ chuyển phát qua bưu chính" },
         { "shipment_delivered", "Bưu chính phát kết quả cho người nhận" },
         { "dossier_returned",   "Trả kết quả cho tổ chức, cá nhân" },
@@ -32,12 +33,11 @@ trace_event_label (const char *type)
 const char *
 trace_status_label (const char *status)
 {
-    return streq (status, "returned") ? "Đã trả kết quả"
-         : streq (status, "resolved") ? "Đã giải quyết"
-         : streq (status, "in_process") ? "Đang giải quyết"
-         : streq (status, "supplement_requested") ? "Chờ bổ sung hồ sơ"
-         : streq (status, "withdrawn") ? "Đã rút hồ sơ"
-         : streq (status, "closed") ? "Đã đóng hồ sơ (không bổ sung)" : status;
+    dossier_state_t state;
+    if (lifecycle_state_parse (status, &state) == 0 && state != STATE_NONE)
+        return lifecycle_state_label (state);
+    //  intake's own: asked, processing has not answered yet
+    return streq (status, "withdrawal_requested") ? "Đã đề nghị rút hồ sơ" : status;
 }
 
 const char *

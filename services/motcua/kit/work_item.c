@@ -1,6 +1,7 @@
 /*  work_item — processing's work item shown. See work_item.h.              */
 #include <czmq.h>
 #include "work_item.h"
+#include "trace_json.h"
 #include "vntime.h"
 
 void
@@ -25,6 +26,12 @@ work_item_json (json_t *json, const Motcua__V1__WorkItem *item)
     json_string (json, "reason", item->reason);
     json_time (json, "resolved_at", item->resolved_at);
     json_time (json, "returned_at", item->returned_at);
+    if (*item->result_kind) {
+        json_string (json, "result_kind", item->result_kind);
+        json_string (json, "result_reference", item->result_reference);
+        json_string (json, "result_sha256", item->result_sha256);
+        json_time (json, "result_attached_at", item->result_attached_at);
+    }
     json_end_object (json);
 }
 
@@ -39,9 +46,19 @@ s_show_item (cli_t *cli, const Motcua__V1__WorkItem *item)
         json_finish (&json);
         return;
     }
-    char due [40];
-    printf ("%s  %s  hẹn trả %s\n", item->dossier_code, item->status,
+    char due [40], at [40];
+    printf ("%s  %s  hẹn trả %s\n", item->dossier_code, trace_status_label (item->status),
             vn_format_form (item->due_at, due, sizeof due));
+    if (*item->result_kind) {
+        const char *kind = streq (item->result_kind, "document") ? "văn bản điện tử"
+                         : streq (item->result_kind, "certificate") ? "bằng khen, giấy khen (bản giấy)"
+                         : streq (item->result_kind, "banner") ? "cờ thi đua"
+                         : streq (item->result_kind, "medal") ? "huân chương, huy chương" : item->result_kind;
+        printf ("  Kết quả đã có: %s%s%s%s%s, lúc %s\n", kind,
+                *item->result_reference ? ", số " : "", item->result_reference,
+                *item->result_sha256 ? ", SHA-256 " : "", item->result_sha256,
+                vn_format_form (item->result_attached_at, at, sizeof at));
+    }
 }
 
 //  Shared tail of resolve and return: show the item or the problem.
