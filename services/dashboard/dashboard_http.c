@@ -24,6 +24,7 @@ struct dashboard_http_t {
     struct MHD_Daemon *daemon;
     const char *token;
     bool secure;
+    char proxy [64];                //  a reverse proxy's address, or ""
     dashboard_gateway_t *gateway;
     dashboard_session_t *sessions;
     dashboard_throttle_t *throttle;
@@ -159,6 +160,19 @@ s_peer (struct MHD_Connection *connection, char *buf, size_t size)
         inet_ntop (AF_INET6, &((const struct sockaddr_in6 *) address)->sin6_addr, buf, (socklen_t) size);
 }
 
+//  The client a login comes from: the peer, or what the reverse proxy (when
+//  the peer is it) names in X-Real-IP, if that is an IP address.
+static void
+s_client (dashboard_http_t *self, struct MHD_Connection *connection, char *buf, size_t size)
+{
+    s_peer (connection, buf, size);
+    const char *real = MHD_lookup_connection_value (connection, MHD_HEADER_KIND, "X-Real-IP");
+    unsigned char address [sizeof (struct in6_addr)];
+    if (*self->proxy && streq (buf, self->proxy) && real
+    &&  (inet_pton (AF_INET, real, address) == 1 || inet_pton (AF_INET6, real, address) == 1))
+        snprintf (buf, size, "%s", real);
+}
+
 static dashboard_watch_t *
 s_watch (struct MHD_Connection *connection)
 {
@@ -214,7 +228,7 @@ s_request_end (void *cls, struct MHD_Connection *connection, void **state,
 }
 
 typedef struct {
-    int content_length, transfer_encoding, host, cookie;
+    int content_length, transfer_encoding, host, cookie, real_ip;
     bool not_chunked, spaced_name;
 } s_headers_t;
 
@@ -238,6 +252,9 @@ s_header_count (void *cls, enum MHD_ValueKind kind, const char *key, const char 
     else
     if (strcasecmp (key, "Cookie") == 0)
         headers->cookie++;
+    else
+    if (strcasecmp (key, "X-Real-IP") == 0)
+        headers->real_ip++;
     return MHD_YES;
 }
 
@@ -260,6 +277,8 @@ s_ambiguous (struct MHD_Connection *connection, const s_request_t *request)
         return "the request has more than one Host header";
     if (headers.cookie > 1)
         return "the request has more than one Cookie header";
+    if (headers.real_ip > 1)
+        return "the request has more than one X-Real-IP header";
     if (headers.spaced_name)
         return "a header name holds white space";
     return NULL;
@@ -303,7 +322,7 @@ static enum MHD_Result
 s_login (dashboard_http_t *self, struct MHD_Connection *connection, s_request_t *request)
 {
     char peer [INET6_ADDRSTRLEN];
-    s_peer (connection, peer, sizeof peer);
+    s_client (self, connection, peer, sizeof peer);
     int wait = dashboard_throttle_wait (self->throttle, peer);
     if (wait) {
         char notice [160], retry [16];
@@ -595,6 +614,7 @@ dashboard_http_new (const dashboard_settings_t *settings, const char *token,
     dashboard_http_t *self = (dashboard_http_t *) zmalloc (sizeof (dashboard_http_t));
     self->token = token;
     self->secure = settings->secure;
+    snprintf (self->proxy, sizeof self->proxy, "%s", settings->proxy);
     self->gateway = gateway;
     self->sessions = dashboard_session_new (settings->session_idle_s, settings->session_max_s, SESSIONS);
     self->throttle = dashboard_throttle_new (ADDRESSES);

@@ -17,12 +17,13 @@
         GET  /api/trace?code=CODE                          a dossier's timeline
     The access token is taken only in the login form's body: a `token` in any
     address is 400 (it would land in proxies' logs), and `Authorization` opens
-    nothing. Failed logins are throttled per address (dashboard_throttle.h):
-    429 with Retry-After.
+    nothing. Failed logins are throttled per client address
+    (dashboard_throttle.h): 429 with Retry-After. The address is the peer's,
+    or, when the peer is settings->proxy, the X-Real-IP it sends.
     Errors are JSON {"error":{"code","field","message"}}: 400 for a bad or
     unknown query parameter or an ambiguous request (two Content-Length,
-    Transfer-Encoding with Content-Length or other than chunked, two Host or
-    Cookie headers, white space in a header name, a NUL (%00) or control
+    Transfer-Encoding with Content-Length or other than chunked, two Host,
+    Cookie or X-Real-IP headers, white space in a header name, a NUL (%00) or control
     byte in the target), 401 without a live session, 404, 405, 503 when
     reporting does not answer.
 

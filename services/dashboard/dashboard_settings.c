@@ -1,5 +1,6 @@
 /*  dashboard_settings — file and environment. See dashboard_settings.h.   */
 #include <czmq.h>
+#include <arpa/inet.h>
 #include "dashboard_settings.h"
 #include "log.h"
 
@@ -16,6 +17,17 @@ s_number (const char *name, const char *text, int min, int max, int *value)
     }
     *value = (int) number;
     return 0;
+}
+
+//  A text setting: the file's key, then the variable, into dest if set.
+static void
+s_text (zconfig_t *zpl, const char *key, const char *env, char *dest, size_t size)
+{
+    const char *text = zpl ? zconfig_get (zpl, key, NULL) : NULL;
+    if (getenv (env) && *getenv (env))
+        text = getenv (env);
+    if (text && *text)
+        snprintf (dest, size, "%s", text);
 }
 
 int
@@ -43,12 +55,15 @@ dashboard_settings_load (dashboard_settings_t *self, const char *path, const con
         log_error ("cannot read configuration file %s", path);
         return -1;
     }
-    const char *host = zpl ? zconfig_get (zpl, "dashboard/host", NULL) : NULL;
-    if (getenv ("MOTCUA_DASHBOARD_HOST") && *getenv ("MOTCUA_DASHBOARD_HOST"))
-        host = getenv ("MOTCUA_DASHBOARD_HOST");
-    if (host && *host)
-        snprintf (self->host, sizeof self->host, "%s", host);
+    s_text (zpl, "dashboard/host", "MOTCUA_DASHBOARD_HOST", self->host, sizeof self->host);
+    s_text (zpl, "dashboard/proxy", "MOTCUA_DASHBOARD_PROXY", self->proxy, sizeof self->proxy);
     int rc = 0;
+    unsigned char address [sizeof (struct in6_addr)];
+    if (*self->proxy && inet_pton (AF_INET, self->proxy, address) != 1
+    &&  inet_pton (AF_INET6, self->proxy, address) != 1) {
+        log_error ("dashboard/proxy (MOTCUA_DASHBOARD_PROXY) must be an IP address, not '%s'", self->proxy);
+        rc = -1;
+    }
     for (size_t i = 0; i < sizeof numbers / sizeof numbers [0]; i++) {
         *numbers [i].value = numbers [i].fallback;
         const char *text = zpl ? zconfig_get (zpl, numbers [i].key, NULL) : NULL;

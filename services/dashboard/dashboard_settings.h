@@ -6,13 +6,16 @@
         dashboard/port            MOTCUA_DASHBOARD_PORT            motcua/base_port + 80
         dashboard/timeout_ms      MOTCUA_DASHBOARD_TIMEOUT_MS      3000: each call to reporting
         dashboard/secure          MOTCUA_DASHBOARD_SECURE          0; 1 behind a TLS reverse
-                                  proxy: the session cookie is Secure (and HSTS is sent)
+                                  proxy: the session cookie is Secure
         dashboard/session_idle_s  MOTCUA_DASHBOARD_SESSION_IDLE_S  1800: a session unused
                                   this long ends
         dashboard/session_max_s   MOTCUA_DASHBOARD_SESSION_MAX_S   43200: and this long after
                                   its login in any case
         dashboard/per_ip_limit    MOTCUA_DASHBOARD_PER_IP_LIMIT    16 connections at once
-                                  from one address (a browser opens 6)                      */
+                                  from one address (a browser opens 6)
+        dashboard/proxy           MOTCUA_DASHBOARD_PROXY           "" (none); a reverse proxy's
+                                  address: its requests' X-Real-IP names the client whose
+                                  failed logins are counted and logged                      */
 #ifndef DASHBOARD_SETTINGS_H
 #define DASHBOARD_SETTINGS_H
 #include <stdbool.h>
@@ -22,6 +25,7 @@
 
 typedef struct {
     char host [64];
+    char proxy [64];
     int port;
     int timeout_ms;
     bool secure;
@@ -32,7 +36,8 @@ typedef struct {
 
 //  Fill self; path is the ZPL file (NULL: MOTCUA_CONFIG, if set), config
 //  gives the base port. 0, or -1 (logged, naming the setting) if a value is
-//  not a whole number in its range or secure is not 0 or 1.
+//  not a whole number in its range, secure is not 0 or 1, or proxy is not
+//  an IP address.
 int dashboard_settings_load (dashboard_settings_t *self, const char *path, const config_t *config);
 
 #endif

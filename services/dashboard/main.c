@@ -24,13 +24,16 @@ s_usage (FILE *out)
         "  --version       print the version\n"
         "  --help          this text\n\n"
         "The access token is in <var>/dashboard.token (made at the first start); the\n"
-        "login form takes it and opens a session (a cookie) of 30 minutes idle, 12 hours\n"
-        "at most. Environment (or the ZPL file's dashboard/... keys): MOTCUA_VAR,\n"
-        "MOTCUA_BASE_PORT, MOTCUA_HOST, MOTCUA_LOG_LEVEL, MOTCUA_DASHBOARD_TIMEOUT_MS\n"
-        "(how long to wait for reporting, default 3000), MOTCUA_DASHBOARD_SECURE (1\n"
-        "behind a TLS reverse proxy: the cookie is Secure), MOTCUA_DASHBOARD_SESSION_IDLE_S\n"
-        "(1800), MOTCUA_DASHBOARD_SESSION_MAX_S (43200), MOTCUA_DASHBOARD_PER_IP_LIMIT\n"
-        "(16 connections at once from one address).\n",
+        "login form takes it and opens a session (a cookie).\n"
+        "Environment: MOTCUA_VAR, MOTCUA_BASE_PORT, MOTCUA_HOST, MOTCUA_LOG_LEVEL, and\n"
+        "these (or the ZPL file's dashboard/... keys, e.g. dashboard/secure):\n"
+        "  MOTCUA_DASHBOARD_TIMEOUT_MS      how long to wait for reporting (3000)\n"
+        "  MOTCUA_DASHBOARD_SECURE          1 behind a TLS reverse proxy: the cookie is Secure (0)\n"
+        "  MOTCUA_DASHBOARD_SESSION_IDLE_S  a session unused this long ends (1800)\n"
+        "  MOTCUA_DASHBOARD_SESSION_MAX_S   and this long after its login in any case (43200)\n"
+        "  MOTCUA_DASHBOARD_PER_IP_LIMIT    connections at once from one address (16)\n"
+        "  MOTCUA_DASHBOARD_PROXY           a reverse proxy's address: its X-Real-IP names\n"
+        "                                   the client whose failed logins are counted\n",
         DASHBOARD_PORT_OFFSET);
     return out == stdout ? 0 : 2;
 }
