@@ -8,7 +8,7 @@
 # reporting stopped (503) and back, and the logout. The screenshot is kept as
 # $MOTCUA_VAR/dashboard.png and copied to var/dashboard.png. Then
 # tests/dashboard/probe.py (python3, raw sockets) tries the trust boundary:
-# sessions (random per login, expiry on a second dashboard with 2 s/5 s
+# sessions (random per login, expiry on a second dashboard with 3 s/8 s
 # sessions and the Secure cookie, logout), the token only at POST /login,
 # failed logins throttled, ambiguous requests 400, and the flood (100 idle
 # and slow-loris connections while a real request is timed; its figures are
@@ -112,7 +112,7 @@ check "the screenshot is a PNG, copied to var/dashboard.png" \
 #   from the environment.
 short_var="$MOTCUA_VAR/dashboard-short"; short_log="$MOTCUA_VAR/log/dashboard-short.log"
 mkdir -p "$short_var"
-printf 'dashboard\n    secure = 1\n    session_idle_s = 2\n    session_max_s = 5\n' > "$short_var/motcua.cfg"
+printf 'dashboard\n    secure = 1\n    session_idle_s = 3\n    session_max_s = 8\n' > "$short_var/motcua.cfg"
 check "a setting that is not 0 or 1 is refused at start, naming it" bash -c \
     "MOTCUA_VAR='$short_var' MOTCUA_DASHBOARD_SECURE=yes timeout 5 '$BIN/motcua-dashboard' --port $((MOTCUA_BASE_PORT + 81)) 2>&1 \
      | grep -q \"MOTCUA_DASHBOARD_SECURE must be a whole number from 0 to 1, not 'yes'\""
@@ -120,7 +120,7 @@ MOTCUA_VAR="$short_var" MOTCUA_DASHBOARD_PORT=$((MOTCUA_BASE_PORT + 81)) MOTCUA_
     "$BIN/motcua-dashboard" --config "$short_var/motcua.cfg" > "$short_log" 2>&1 &
 short_pid=$!
 for _ in $(seq 1 50); do [ -s "$short_var/run/dashboard.url" ] && break; sleep 0.1; done
-check "a second dashboard with 2 s/5 s sessions and dashboard/secure = 1 starts" test -s "$short_var/run/dashboard.url"
+check "a second dashboard with 3 s/8 s sessions and dashboard/secure = 1 starts" test -s "$short_var/run/dashboard.url"
 started=$(date +%s)
 DASHBOARD_URL="$url" DASHBOARD_TOKEN="$token" PERIOD="year:$y" \
 SHORT_URL="$(cat "$short_var/run/dashboard.url" 2>/dev/null)" SHORT_TOKEN="$(cat "$short_var/dashboard.token" 2>/dev/null)" \
