@@ -5,9 +5,15 @@
 # (playwright-core from npm, installed here with `npm ci`) through the login,
 # the II.06a table, charts and rates (compared with `motcua report --json`
 # for the same period, row by row), the drill-down to a trace, the API's 401 and 400,
-# and reporting stopped (503) and back. The screenshot is kept as
-# $MOTCUA_VAR/dashboard.png and copied to var/dashboard.png. Run by
-# tests/run.sh with MOTCUA_VAR and MOTCUA_BASE_PORT pointing at a throw-away setup.
+# reporting stopped (503) and back, and the logout. The screenshot is kept as
+# $MOTCUA_VAR/dashboard.png and copied to var/dashboard.png. Then
+# tests/dashboard/probe.py (python3, raw sockets) tries the trust boundary:
+# sessions (random per login, expiry on a second dashboard with 3 s/8 s
+# sessions and the Secure cookie, logout), the token only at POST /login,
+# failed logins throttled, ambiguous requests 400, and the flood (100 idle
+# and slow-loris connections while a real request is timed; its figures are
+# printed). Run by tests/run.sh with MOTCUA_VAR and MOTCUA_BASE_PORT pointing
+# at a throw-away setup.
 set -u
 cd "$(dirname "$0")/.."
 BIN=${MOTCUA_BIN:-build/bin}
@@ -99,6 +105,40 @@ echo "     (browser part: $(( $(date +%s) - started )) s)"
 if [ -s "$MOTCUA_VAR/dashboard.png" ]; then mkdir -p var && cp "$MOTCUA_VAR/dashboard.png" var/dashboard.png; fi
 check "the screenshot is a PNG, copied to var/dashboard.png" \
     bash -c "head -c 8 var/dashboard.png | grep -q PNG"
+
+#   The trust boundary over raw sockets, on this dashboard and on a second one
+#   (own folder, no reporting needed) with short sessions behind "TLS" and a
+#   "proxy" at 127.0.0.5: settings from a ZPL file's dashboard section and
+#   from the environment.
+short_var="$MOTCUA_VAR/dashboard-short"; short_log="$MOTCUA_VAR/log/dashboard-short.log"
+mkdir -p "$short_var"
+printf 'dashboard\n    secure = 1\n    session_idle_s = 3\n    session_max_s = 8\n' > "$short_var/motcua.cfg"
+check "a setting that is not 0 or 1 is refused at start, naming it" bash -c \
+    "MOTCUA_VAR='$short_var' MOTCUA_DASHBOARD_SECURE=yes timeout 5 '$BIN/motcua-dashboard' --port $((MOTCUA_BASE_PORT + 81)) 2>&1 \
+     | grep -q \"MOTCUA_DASHBOARD_SECURE must be a whole number from 0 to 1, not 'yes'\""
+MOTCUA_VAR="$short_var" MOTCUA_DASHBOARD_PORT=$((MOTCUA_BASE_PORT + 81)) MOTCUA_DASHBOARD_PROXY=127.0.0.5 \
+    "$BIN/motcua-dashboard" --config "$short_var/motcua.cfg" > "$short_log" 2>&1 &
+short_pid=$!
+for _ in $(seq 1 50); do [ -s "$short_var/run/dashboard.url" ] && break; sleep 0.1; done
+check "a second dashboard with 3 s/8 s sessions and dashboard/secure = 1 starts" test -s "$short_var/run/dashboard.url"
+started=$(date +%s)
+DASHBOARD_URL="$url" DASHBOARD_TOKEN="$token" PERIOD="year:$y" \
+SHORT_URL="$(cat "$short_var/run/dashboard.url" 2>/dev/null)" SHORT_TOKEN="$(cat "$short_var/dashboard.token" 2>/dev/null)" \
+    timeout 180 python3 tests/dashboard/probe.py > "$MOTCUA_VAR/dashboard-probe.log" 2>&1
+grep -E '^(ok|FAIL)|flood figure' "$MOTCUA_VAR/dashboard-probe.log"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$MOTCUA_VAR/dashboard-probe.log" | tail -n 1)
+if [ -n "$line" ]; then
+    passed=$((passed + $(cut -d' ' -f1 <<< "$line"))); failed=$((failed + $(cut -d' ' -f3 <<< "$line")))
+else
+    echo "FAIL dashboard: the probe ended without a result line"; tail -n 20 "$MOTCUA_VAR/dashboard-probe.log"
+    failed=$((failed + 1))
+fi
+echo "     (probe: $(( $(date +%s) - started )) s)"
+kill -TERM "$short_pid" 2>/dev/null; wait "$short_pid"
+check "the second dashboard stopped cleanly on SIGTERM: no sanitizer report" \
+    bash -c "grep -q stopping '$short_log' && ! grep -qE 'AddressSanitizer|LeakSanitizer|runtime error' '$short_log'"
+check "the slow-loris connections cut off were logged" \
+    bash -c "tail -c +$((log_start + 1)) '$log' | grep -q 'its request was not in within 10000 ms'"
 
 check "deploy/down.sh stops the dashboard too" deploy/down.sh
 check "the dashboard stopped cleanly: no sanitizer report in its log" \

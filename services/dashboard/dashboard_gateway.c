@@ -1,6 +1,7 @@
 /*  dashboard_gateway — reporting's answers as the page's JSON. See
     dashboard_gateway.h.                                                    */
 #include <czmq.h>
+#include <pthread.h>
 #include "dashboard_gateway.h"
 #include "client.h"
 #include "json.h"
@@ -16,6 +17,7 @@ struct dashboard_gateway_t {
     const config_t *config;
     int timeout_ms;
     client_t *client;           //  made on first use, dropped after no answer
+    pthread_mutex_t mutex;      //  one call at a time on client
 };
 
 static void
@@ -85,6 +87,7 @@ dashboard_gateway_new (const config_t *config, int timeout_ms)
     dashboard_gateway_t *self = (dashboard_gateway_t *) zmalloc (sizeof (dashboard_gateway_t));
     self->config = config;
     self->timeout_ms = timeout_ms;
+    pthread_mutex_init (&self->mutex, NULL);
     return self;
 }
 
@@ -94,6 +97,7 @@ dashboard_gateway_destroy (dashboard_gateway_t **self_p)
     dashboard_gateway_t *self = *self_p;
     if (self) {
         client_destroy (&self->client);
+        pthread_mutex_destroy (&self->mutex);
         free (self);
         *self_p = NULL;
     }
@@ -118,6 +122,7 @@ s_http_status (Motcua__V1__ErrorCode code)
 static reporting_reply_t *
 s_call (dashboard_gateway_t *self, Motcua__V1__ReportingRequest *request, dashboard_reply_t *reply)
 {
+    pthread_mutex_lock (&self->mutex);
     if (!self->client) {
         self->client = client_new (self->config, "reporting", "dashboard");
         if (self->client)
@@ -133,6 +138,7 @@ s_call (dashboard_gateway_t *self, Motcua__V1__ReportingRequest *request, dashbo
         log_warn ("reporting did not answer within %d ms", self->timeout_ms);
         dashboard_reply_error (reply, 503, "UNAVAILABLE", "", "reporting did not answer");
     }
+    pthread_mutex_unlock (&self->mutex);
     return answer;
 }
 

@@ -3,7 +3,8 @@
     JSON the page reads and the HTTP status it deserves. No answer from
     reporting is 503 (the client is then made anew, so a restarted reporting
     is found again); reporting's typed errors keep their code and field.
-    Used from one thread (the HTTP server's).                                */
+    Safe to call from the HTTP server's threads: the calls to reporting take
+    turns on the one client (a mutex), each bounded by timeout_ms.          */
 #ifndef DASHBOARD_GATEWAY_H
 #define DASHBOARD_GATEWAY_H
 #include <stdint.h>

@@ -5,15 +5,25 @@
 #include "dashboard_token.h"
 #include "log.h"
 
+int
+dashboard_token_random (char *hex, size_t bytes)
+{
+    unsigned char random [64];
+    assert (bytes <= sizeof random);
+    if (getrandom (random, bytes, 0) != (ssize_t) bytes)
+        return -1;
+    for (size_t i = 0; i < bytes; i++)
+        snprintf (hex + 2 * i, 3, "%02x", random [i]);
+    hex [2 * bytes] = 0;
+    return 0;
+}
+
 static int
 s_create (const char *path)
 {
-    unsigned char bytes [DASHBOARD_TOKEN_HEX / 2];
-    if (getrandom (bytes, sizeof bytes, 0) != (ssize_t) sizeof bytes)
-        return -1;
     char hex [DASHBOARD_TOKEN_HEX + 2];
-    for (size_t i = 0; i < sizeof bytes; i++)
-        snprintf (hex + 2 * i, 3, "%02x", bytes [i]);
+    if (dashboard_token_random (hex, DASHBOARD_TOKEN_HEX / 2))
+        return -1;
     strcat (hex, "\n");
     //  O_EXCL: two dashboards started at once keep one token between them.
     int fd = open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);

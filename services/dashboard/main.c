@@ -8,9 +8,8 @@
 #include "version.h"
 #include "dashboard_gateway.h"
 #include "dashboard_http.h"
+#include "dashboard_settings.h"
 #include "dashboard_token.h"
-
-#define PORT_OFFSET 80          //  the HTTP port is MOTCUA_BASE_PORT + 80 unless given
 
 static int
 s_usage (FILE *out)
@@ -24,18 +23,19 @@ s_usage (FILE *out)
         "  --port PORT     HTTP port (default $MOTCUA_DASHBOARD_PORT, else MOTCUA_BASE_PORT + %d)\n"
         "  --version       print the version\n"
         "  --help          this text\n\n"
-        "The access token is in <var>/dashboard.token (made at the first start).\n"
-        "Environment: MOTCUA_VAR, MOTCUA_BASE_PORT, MOTCUA_HOST, MOTCUA_LOG_LEVEL,\n"
-        "MOTCUA_DASHBOARD_TIMEOUT_MS (how long to wait for reporting, default 3000).\n",
-        PORT_OFFSET);
+        "The access token is in <var>/dashboard.token (made at the first start); the\n"
+        "login form takes it and opens a session (a cookie).\n"
+        "Environment: MOTCUA_VAR, MOTCUA_BASE_PORT, MOTCUA_HOST, MOTCUA_LOG_LEVEL, and\n"
+        "these (or the ZPL file's dashboard/... keys, e.g. dashboard/secure):\n"
+        "  MOTCUA_DASHBOARD_TIMEOUT_MS      how long to wait for reporting (3000)\n"
+        "  MOTCUA_DASHBOARD_SECURE          1 behind a TLS reverse proxy: the cookie is Secure (0)\n"
+        "  MOTCUA_DASHBOARD_SESSION_IDLE_S  a session unused this long ends (1800)\n"
+        "  MOTCUA_DASHBOARD_SESSION_MAX_S   and this long after its login in any case (43200)\n"
+        "  MOTCUA_DASHBOARD_PER_IP_LIMIT    connections at once from one address (16)\n"
+        "  MOTCUA_DASHBOARD_PROXY           a reverse proxy's address: its X-Real-IP names\n"
+        "                                   the client whose failed logins are counted\n",
+        DASHBOARD_PORT_OFFSET);
     return out == stdout ? 0 : 2;
-}
-
-static int
-s_env_int (const char *name, int fallback)
-{
-    const char *value = getenv (name);
-    return value && *value ? atoi (value) : fallback;
 }
 
 int
@@ -46,7 +46,7 @@ main (int argc, char **argv)
         { "config", required_argument, 0, 'c' }, { "host", required_argument, 0, 'H' },
         { "port", required_argument, 0, 'p' }, { 0, 0, 0, 0 }
     };
-    const char *path = NULL, *host = getenv ("MOTCUA_DASHBOARD_HOST");
+    const char *path = NULL, *host = NULL;
     int port = 0, opt;
     while ((opt = getopt_long (argc, argv, "hVc:H:p:", options, NULL)) != -1)
         switch (opt) {
@@ -61,13 +61,18 @@ main (int argc, char **argv)
     if (!config)
         return 1;
     log_init ("dashboard", config->log_level);
+    dashboard_settings_t settings;
+    if (dashboard_settings_load (&settings, path, config)) {
+        config_destroy (&config);
+        return 1;
+    }
+    if (host && *host)
+        snprintf (settings.host, sizeof settings.host, "%s", host);
+    if (port)
+        settings.port = port;
     zsys_init ();
     zsys_set_linger (0);
     zsys_set_ipv6 (0);
-    if (!host || !*host)
-        host = "127.0.0.1";
-    if (!port)
-        port = s_env_int ("MOTCUA_DASHBOARD_PORT", config->base_port + PORT_OFFSET);
 
     int rc = 1;
     char token [DASHBOARD_TOKEN_HEX + 64], token_path [600], url_path [600];
@@ -76,17 +81,17 @@ main (int argc, char **argv)
     dashboard_gateway_t *gateway = NULL;
     dashboard_http_t *http = NULL;
     if (dashboard_token_load (token_path, token, sizeof token) == 0) {
-        gateway = dashboard_gateway_new (config, s_env_int ("MOTCUA_DASHBOARD_TIMEOUT_MS", 3000));
-        http = dashboard_http_new (host, port, token, gateway);
+        gateway = dashboard_gateway_new (config, settings.timeout_ms);
+        http = dashboard_http_new (&settings, token, gateway);
     }
     if (http) {
-        log_info ("listening on http://%s:%d/ (access token in %s)", host, port, token_path);
+        log_info ("listening on http://%s:%d/ (access token in %s)", settings.host, settings.port, token_path);
         char run_dir [600];
         snprintf (run_dir, sizeof run_dir, "%s/run", config->var_dir);
         zsys_dir_create ("%s", run_dir);
         FILE *file = fopen (url_path, "w");
         if (file) {
-            fprintf (file, "http://%s:%d/\n", host, port);
+            fprintf (file, "http://%s:%d/\n", settings.host, settings.port);
             fclose (file);
         }
         while (!zsys_interrupted)

@@ -2,8 +2,9 @@
 // playwright-core), run by tests/test_dashboard.sh against the real suite:
 // log in, read the II.06a table, rates and charts off the page and compare
 // them with `motcua report --json` for the same period, drill down to a
-// dossier's trace, save a screenshot; the JSON API refuses a request
-// without the token (401) and a malformed query (400); with reporting
+// dossier's trace, save a screenshot, log out; the JSON API takes a session
+// opened by POST /login (never the token itself: Bearer is 401, ?token= 400),
+// refuses a request without one (401) and a malformed query (400); with reporting
 // stopped the page says so in Vietnamese (503) and recovers when it is back.
 // Prints `ok   …` / `FAIL …` lines and ends with `N passed, N failed`.
 'use strict';
@@ -37,18 +38,34 @@ async function api (path, headers) {
   return { status: response.status, body };
 }
 
+// POST /login as the form does: the status and the session cookie set.
+async function login (token) {
+  const response = await fetch(URL + '/login', { method: 'POST', redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=' + encodeURIComponent(token) });
+  const cookie = (response.headers.getSetCookie ? response.headers.getSetCookie() : [response.headers.get('set-cookie') || ''])
+    .map((c) => c.split(';')[0]).find((c) => c.startsWith('motcua_dashboard='));
+  return { status: response.status, cookie };
+}
+
 async function checkApi () {
   const period = `from=${FROM}&to=${TO}`;
   let r = await api(`/api/report?${period}`);
   check(r.status === 401 && r.body && r.body.error.code === 'UNAUTHENTICATED',
-    'a JSON request without the token is 401 with a typed error', `status ${r.status}`);
+    'a JSON request without a session is 401 with a typed error', `status ${r.status}`);
   const wrong = TOKEN.slice(0, -1) + (TOKEN.endsWith('0') ? '1' : '0');
-  r = await api(`/api/report?${period}&token=${wrong}`);
-  check(r.status === 401, 'a wrong token of the same length is 401', `status ${r.status}`);
+  const refused = await login(wrong);
+  check(refused.status === 401 && !refused.cookie, 'a login with a wrong token of the same length is 401, no cookie',
+    `status ${refused.status}`);
   r = await api(`/api/report?${period}`, { Authorization: 'Bearer ' + TOKEN });
-  check(r.status === 200 && r.body.received_total === EXPECTED.received_total,
-    'with the token (Bearer) the report answers and matches motcua report --json', `status ${r.status}`);
-  const auth = { Authorization: 'Bearer ' + TOKEN };
+  check(r.status === 401, 'the token as Authorization: Bearer opens nothing (401)', `status ${r.status}`);
+  const session = await login(TOKEN);
+  const auth = { Cookie: session.cookie || 'none' };
+  r = await api(`/api/report?${period}`, auth);
+  check(session.status === 303 && r.status === 200 && r.body.received_total === EXPECTED.received_total,
+    'with a session (the login\'s cookie) the report answers and matches motcua report --json', `status ${session.status} ${r.status}`);
+  r = await api(`/api/report?${period}&token=${TOKEN}`, auth);
+  check(r.status === 400 && r.body.error.field === 'token', 'the token in the address is refused (400 naming token)',
+    JSON.stringify(r.body));
   r = await api('/api/report?from=2026-02-30&to=2026-03-01', auth);
   check(r.status === 400 && r.body.error.code === 'INVALID_ARGUMENT' && r.body.error.field === 'from',
     'a malformed date is 400 INVALID_ARGUMENT naming the field', JSON.stringify(r.body));
@@ -76,6 +93,9 @@ async function checkApi () {
   check(r.status === 400 && r.body.error.field === 'limit', 'a drill-down with a bad limit is 400', JSON.stringify(r.body));
   const post = await fetch(URL + '/api/report?' + period, { method: 'DELETE', headers: auth });
   check(post.status === 405, 'the dashboard is read-only: DELETE is 405', `status ${post.status}`);
+  const out = await fetch(URL + '/logout', { method: 'POST', headers: auth, redirect: 'manual' });
+  r = await api(`/api/report?${period}`, auth);
+  check(out.status === 303 && r.status === 401, 'after logout (POST) the session\'s cookie is 401', `status ${out.status} ${r.status}`);
 }
 
 // The numbers shown in the II.06a table's total row, the charts and the rates.
@@ -199,6 +219,10 @@ async function main () {
       await page.waitForSelector('body[data-state="ready"]', { timeout: 15000 }).catch(() => null);
       check(await page.getAttribute('body', 'data-state') === 'ready', 'and shows the figures again once reporting is back');
     }
+    await Promise.all([page.waitForURL(URL + '/login'), page.click('a.logout')]);
+    response = await page.goto(URL + '/');
+    check(response.status() === 401 && await page.isVisible('input[name="token"]'),
+      'the page\'s logout link ends the session: the page is the login form again (401)', `status ${response.status()}`);
     check(errors.length === 0, 'no script errors on the page', errors.join('; '));
   } finally {
     await browser.close();
