@@ -59,7 +59,7 @@ s_insert (db_t *db, const catalog_row_t *row, int64_t from, int64_t to)
     snprintf (id, sizeof id, "%s", PQgetvalue (result, 0, 0));
     PQclear (result);
     for (int i = 0; i < row->n_steps; i++) {
-        char position [8], hours [16];
+        char position [16], hours [16];
         snprintf (position, sizeof position, "%d", i + 1);
         snprintf (hours, sizeof hours, "%d", row->step_hours [i]);
         const char *step [5] = { id, position, row->step_name [i], row->step_division [i], hours };

@@ -144,7 +144,7 @@ report_out_xlsx (const char *path, const Motcua__V1__Report06a *report, const ch
         worksheet_write_string (sheet, h + 2, (lxw_col_t) leaves [i], form06a_headings [leaves [i]], head);
     worksheet_set_row (sheet, h + 2, 45, NULL);
     for (int c = 0; c < 13; c++) {
-        char n [8];
+        char n [16];
         snprintf (n, sizeof n, "(%d)", c + 1);
         worksheet_write_string (sheet, h + 3, (lxw_col_t) c, n, head);
     }
