@@ -9,6 +9,9 @@ CONN=${MOTCUA_DB:-}
 if [ -z "$CONN" ] && [ -z "${PGHOST:-}${PGDATABASE:-}${PGSERVICE:-}${PGPORT:-}" ]; then
     CONN=$(cat "$VAR/pg/conninfo")
 fi
+#   As the owner of the schemas (deploy/roles.sql), never a superuser: the
+#   embedded conninfo names it; a conninfo without a user gets it here.
+export PGUSER=motcua_owner
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 "$CONN")
 "${PSQL[@]}" -c "CREATE TABLE IF NOT EXISTS public.schema_migrations (
     version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now ())" 2>&1 \

@@ -152,11 +152,14 @@ s_teardown (void)
 {
     if (!*s_settings.var_dir)
         return;
-    harness_sh ("deploy/pg.sh stop");
-    if (getenv ("CHAOS_KEEP") || testkit_failed ())
+    if (getenv ("CHAOS_KEEP") || testkit_failed ()) {
+        harness_sh ("deploy/pg.sh stop");
         printf ("kept %s (logs under log/)\n", s_settings.var_dir);
-    else
+    }
+    else {
+        harness_sh ("deploy/pg.sh destroy");
         harness_sh ("rm -rf '%s'", s_settings.var_dir);
+    }
 }
 
 // --------------------------------------------------------------------------

@@ -25,16 +25,14 @@ elif [ -n "$need" ]; then
     echo "== missing test tools:$need (as root: apt-get install$need)"
 fi
 
-TMP=$(mktemp -d /tmp/motcua-test.XXXXXX)
-chmod 755 "$TMP"
+TMP=$(mktemp -d /tmp/motcua-test.XXXXXX)     # mode 0700: deploy/pg.sh copes (issue 13)
 #   Ports stay below the kernel's ephemeral range (32768+ on Linux): a port
 #   there may already be some connection's local end when a service binds.
 export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${MOTCUA_TEST_PORT:-17100} MOTCUA_LOG_LEVEL=info
 export MOTCUA_RELAY_RETRY_MS=200 MOTCUA_RELAY_MAX_RETRY_MS=1000
 unset MOTCUA_DB MOTCUA_CONFIG PGHOST PGPORT PGDATABASE PGSERVICE PGUSER
 cleanup() {
-    deploy/pg.sh stop
-    if [ -n "${KEEP_TEST_VAR:-}" ]; then echo "kept $TMP"; else rm -rf "$TMP"; fi
+    if [ -n "${KEEP_TEST_VAR:-}" ]; then deploy/pg.sh stop; echo "kept $TMP"; else deploy/pg.sh destroy; rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
 
@@ -143,6 +141,8 @@ services_suite() {              # services_suite BIN TAG
     MOTCUA_BIN=$bin run_program "test_dashboard$tag" "$TMP/dashboard$tag.log" tests/test_dashboard.sh
     deploy/pg.sh start
     if [ -z "$tag" ]; then      # the wire is the same in both builds
+        echo "== database tests (a 0700 socket, peer only, no superuser roles, each role its own schema)"
+        run_program "test_database" "$TMP/database.log" tests/test_database.sh
         echo "== protocol tests (proto/README.md = the services' operations; a Python client from proto/ alone)"
         MOTCUA_BIN=$bin run_program "test_protocol" "$TMP/protocol.log" tests/test_protocol.sh
         deploy/pg.sh start
@@ -150,7 +150,7 @@ services_suite() {              # services_suite BIN TAG
 }
 
 fresh_cluster() {               # a new, migrated database with keys, calendar, catalogue
-    deploy/pg.sh stop; rm -rf "$TMP/pg"
+    deploy/pg.sh destroy
     deploy/pg.sh start && deploy/migrate.sh >/dev/null && "$BIN/motcua" admin certs >/dev/null \
         && "$BIN/motcua" admin calendar import deploy/calendar/*.txt >/dev/null \
         && "$BIN/motcua" catalog import deploy/catalog/*.csv >/dev/null

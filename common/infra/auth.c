@@ -14,6 +14,7 @@ struct auth_t {
 
 typedef struct {
     char *conninfo;
+    char *role;
     char *allowed_dir;
 } zap_args_t;
 
@@ -29,7 +30,7 @@ s_zap_actor (zsock_t *pipe, void *args_data)
         zsock_signal (pipe, 1);
         return;
     }
-    db_t *db = db_new (args->conninfo);
+    db_t *db = db_new_as (args->conninfo, args->role);
     grant_book_t *book = grant_book_new (db, args->allowed_dir);
     zsock_signal (pipe, 0);
     zpoller_t *poller = zpoller_new (pipe, handler, NULL);
@@ -64,14 +65,14 @@ s_zap_actor (zsock_t *pipe, void *args_data)
 }
 
 auth_t *
-auth_new (const char *var_dir, db_t *db, const char *conninfo)
+auth_new (const char *var_dir, db_t *db, const char *conninfo, const char *role)
 {
     auth_t *self = (auth_t *) zmalloc (sizeof (auth_t));
     char allowed_dir [600];
     keystore_allowed_dir (var_dir, allowed_dir, sizeof allowed_dir);
     //  zactor_new returns once the actor has signalled, and the actor reads
     //  (and copies) its arguments before it signals: they may live here.
-    zap_args_t args = { (char *) conninfo, allowed_dir };
+    zap_args_t args = { (char *) conninfo, (char *) role, allowed_dir };
     self->zap = zactor_new (s_zap_actor, &args);
     if (!self->zap) {
         auth_destroy (&self);

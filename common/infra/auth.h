@@ -15,9 +15,9 @@
 
 typedef struct auth_t auth_t;
 
-//  Start the ZAP handler (with its own connection from conninfo); grants for
-//  requests come through db (borrowed). NULL on failure.
-auth_t *auth_new (const char *var_dir, db_t *db, const char *conninfo);
+//  Start the ZAP handler (with its own connection from conninfo, as role);
+//  grants for requests come through db (borrowed). NULL on failure.
+auth_t *auth_new (const char *var_dir, db_t *db, const char *conninfo, const char *role);
 void    auth_destroy (auth_t **self_p);
 
 //  Fill principal from a frame received on a CURVE server socket. 0 if the

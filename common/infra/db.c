@@ -10,6 +10,7 @@
 
 struct db_t {
     char *conninfo;
+    char *role;                     //  user to connect as, or NULL
     PGconn *conn;
     int64_t next_try_ms;    //  no reconnect attempt before this
     int backoff_ms;
@@ -42,10 +43,17 @@ s_writes (const char *sql)
 db_t *
 db_new (const char *conninfo)
 {
+    return db_new_as (conninfo, NULL);
+}
+
+db_t *
+db_new_as (const char *conninfo, const char *role)
+{
     db_t *self = (db_t *) calloc (1, sizeof (db_t));
     if (!self)
         return NULL;
     self->conninfo = strdup (conninfo ? conninfo : "");
+    self->role = role ? strdup (role) : NULL;
     self->backoff_ms = 100;
     self->prepared = zhashx_new ();
     self->memos = zhashx_new ();
@@ -64,6 +72,7 @@ db_destroy (db_t **self_p)
         zhashx_destroy (&self->prepared);
         zhashx_destroy (&self->memos);
         free (self->conninfo);
+        free (self->role);
         free (self);
         *self_p = NULL;
     }
@@ -92,7 +101,10 @@ db_ensure (db_t *self)
         PQfinish (self->conn);
         self->conn = NULL;
     }
-    self->conn = PQconnectdb (self->conninfo);
+    //  The role given overrides the conninfo's user (a later keyword wins).
+    const char *keywords [] = { "dbname", "user", NULL };
+    const char *values [] = { self->conninfo, self->role, NULL };
+    self->conn = PQconnectdbParams (keywords, values, 1);
     if (PQstatus (self->conn) != CONNECTION_OK) {
         s_set_error (self, PQerrorMessage (self->conn), "08006");
         log_warn ("database unavailable (%s); retry in %d ms", self->error, self->backoff_ms);

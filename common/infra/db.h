@@ -11,6 +11,10 @@ typedef struct db_t db_t;
 
 //  conninfo may be empty: libpq then uses PG* variables. Does not connect yet.
 db_t       *db_new (const char *conninfo);
+//  The same, connecting as role whatever user conninfo names (the services
+//  and the admin path each have their own: deploy/roles.sql). role NULL: as
+//  conninfo says.
+db_t       *db_new_as (const char *conninfo, const char *role);
 void        db_destroy (db_t **self_p);
 
 //  Connect if not connected (no more than once per backoff step). 0 if usable.

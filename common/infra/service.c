@@ -210,12 +210,15 @@ service_new (config_t *config, const service_handlers_t *handlers)
     self->config = config;
     self->handlers = handlers;
     self->started_ms = vn_now_ms ();
-    self->db = db_new (config->conninfo);
+    //  Each service connects as its own role (deploy/roles.sql).
+    char role [64];
+    snprintf (role, sizeof role, "motcua_%s", handlers->name);
+    self->db = db_new_as (config->conninfo, role);
     self->calendar = calendar_store_new (self->db);
     char name [64], endpoint [128];
     snprintf (name, sizeof name, "service-%s", handlers->name);
     self->cert = keystore_load (config->var_dir, name);
-    self->auth = self->cert ? auth_new (config->var_dir, self->db, config->conninfo) : NULL;
+    self->auth = self->cert ? auth_new (config->var_dir, self->db, config->conninfo, role) : NULL;
     if (!self->auth) {
         service_destroy (&self);
         return NULL;

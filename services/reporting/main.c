@@ -15,7 +15,7 @@ s_tool (int argc, char **argv)
     config_t *config = config_new (NULL);
     if (!config)
         return 1;
-    db_t *db = db_new (config->conninfo);
+    db_t *db = db_new_as (config->conninfo, "motcua_reporting");
     int rc = 1;
     int64_t started = zclock_mono ();
     if (db && db_ensure (db) == 0) {

@@ -13,7 +13,7 @@ ROWS=${IMPORT_BENCH_ROWS:-100000}
 TMP=$(mktemp -d /tmp/motcua-ibench.XXXXXX); chmod 755 "$TMP"
 export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${IMPORT_BENCH_PORT:-25300} MOTCUA_LOG_LEVEL=warn
 unset MOTCUA_DB PGHOST PGPORT PGDATABASE PGSERVICE
-cleanup() { deploy/down.sh >/dev/null 2>&1; deploy/pg.sh stop; rm -rf "$TMP"; }
+cleanup() { deploy/down.sh >/dev/null 2>&1; deploy/pg.sh destroy; rm -rf "$TMP"; }
 trap cleanup EXIT
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.1f s, %.0f rows/s", b - a, n / (b - a) }'; }

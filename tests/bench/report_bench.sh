@@ -18,7 +18,7 @@ YEAR=2024
 TMP=$(mktemp -d /tmp/motcua-rbench.XXXXXX); chmod 755 "$TMP"
 export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${REPORT_BENCH_PORT:-25200} MOTCUA_LOG_LEVEL=warn
 unset MOTCUA_DB PGHOST PGPORT PGDATABASE PGSERVICE
-cleanup() { deploy/down.sh >/dev/null 2>&1; deploy/pg.sh stop; rm -rf "$TMP"; }
+cleanup() { deploy/down.sh >/dev/null 2>&1; deploy/pg.sh destroy; rm -rf "$TMP"; }
 trap cleanup EXIT
 field() { grep -o "$1=[0-9.]*" | head -n 1 | cut -d= -f2; }
 

@@ -12,7 +12,7 @@ TMP=$(mktemp -d /tmp/motcua-bench.XXXXXX); chmod 755 "$TMP"
 export MOTCUA_VAR=$TMP MOTCUA_BASE_PORT=${BENCH_PORT:-25100} MOTCUA_LOG_LEVEL=warn
 unset MOTCUA_DB PGHOST PGPORT PGDATABASE PGSERVICE MOTCUA_RELAY_RETRY_MS MOTCUA_RELAY_MAX_RETRY_MS
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-cleanup() { deploy/down.sh >/dev/null 2>&1; deploy/pg.sh stop; rm -rf "$TMP"; }
+cleanup() { deploy/down.sh >/dev/null 2>&1; deploy/pg.sh destroy; rm -rf "$TMP"; }
 trap cleanup EXIT
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 field() { grep -o "$1=[0-9.]*" | head -n 1 | cut -d= -f2; }
@@ -39,7 +39,7 @@ for c in $CLIENTS; do
     rate=$(field rate <<< "$out"); p50=$(field p50_ms <<< "$out"); p99=$(field p99_ms <<< "$out")
     total=$((total + $(field dossiers <<< "$out")))
     tps=$(as_pg "$PGBIN/pgbench" -n -c "$c" -j $((c < 2 ? c : 2)) -T "$SECONDS_EACH" -f "$TMP/insert.sql" \
-          -h "$TMP/pg/run" -U motcua motcua 2>/dev/null | grep -o 'tps = [0-9.]*' | head -n 1 | cut -d' ' -f3)
+          -h "$TMP/pg/run" -U motcua_super motcua 2>/dev/null | grep -o 'tps = [0-9.]*' | head -n 1 | cut -d' ' -f3)
     ratio=$(awk -v a="$rate" -v b="$tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
     printf '%-8s %14s %12s %12s %16s %8s\n' "$c" "$rate" "$p50" "$p99" "$tps" "$ratio"
     json+="{\"clients\":$c,\"dossiers_per_s\":$rate,\"p50_ms\":$p50,\"p99_ms\":$p99,\"pgbench_tps\":${tps:-0},\"ratio\":$ratio},"

@@ -8,7 +8,9 @@
 db_t *
 cli_db (cli_t *cli)
 {
-    db_t *db = db_new (cli->config->conninfo);
+    //  The admin path's own role: the catalogue, calendar and grants, nothing of
+    //  the services' schemas (deploy/sql/017_roles.sql).
+    db_t *db = db_new_as (cli->config->conninfo, "motcua_admin");
     if (db_ensure (db)) {
         fprintf (stderr, "motcua: UNAVAILABLE: cannot reach the database (%s)\n", db_error (db));
         db_destroy (&db);
