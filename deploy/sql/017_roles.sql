@@ -17,9 +17,9 @@ BEGIN
     FOREACH s IN ARRAY ARRAY ['intake', 'processing', 'postal', 'reporting'] LOOP
         EXECUTE format ('REVOKE ALL ON SCHEMA %I FROM PUBLIC', s);
         EXECUTE format ('GRANT USAGE ON SCHEMA %1$I TO %2$I', s, 'motcua_' || s);
-        EXECUTE format ('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %1$I TO %2$I', s, 'motcua_' || s);
+        EXECUTE format ('GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA %1$I TO %2$I', s, 'motcua_' || s);
         EXECUTE format ('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %1$I TO %2$I', s, 'motcua_' || s);
-        EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %1$I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %2$I',
+        EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %1$I GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO %2$I',
                         s, 'motcua_' || s);
         EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %1$I GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO %2$I',
                         s, 'motcua_' || s);
