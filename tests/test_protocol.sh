@@ -23,13 +23,27 @@ touch "$GEN/motcua/__init__.py" "$GEN/motcua/v1/__init__.py" 2>/dev/null
 check "Debian's /usr/bin/python3 has zmq and google.protobuf (apt-get install python3-zmq python3-protobuf)" \
     /usr/bin/python3 -c 'import zmq, google.protobuf'
 check "the suite is up" deploy/up.sh
-PYTHONPATH="$GEN" /usr/bin/python3 tests/python/client.py "$MOTCUA_VAR" "$MOTCUA_BASE_PORT" > "$MOTCUA_VAR/python.log" 2>&1
+PYTHONPATH="$GEN:tests/python" /usr/bin/python3 tests/python/client.py "$MOTCUA_VAR" "$MOTCUA_BASE_PORT" > "$MOTCUA_VAR/python.log" 2>&1
 cat "$MOTCUA_VAR/python.log" | grep -v '^[0-9]* passed'
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$MOTCUA_VAR/python.log" | tail -n 1)
 if [ -n "$line" ]; then
     passed=$((passed + ${line%% *})); failed=$((failed + $(cut -d' ' -f3 <<< "$line")))
 else
     echo "FAIL protocol: the Python client ended without a result line"; tail -n 20 "$MOTCUA_VAR/python.log"; failed=$((failed + 1))
+fi
+#   Grants on every operation, walked from the same tables: outsiders
+#   granted another procedure only, one per role.
+for role in counter desk postal dashboard; do
+    "$BIN/motcua" admin grant "out-$role" --role $role --procedures 1.000804 > /dev/null
+done
+sleep 1.5                       # services re-read grants within a second
+PYTHONPATH="$GEN:tests/python" /usr/bin/python3 tests/python/grants.py "$MOTCUA_VAR" "$MOTCUA_BASE_PORT" > "$MOTCUA_VAR/grants.log" 2>&1
+grep -v '^[0-9]* passed' "$MOTCUA_VAR/grants.log"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$MOTCUA_VAR/grants.log" | tail -n 1)
+if [ -n "$line" ]; then
+    passed=$((passed + ${line%% *})); failed=$((failed + $(cut -d' ' -f3 <<< "$line")))
+else
+    echo "FAIL grants: the walk ended without a result line"; tail -n 20 "$MOTCUA_VAR/grants.log"; failed=$((failed + 1))
 fi
 deploy/down.sh > /dev/null 2>&1
 echo "$passed passed, $failed failed"

@@ -26,6 +26,11 @@
 #include "rpc.h"
 #include "wire_text.h"
 #include "motcua/v1/intake.pb-c.h"
+#include "motcua/v1/processing.pb-c.h"
+#include "motcua/v1/postal.pb-c.h"
+#include "motcua/v1/reporting.pb-c.h"
+#include "motcua/v1/events.pb-c.h"
+#include "personal_data.h"
 
 //  A UTC instant: the date and time as seen in Greenwich.
 static int64_t
@@ -646,10 +651,82 @@ test_wire_text (void)
            "wire text: a truncated frame is left to the decoder");
 }
 
+// --------------------------------------------------------------------------
+//  personal_data: every field of every message the services speak is
+//  classed, so a new field named like personal data cannot slip past.
+
+static void
+s_class_fields (const ProtobufCMessageDescriptor *type, zhashx_t *seen, int *unclassed, int *personal)
+{
+    if (zhashx_lookup (seen, type->name))
+        return;
+    zhashx_insert (seen, type->name, (void *) type);
+    for (unsigned i = 0; i < type->n_fields; i++) {
+        const ProtobufCFieldDescriptor *field = &type->fields [i];
+        if (field->type == PROTOBUF_C_TYPE_MESSAGE) {
+            *personal += personal_data_field (type, field);
+            s_class_fields ((const ProtobufCMessageDescriptor *) field->descriptor, seen, unclassed, personal);
+        }
+        else
+        if (personal_data_field (type, field))
+            (*personal)++;
+        else
+        if (personal_data_named_like (field) && !personal_data_not_personal (type, field)) {
+            (*unclassed)++;
+            char name [200];
+            snprintf (name, sizeof name, "personal data: %s.%s is classed in common/infra/personal_data.c",
+                      type->name, field->name);
+            testkit_check (false, name, __FILE__, __LINE__, "named like personal data, in neither table");
+        }
+    }
+}
+
+static void
+test_personal_data (void)
+{
+    const ProtobufCMessageDescriptor *roots [] = {
+        &motcua__v1__intake_request__descriptor, &motcua__v1__intake_reply__descriptor,
+        &motcua__v1__processing_request__descriptor, &motcua__v1__processing_reply__descriptor,
+        &motcua__v1__postal_request__descriptor, &motcua__v1__postal_reply__descriptor,
+        &motcua__v1__reporting_request__descriptor, &motcua__v1__reporting_reply__descriptor,
+        &motcua__v1__event__descriptor,
+    };
+    zhashx_t *seen = zhashx_new ();
+    int unclassed = 0, personal = 0;
+    for (size_t i = 0; i < sizeof roots / sizeof roots [0]; i++)
+        s_class_fields (roots [i], seen, &unclassed, &personal);
+    char detail [80];
+    snprintf (detail, sizeof detail, "%zu message types, %d fields of personal data", zhashx_size (seen), personal);
+    testkit_check (unclassed == 0 && zhashx_size (seen) > 60 && personal > 10,
+                   "personal data: every field named like personal data in every message is classed",
+                   __FILE__, __LINE__, detail);
+    zhashx_destroy (&seen);
+
+    //  A sheet with its applicant: blanked for the dashboard, counted once.
+    char name [] = "Nguyễn Văn An", id [] = "001203004567", phone [] = "0912345678", code [] = "H27.22-261204-0001";
+    Motcua__V1__WorkItem item = MOTCUA__V1__WORK_ITEM__INIT;
+    item.dossier_code = code;
+    item.applicant_name = name;
+    Motcua__V1__DossierSheet sheet = MOTCUA__V1__DOSSIER_SHEET__INIT;
+    sheet.item = &item;
+    sheet.applicant_id = id;
+    sheet.phone = phone;
+    CHECK (personal_data_walk (&sheet.base, false) == 2 && streq (item.applicant_name, name),
+           "personal data: a sheet and its work item hold personal data (2 messages), left as they are");
+    CHECK (personal_data_walk (&sheet.base, true) == 2 && !*item.applicant_name && !*sheet.applicant_id
+           && !*sheet.phone && streq (item.dossier_code, code),
+           "personal data: blanked, the name, ID and phone are gone and the dossier code stays");
+    CHECK (personal_data_walk (&sheet.base, false) == 0, "personal data: once blanked, none is left");
+    principal_t desk = { .role = "desk" }, dashboard = { .role = "dashboard" };
+    CHECK (personal_data_seen_by (&desk) && !personal_data_seen_by (&dashboard),
+           "personal data: a desk sees it, the dashboard does not");
+}
+
 int
 main (void)
 {
     test_vntime ();
+    test_personal_data ();
     test_dossier_code ();
     test_worktime ();
     test_lifecycle ();

@@ -18,14 +18,30 @@ audit_change (db_t *db, const char *schema, const char *actor, const char *role,
     return db_exec (db, sql, 6, params);
 }
 
-int
-audit_denied (db_t *db, const char *schema, const char *actor, const char *role, const char *action)
+static int
+s_outcome (db_t *db, const char *schema, const char *actor, const char *role,
+           const char *dossier_code, const char *action, const char *outcome)
 {
-    char sql [160];
-    snprintf (sql, sizeof sql,
-              "INSERT INTO %s.audit (principal, role, action, outcome) VALUES ($1, $2, $3, 'denied')", schema);
-    const char *params [3] = { actor && *actor ? actor : "?", role ? role : "", action };
-    return db_exec (db, sql, 3, params);
+    char sql [200];
+    snprintf (sql, sizeof sql, "INSERT INTO %s.audit (principal, role, action, outcome, dossier_code)"
+              " VALUES ($1, $2, $3, $4, $5)", schema);
+    const char *params [5] = { actor && *actor ? actor : "?", role ? role : "", action, outcome,
+                               dossier_code ? dossier_code : "" };
+    return db_exec (db, sql, 5, params);
+}
+
+int
+audit_denied (db_t *db, const char *schema, const char *actor, const char *role,
+              const char *dossier_code, const char *action)
+{
+    return s_outcome (db, schema, actor, role, dossier_code, action, "denied");
+}
+
+int
+audit_read (db_t *db, const char *schema, const char *actor, const char *role,
+            const char *dossier_code, const char *action)
+{
+    return s_outcome (db, schema, actor, role, dossier_code, action, "read");
 }
 
 static size_t
@@ -74,18 +90,11 @@ audit_json (char *buf, size_t size, const char *key, ...)
     return buf;
 }
 
-int
-audit_trail (db_t *db, const char *schema, const char *dossier_code, Motcua__V1__AuditTrail *trail)
+//  Append the rows of result (at, principal, role, action, old, new,
+//  outcome, dossier code) to trail.
+static void
+s_append (PGresult *result, const char *schema, Motcua__V1__AuditTrail *trail)
 {
-    char sql [320];
-    snprintf (sql, sizeof sql,
-              "SELECT (extract (epoch FROM at) * 1000)::bigint, principal, role, action,"
-              " coalesce (old_value::text, ''), coalesce (new_value::text, ''), outcome"
-              " FROM %s.audit WHERE dossier_code = $1 ORDER BY at, id", schema);
-    const char *params [1] = { dossier_code };
-    PGresult *result = db_query (db, sql, 1, params);
-    if (!result)
-        return -1;
     int rows = PQntuples (result);
     trail->entries = (Motcua__V1__AuditEntry **) realloc (trail->entries,
         (trail->n_entries + (size_t) rows + 1) * sizeof (void *));
@@ -97,12 +106,46 @@ audit_trail (db_t *db, const char *schema, const char *dossier_code, Motcua__V1_
         entry->principal = strdup (PQgetvalue (result, r, 1));
         entry->role = strdup (PQgetvalue (result, r, 2));
         entry->action = strdup (PQgetvalue (result, r, 3));
-        entry->dossier_code = strdup (dossier_code);
         entry->old_value = strdup (PQgetvalue (result, r, 4));
         entry->new_value = strdup (PQgetvalue (result, r, 5));
         entry->outcome = strdup (PQgetvalue (result, r, 6));
+        entry->dossier_code = strdup (PQgetvalue (result, r, 7));
         trail->entries [trail->n_entries++] = entry;
     }
+}
+
+#define AUDIT_COLUMNS "SELECT (extract (epoch FROM at) * 1000)::bigint, principal, role, action," \
+    " coalesce (old_value::text, ''), coalesce (new_value::text, ''), outcome, dossier_code"
+
+int
+audit_trail (db_t *db, const char *schema, const char *dossier_code, Motcua__V1__AuditTrail *trail)
+{
+    char sql [320];
+    snprintf (sql, sizeof sql, AUDIT_COLUMNS " FROM %s.audit WHERE dossier_code = $1 ORDER BY at, id", schema);
+    const char *params [1] = { dossier_code };
+    PGresult *result = db_query (db, sql, 1, params);
+    if (!result)
+        return -1;
+    s_append (result, schema, trail);
+    PQclear (result);
+    return 0;
+}
+
+int
+audit_outcomes (db_t *db, const char *schema, const char *outcome, int64_t since, int limit,
+                Motcua__V1__AuditTrail *trail)
+{
+    char sql [400], from [24], count [16];
+    snprintf (sql, sizeof sql, AUDIT_COLUMNS " FROM (SELECT * FROM %s.audit WHERE outcome = $1"
+              " AND at >= to_timestamp ($2::bigint / 1000.0) ORDER BY at DESC, id DESC LIMIT $3) a"
+              " ORDER BY at, id", schema);
+    snprintf (from, sizeof from, "%lld", (long long) since);
+    snprintf (count, sizeof count, "%d", limit);
+    const char *params [3] = { outcome, from, count };
+    PGresult *result = db_query (db, sql, 3, params);
+    if (!result)
+        return -1;
+    s_append (result, schema, trail);
     PQclear (result);
     return 0;
 }

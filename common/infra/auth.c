@@ -137,6 +137,41 @@ auth_may_touch (const principal_t *principal, const char *procedure, const char 
     return true;
 }
 
+void
+auth_scope (const principal_t *principal, auth_scope_t *scope)
+{
+    bool admin = streq (principal->role, "admin");
+    snprintf (scope->agency_text, sizeof scope->agency_text, "%s", principal->agency);
+    scope->agency = admin || !*principal->agency ? NULL : scope->agency_text;
+    //  {"a","b"}: codes quoted, so a code is never read as array syntax
+    size_t at = 0;
+    scope->procedures_text [at++] = '{';
+    for (const char *p = principal->procedures; *p && at + 4 < sizeof scope->procedures_text; p++) {
+        if (p == principal->procedures || p [-1] == ',')
+            scope->procedures_text [at++] = '"';
+        if (*p == ',') {
+            scope->procedures_text [at++] = '"';
+            scope->procedures_text [at++] = ',';
+        }
+        else
+        if (*p != '"' && *p != '\\')
+            scope->procedures_text [at++] = *p;
+    }
+    if (at > 1)
+        scope->procedures_text [at++] = '"';
+    scope->procedures_text [at++] = '}';
+    scope->procedures_text [at] = 0;
+    scope->procedures = admin || principal->all_procedures ? NULL : scope->procedures_text;
+}
+
+const char *
+auth_scope_sql (char *sql, size_t size, const char *agency_column, const char *procedure_column, int first)
+{
+    snprintf (sql, size, " AND ($%d::text IS NULL OR %s = $%d) AND ($%d::text[] IS NULL OR %s = ANY ($%d::text[]))",
+              first, agency_column, first, first + 1, procedure_column, first + 1);
+    return sql;
+}
+
 int
 auth_role_in (const principal_t *principal, const char *roles)
 {

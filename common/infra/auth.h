@@ -31,6 +31,18 @@ int     auth_role_in (const principal_t *principal, const char *roles);
 //  are not checked.)
 bool    auth_may_touch (const principal_t *principal, const char *procedure, const char *agency);
 
+//  The same rule for a list, as two SQL parameters: agency (NULL: every
+//  agency) and procedures (a text[] literal; NULL: all), which point into
+//  scope; auth_scope_sql writes the condition on them (" AND …", numbered
+//  $first and $first+1) into sql.
+typedef struct {
+    const char *agency, *procedures;    //  the two parameters
+    char agency_text [64], procedures_text [2200];
+} auth_scope_t;
+void    auth_scope (const principal_t *principal, auth_scope_t *scope);
+const char *auth_scope_sql (char *sql, size_t size, const char *agency_column,
+                            const char *procedure_column, int first);
+
 //  Is code in the comma-separated list?
 bool    auth_listed (const char *list, const char *code);
 

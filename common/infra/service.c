@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include "service.h"
 #include "audit.h"
+#include "personal_data.h"
 #include "keystore.h"
 #include "log.h"
 #include "relay.h"
@@ -29,6 +30,7 @@ struct service_t {
     bool kicked;
     principal_t denied_who;         //  a refusal seen inside a transaction,
     char denied_what [256];         //  audited once it is over
+    char denied_dossier [64];
     bool schema_checked;
     char db_state [8];
     //  The request being answered, for service_run_once: who, its operation
@@ -42,11 +44,11 @@ struct service_t {
 
 //  The operations every service answers alike (s_handle_shared, below).
 static const service_op_t s_shared_operations [] = {
-    { "health", "*", "read health", NULL },
-    { "audit", "dashboard", "read the audit trail", NULL },
-    { "deliveries", "dashboard", "list deliveries", NULL },
-    { "replay_dead", "admin", "replay dead deliveries", NULL },
-    { NULL, NULL, NULL, NULL }
+    { "health", "*", "read health", NULL, false },
+    { "audit", "dashboard", "read the audit trail", NULL, false },
+    { "deliveries", "dashboard", "list deliveries", NULL, false },
+    { "replay_dead", "admin", "replay dead deliveries", NULL, false },
+    { NULL, NULL, NULL, NULL, false }
 };
 
 static bool
@@ -331,22 +333,26 @@ service_replay_dead (service_t *self)
 }
 
 static void
-s_record_denied (service_t *self, const principal_t *who, const char *what)
+s_record_denied (service_t *self, const principal_t *who, const char *dossier, const char *what)
 {
-    log_warn ("permission denied: %s (%s) may not %s", who->name, who->role, what);
-    audit_denied (self->db, self->handlers->name, *who->name ? who->name : who->key, who->role, what);
+    log_warn ("permission denied: %s (%s) may not %s%s%s", who->name, who->role, what,
+              *dossier ? " of " : "", dossier);
+    audit_denied (self->db, self->handlers->name, *who->name ? who->name : who->key, who->role,
+                  dossier, what);
 }
 
 void
-service_audit_denied (service_t *self, const principal_t *who, const char *what)
+service_audit_denied (service_t *self, const principal_t *who, const char *dossier, const char *what)
 {
+    dossier = dossier ? dossier : "";
     if (db_in_transaction (self->db)) {
         //  The transaction will roll back with the refusal: record it after.
         self->denied_who = *who;
         snprintf (self->denied_what, sizeof self->denied_what, "%s", what);
+        snprintf (self->denied_dossier, sizeof self->denied_dossier, "%s", dossier);
         return;
     }
-    s_record_denied (self, who, what);
+    s_record_denied (self, who, dossier, what);
 }
 
 //  May who call what row says? 0, or audit and PERMISSION_DENIED.
@@ -355,7 +361,7 @@ s_allow (service_t *self, const principal_t *who, const service_op_t *row, api_e
 {
     if (streq (row->roles, "*") || auth_role_in (who, row->roles))
         return 0;
-    service_audit_denied (self, who, row->what);
+    service_audit_denied (self, who, "", row->what);
     return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "",
                      "role '%s' may not %s", who->role, row->what);
 }
@@ -373,14 +379,14 @@ service_allow_when (service_t *self, const principal_t *who, const char *operati
 }
 
 int
-service_allow_dossier (service_t *self, const principal_t *who, const char *procedure,
-                       const char *agency, const char *what, api_error_t *error)
+service_allow_dossier (service_t *self, const principal_t *who, const char *dossier,
+                       const char *procedure, const char *agency, const char *what, api_error_t *error)
 {
     if (auth_may_touch (who, procedure, agency))
         return 0;
     char action [256];
     snprintf (action, sizeof action, "%s (procedure %s, agency %s)", what, procedure, agency);
-    service_audit_denied (self, who, action);
+    service_audit_denied (self, who, dossier, action);
     return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_PERMISSION_DENIED, "procedure_code",
                      "%s is not granted procedure %s of agency %s", who->name, procedure,
                      *agency ? agency : "-");
@@ -451,6 +457,18 @@ s_handle_shared (service_t *self, const ProtobufCMessage *request)
     else
     if (streq (operation, "audit")) {
         const Motcua__V1__AuditRequest *body = (const Motcua__V1__AuditRequest *) s_operation_body (request, operation);
+        if (*body->outcome) {
+            if (!streq (body->outcome, "denied") && !streq (body->outcome, "read"))
+                api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_INVALID_ARGUMENT, "outcome",
+                          "outcome must be denied or read");
+            else
+            if (audit_outcomes (self->db, name, body->outcome,
+                                body->since > 0 ? body->since : vn_now_ms () - 30 * 86400000LL, 1000, &trail))
+                api_db_fail (&error, db_error (self->db));
+            else
+                s_set_body (reply, "audit", &trail.base);
+        }
+        else
         if (api_check_text (&error, "dossier_code", body->dossier_code, 64, true) == 0) {
             if (audit_trail (self->db, name, body->dossier_code, &trail)
             ||  (self->handlers->audit_more && self->handlers->audit_more (self, body->dossier_code, &trail)))
@@ -558,6 +576,49 @@ s_admit (service_t *self, const principal_t *who, const ProtobufCMessage *reques
     return row ? s_allow (self, who, row, error) : 0;   //  no operation: the handler says so
 }
 
+//  ---- personal data in replies (Decree 13/2023) ----
+
+//  One door for every reply: personal data is blanked for a role that sees
+//  none (personal_data_seen_by), and a reply that gives some away is
+//  recorded as a read (outcome 'read' in the audit trail) under the dossier
+//  the request names — unless its row says the reply only echoes what the
+//  caller sent (a receipt). Returns the reply to send (reply, or its blanked
+//  copy).
+static zchunk_t *
+s_personal_data (service_t *self, const principal_t *who, const ProtobufCMessage *request, zchunk_t *reply)
+{
+    const char *operation = s_operation (request);
+    const service_op_t *row = *operation ? s_row (self->handlers, operation, NULL) : NULL;
+    if (!row || row->echoes)
+        return reply;
+    ProtobufCMessage *answer = protobuf_c_message_unpack (self->handlers->reply_type, NULL,
+                                                          zchunk_size (reply), zchunk_data (reply));
+    if (!answer)
+        return reply;
+    bool blank = !personal_data_seen_by (who);
+    size_t holding = personal_data_walk (answer, blank);
+    if (holding && blank) {
+        zchunk_destroy (&reply);
+        reply = api_pack (answer);
+    }
+    else
+    if (holding) {
+        const ProtobufCFieldDescriptor *field = protobuf_c_message_descriptor_get_field_by_name (
+            request->descriptor, operation);
+        const ProtobufCMessage *member = field && field->type == PROTOBUF_C_TYPE_MESSAGE
+            ? *(ProtobufCMessage *const *) ((const char *) request + field->offset) : NULL;
+        const char *dossier = member ? s_text_field (member, "dossier_code") : "";
+        char what [300];
+        snprintf (what, sizeof what, "%s: %zu %s with personal data", row->what, holding,
+                  holding == 1 ? "dossier" : "dossiers");
+        if (audit_read (self->db, self->handlers->name, *who->name ? who->name : who->key, who->role,
+                        dossier, what))
+            log_warn ("could not record a read by %s (%s): %s", who->name, what, db_error (self->db));
+    }
+    protobuf_c_message_free_unpacked (answer, NULL);
+    return reply;
+}
+
 //  The reply to one request (auth, size, envelope, unpack, roles, shared or
 //  own handler).
 static zchunk_t *
@@ -595,6 +656,8 @@ s_answer (service_t *self, rpc_request_t *request)
             reply = s_handle_shared (self, message);
             if (!reply)
                 reply = self->handlers->handle (self, &who, message);
+            if (reply)
+                reply = s_personal_data (self, &who, message, reply);
             s_current (self, NULL, NULL);
         }
         if (message)
@@ -606,7 +669,7 @@ s_answer (service_t *self, rpc_request_t *request)
         reply = api_error_reply (self->handlers->reply_type, request_id, error.code, error.field, error.message);
     }
     if (*self->denied_what) {       //  recorded before the caller hears of it
-        s_record_denied (self, &self->denied_who, self->denied_what);
+        s_record_denied (self, &self->denied_who, self->denied_dossier, self->denied_what);
         self->denied_what [0] = 0;
     }
     return reply;

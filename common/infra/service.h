@@ -28,7 +28,10 @@ typedef struct {
     const char *roles;          //  comma-separated; "*": any admitted key (admin may do all)
     const char *what;           //  the refusal says "role 'R' may not <what>"
     const char *when;           //  NULL, or the content this row applies to
+    bool echoes;                //  the reply's personal data is only what the caller
+                                //  sent (a receipt): not recorded as a read (ECHOES)
 } service_op_t;
+#define ECHOES NULL, true       //  ends a row: { op, roles, what, ECHOES }
 
 typedef struct {
     const char *name;           //  intake, processing, postal, reporting
@@ -100,8 +103,10 @@ void       service_health (service_t *self, Motcua__V1__Health *health);
 //  Operator: put this service's dead deliveries back in the queue.
 int64_t    service_replay_dead (service_t *self);
 
-//  Record a refused request in the schema's audit table and the log.
-void       service_audit_denied (service_t *self, const principal_t *who, const char *what);
+//  Record a refused request in the schema's audit table (under dossier, or
+//  "" / NULL when it names none) and the log.
+void       service_audit_denied (service_t *self, const principal_t *who, const char *dossier,
+                                 const char *what);
 
 //  The check of the operation's row for this content (its `when`): 0 if
 //  who's role is among the row's roles; otherwise audit the refusal, set a
@@ -116,9 +121,11 @@ int        service_allow_when (service_t *self, const principal_t *who, const ch
 //  has no row, or a row names no member.
 int        service_operations_print (const service_handlers_t *handlers, FILE *out);
 
-//  0 if who's grant covers this procedure of this agency; otherwise audit,
-//  set PERMISSION_DENIED and return -1.
-int        service_allow_dossier (service_t *self, const principal_t *who, const char *procedure,
-                                  const char *agency, const char *what, api_error_t *error);
+//  0 if who's grant covers this procedure of this agency; otherwise audit
+//  (under dossier, "" if none yet, so `motcua audit CODE` shows it), set
+//  PERMISSION_DENIED and return -1.
+int        service_allow_dossier (service_t *self, const principal_t *who, const char *dossier,
+                                  const char *procedure, const char *agency, const char *what,
+                                  api_error_t *error);
 
 #endif

@@ -97,7 +97,7 @@ intake_lookup (service_t *service, const principal_t *who, const Motcua__V1__Loo
         return NULL;
     }
     if (*request->dossier_code
-    &&  service_allow_dossier (service, who, PQgetvalue (result, 0, 2), PQgetvalue (result, 0, 4),
+    &&  service_allow_dossier (service, who, request->dossier_code, PQgetvalue (result, 0, 2), PQgetvalue (result, 0, 4),
                                "look up dossiers", error)) {
         PQclear (result);
         return NULL;

@@ -5,13 +5,13 @@
 #include "intake_server.h"
 
 const service_op_t intake_operations [] = {
-    { "list_procedures", "*", "list procedures", NULL },
-    { "submit", "counter,postal", "submit dossiers", NULL },
-    { "hand_in_supplement", "counter,postal", "take supplements", NULL },
-    { "withdraw", "counter,postal", "take withdrawals", NULL },
-    { "refuse", "counter,postal", "refuse dossiers", NULL },
-    { "refusal_lookup", "counter,postal,dashboard", "read refusal notices", NULL },
-    { "import_dossiers", "admin", "import dossiers", NULL },
-    { "lookup", "counter,desk,dashboard", "look dossiers up", NULL },
-    { NULL, NULL, NULL, NULL }
+    { "list_procedures", "*", "list procedures", NULL, false },
+    { "submit", "counter,postal", "submit dossiers", ECHOES },
+    { "hand_in_supplement", "counter,postal", "take supplements", NULL, false },
+    { "withdraw", "counter,postal", "take withdrawals", NULL, false },
+    { "refuse", "counter,postal", "refuse dossiers", ECHOES },
+    { "refusal_lookup", "counter,postal,dashboard", "read refusal notices", NULL, false },
+    { "import_dossiers", "admin", "import dossiers", ECHOES },
+    { "lookup", "counter,desk", "look dossiers up", NULL, false },
+    { NULL, NULL, NULL, NULL, false }
 };

@@ -32,7 +32,7 @@ intake_receive (void *context, api_error_t *error)
         return NULL;
     //  Any centre takes any procedure of the province (2025): the grant
     //  limits procedures, not the competent agency.
-    if (service_allow_dossier (submit->service, submit->who, procedure.code, "",
+    if (service_allow_dossier (submit->service, submit->who, "", procedure.code, "",
                                "submit dossiers", error))
         return NULL;
     worktime_rules_t rules;
@@ -130,6 +130,8 @@ intake_refuse (void *context, api_error_t *error)
     int found = intake_store_procedure (db, refuse->req->procedure_code, now, &procedure);
     if (api_found (error, found, db_error (db), "procedure_code",
                    "unknown procedure code '%s'", refuse->req->procedure_code))
+        return NULL;
+    if (service_allow_dossier (refuse->service, refuse->who, "", procedure.code, "", "refuse dossiers", error))
         return NULL;
     char series [80], number [DOSSIER_CODE_MAX], sequence_text [DOSSIER_CODE_MAX];
     snprintf (series, sizeof series, "%s/TC", procedure.agency_code);

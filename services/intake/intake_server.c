@@ -41,16 +41,22 @@ typedef struct {
     size_t n_components;
 } dossier_command_t;
 
+//  The counter's view of the command's dossier, if the caller's grant
+//  covers it (what: the refusal's words). 0, or -1 with error set.
 static int
-s_view (db_t *db, const char *code, intake_view_t *view, api_error_t *error)
+s_view (dossier_command_t *command, const char *what, intake_view_t *view, api_error_t *error)
 {
-    int found = intake_store_view (db, code, view);
+    db_t *db = service_db (command->service);
+    int found = intake_store_view (db, command->code, view);
     if (found < 0)
         return api_db_fail (error, db_error (db));
     if (!found)
         return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
-                         "no dossier %s was received here", code);
-    return 0;
+                         "no dossier %s was received here", command->code);
+    //  As at submit: any centre serves any procedure of the province (2025),
+    //  so the grant's procedures decide, not its agency.
+    return service_allow_dossier (command->service, command->who, command->code, view->procedure_code,
+                                  "", what, error);
 }
 
 static zchunk_t *
@@ -81,7 +87,7 @@ s_hand_in (void *context, api_error_t *error)
     dossier_command_t *command = (dossier_command_t *) context;
     db_t *db = service_db (command->service);
     intake_view_t view;
-    if (s_view (db, command->code, &view, error))
+    if (s_view (command, "take supplements", &view, error))
         return NULL;
     if (!s_may (view.status, ACTION_SUPPLEMENT_RECEIVED)) {
         api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
@@ -119,7 +125,7 @@ s_withdraw (void *context, api_error_t *error)
     dossier_command_t *command = (dossier_command_t *) context;
     db_t *db = service_db (command->service);
     intake_view_t view;
-    if (s_view (db, command->code, &view, error))
+    if (s_view (command, "take withdrawals", &view, error))
         return NULL;
     if (!s_may (view.status, ACTION_WITHDRAW)) {
         api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_FAILED_PRECONDITION, "dossier_code",
@@ -245,6 +251,9 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
         }
         case MOTCUA__V1__INTAKE_REQUEST__BODY_REFUSAL_LOOKUP:
             refusal = intake_routing_refusal (service_db (service), request->refusal_lookup->number, &error);
+            if (refusal && service_allow_dossier (service, who, "", refusal->procedure_code, "",
+                                                  "read refusal notices", &error))
+                break;
             reply.body_case = MOTCUA__V1__INTAKE_REPLY__BODY_REFUSAL;
             reply.refusal = refusal;
             break;

@@ -205,8 +205,8 @@ intake_store_view (db_t *db, const char *code, intake_view_t *view)
     const char *params [1] = { code };
     PGresult *result = db_query (db,
         "SELECT status, (extract (epoch FROM received_at) * 1000)::bigint,"
-        " (extract (epoch FROM due_at) * 1000)::bigint, array_to_string (missing, ', ')"
-        " FROM intake.dossier WHERE code = $1 FOR UPDATE", 1, params);
+        " (extract (epoch FROM due_at) * 1000)::bigint, array_to_string (missing, ', '),"
+        " procedure_code, agency_code FROM intake.dossier WHERE code = $1 FOR UPDATE", 1, params);
     if (!result)
         return -1;
     int found = PQntuples (result) == 1;
@@ -215,6 +215,8 @@ intake_store_view (db_t *db, const char *code, intake_view_t *view)
         view->received_at = atoll (PQgetvalue (result, 0, 1));
         view->due_at = atoll (PQgetvalue (result, 0, 2));
         snprintf (view->missing, sizeof view->missing, "%s", PQgetvalue (result, 0, 3));
+        snprintf (view->procedure_code, sizeof view->procedure_code, "%s", PQgetvalue (result, 0, 4));
+        snprintf (view->agency_code, sizeof view->agency_code, "%s", PQgetvalue (result, 0, 5));
     }
     PQclear (result);
     return found;

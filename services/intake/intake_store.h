@@ -50,6 +50,7 @@ typedef struct {
     char status [32];
     int64_t received_at, due_at;
     char missing [2048];        //  comma-separated, while a supplement is awaited
+    char procedure_code [32], agency_code [64];     //  for the grant
 } intake_view_t;
 int  intake_store_view (db_t *db, const char *code, intake_view_t *view);
 

@@ -43,19 +43,27 @@ static int
 s_audit (int argc, char **argv)
 {
     cli_t cli;
-    if (cli_parse (&cli, argc, argv, "", ""))
+    if (cli_parse (&cli, argc, argv, "since", "denied,reads"))
         return EXIT_USAGE;
-    if (cli.n_positional != 1) {
+    //  One dossier's trail, or every refusal / every read of personal data.
+    const char *outcome = cli_flag (&cli, "denied") ? "denied" : cli_flag (&cli, "reads") ? "read" : "";
+    int64_t since = 0;
+    if ((*outcome ? cli.n_positional != 0 || (cli_flag (&cli, "denied") && cli_flag (&cli, "reads"))
+                  : cli.n_positional != 1 || cli_option (&cli, "since"))
+    ||  (cli_option (&cli, "since") && vn_parse_date (cli_option (&cli, "since"), &since))) {
         cli_cleanup (&cli);
-        return cli_usage ("usage: motcua audit CODE");
+        return cli_usage ("usage: motcua audit CODE | --denied [--since YYYY-MM-DD] | --reads [--since YYYY-MM-DD]");
     }
+    const char *code = *outcome ? "" : cli.positional [0];
     ProtobufCMessage *replies [CLI_SERVICE_COUNT] = { 0 };
     Motcua__V1__AuditEntry *entries [4096];
     size_t count = 0;
     int rc = 0;
     for (int i = 0; i < CLI_SERVICE_COUNT && rc == 0; i++) {
         Motcua__V1__AuditRequest ask = MOTCUA__V1__AUDIT_REQUEST__INIT;
-        ask.dossier_code = (char *) cli.positional [0];
+        ask.dossier_code = (char *) code;
+        ask.outcome = (char *) outcome;
+        ask.since = since;
         client_t *client;
         replies [i] = cli_service_ask (&cli, &cli_services [i], "dashboard", "audit", &ask.base, &client);
         client_destroy (&client);
@@ -77,6 +85,7 @@ s_audit (int argc, char **argv)
             json_string (&json, "role", entries [e]->role);
             json_string (&json, "action", entries [e]->action);
             json_string (&json, "key", entries [e]->dossier_code);     //  the code, or a slip or record of it
+            json_string (&json, "outcome", entries [e]->outcome);
             json_string (&json, "old", entries [e]->old_value);
             json_string (&json, "new", entries [e]->new_value);
             json_end_object (&json);
@@ -86,14 +95,26 @@ s_audit (int argc, char **argv)
     }
     else
     if (rc == 0) {
-        printf ("NHẬT KÝ THAO TÁC — hồ sơ %s\n", cli.positional [0]);
+        if (streq (outcome, "denied"))
+            printf ("NHẬT KÝ TỪ CHỐI TRUY CẬP — %zu lần\n", count);
+        else
+        if (*outcome)
+            printf ("NHẬT KÝ TRUY CẬP DỮ LIỆU CÁ NHÂN — %zu lần\n", count);
+        else
+            printf ("NHẬT KÝ THAO TÁC — hồ sơ %s\n", code);
         for (size_t e = 0; e < count; e++) {
             char at [40];
             printf ("%s  ", vn_format_iso (entries [e]->at, at, sizeof at));
             cli_pad (entries [e]->service, 10);
             cli_pad (entries [e]->principal, 12);
             cli_pad (s_label (entries [e]->action), 30);
-            if (!streq (entries [e]->dossier_code, cli.positional [0]))
+            if (*outcome) {
+                cli_pad (entries [e]->role, 10);
+                printf ("%s%s%s\n", *entries [e]->dossier_code ? "[" : "", entries [e]->dossier_code,
+                        *entries [e]->dossier_code ? "] " : "");
+                continue;
+            }
+            if (!streq (entries [e]->dossier_code, code))
                 printf ("[%s] ", entries [e]->dossier_code);     //  kept under its slip or record
             printf ("%s%s%s\n", entries [e]->old_value, *entries [e]->old_value ? " → " : "",
                     entries [e]->new_value);
@@ -107,6 +128,7 @@ s_audit (int argc, char **argv)
 }
 
 static const cli_command_t s_commands [] = {
-    { NULL, s_audit, "audit CODE                        every recorded change to a dossier" },
+    { NULL, s_audit, "audit CODE                        every recorded change to a dossier\n"
+                     "  audit --denied|--reads [--since YYYY-MM-DD]   refusals, or reads of personal data" },
 };
 const cli_word_t cmd_audit = CLI_WORD ("audit", s_commands);

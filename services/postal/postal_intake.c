@@ -50,7 +50,7 @@ s_collect (void *context, api_error_t *error)
     if (api_found (error, found, db_error (db), "procedure_code",
                    "unknown procedure code '%s' (see `motcua catalog list`)", req->procedure_code))
         return NULL;
-    if (service_allow_dossier (command->service, command->who, req->procedure_code, "",
+    if (service_allow_dossier (command->service, command->who, "", req->procedure_code, "",
                                "collect dossiers", error))
         return NULL;
     Motcua__V1__Slip slip = MOTCUA__V1__SLIP__INIT;
@@ -171,7 +171,7 @@ s_intake_signed (postal_command_t *command, int64_t at, api_error_t *error)
         if (slip->complete && postal_slip_judge (db, command->batch_no, slip->slip_number, true, ""))
             rc = -1;
         else
-        if (service_allow_dossier (command->service, command->who, slip->procedure_code, "",
+        if (service_allow_dossier (command->service, command->who, "", slip->procedure_code, "",
                                    "receive postal dossiers", error))
             rc = -1;
     }

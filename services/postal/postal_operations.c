@@ -8,16 +8,16 @@
 #include "postal_ops.h"
 
 const service_op_t postal_operations [] = {
-    { "list", "postal,dashboard", "list shipments", NULL },
-    { "deliver", "postal", "record deliveries", NULL },
-    { "collect", "postal", "collect dossiers", NULL },
-    { "hand_over", "postal", "hand dossiers over", NULL },
-    { "dispatch", "counter", "hand results to the post", NULL },
-    { "sign", "counter,postal", "sign hand-over records", NULL },
-    { "sign", "counter", "sign for the agency", POSTAL_SIGN_INTAKE },
-    { "sign", "postal", "sign for the post", POSTAL_SIGN_RETURN },
-    { "show_batch", "postal,counter,dashboard", "read hand-over records", NULL },
-    { "move", "postal", "move shipments", NULL },
-    { "overdue", "postal,counter,dashboard", "list overdue shipments", NULL },
-    { NULL, NULL, NULL, NULL }
+    { "list", "postal,dashboard", "list shipments", NULL, false },
+    { "deliver", "postal", "record deliveries", NULL, false },
+    { "collect", "postal", "collect dossiers", ECHOES },
+    { "hand_over", "postal", "hand dossiers over", NULL, false },
+    { "dispatch", "counter", "hand results to the post", NULL, false },
+    { "sign", "counter,postal", "sign hand-over records", NULL, false },
+    { "sign", "counter", "sign for the agency", POSTAL_SIGN_INTAKE, false },
+    { "sign", "postal", "sign for the post", POSTAL_SIGN_RETURN, false },
+    { "show_batch", "postal,counter,dashboard", "read hand-over records", NULL, false },
+    { "move", "postal", "move shipments", NULL, false },
+    { "overdue", "postal,counter,dashboard", "list overdue shipments", NULL, false },
+    { NULL, NULL, NULL, NULL, false }
 };

@@ -6,14 +6,14 @@
 #include "processing_server.h"
 
 const service_op_t processing_operations [] = {
-    { "queue", "desk,counter,dashboard", "see the queue", NULL },
-    { "resolve", "desk", "resolve dossiers", NULL },
-    { "return_at_counter", "counter", "return results at the counter", NULL },
-    { "request_supplement", "desk", "request supplements", NULL },
-    { "delay_letter", "desk", "issue delay letters", NULL },
-    { "hand_over", "desk,counter", "hand dossiers over", NULL },
-    { "attach_result", "desk", "attach results", NULL },
-    { "route", "counter,desk", "route dossiers", NULL },
-    { "sheet", "desk,counter,dashboard", "read dossier sheets", NULL },
-    { NULL, NULL, NULL, NULL }
+    { "queue", "desk,counter,dashboard", "see the queue", NULL, false },
+    { "resolve", "desk", "resolve dossiers", NULL, false },
+    { "return_at_counter", "counter", "return results at the counter", NULL, false },
+    { "request_supplement", "desk", "request supplements", NULL, false },
+    { "delay_letter", "desk", "issue delay letters", NULL, false },
+    { "hand_over", "desk,counter", "hand dossiers over", NULL, false },
+    { "attach_result", "desk", "attach results", NULL, false },
+    { "route", "counter,desk", "route dossiers", NULL, false },
+    { "sheet", "desk,counter,dashboard", "read dossier sheets", NULL, false },
+    { NULL, NULL, NULL, NULL, false }
 };

@@ -35,7 +35,7 @@ s_resolve (void *context, api_error_t *error)
     db_t *db = service_db (command->service);
     work_row_t row;
     if (processing_load (db, command->code, &row, error)
-    ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
+    ||  service_allow_dossier (command->service, command->who, command->code, row.procedure_code, row.agency_code,
                                "resolve dossiers", error))
         return NULL;
     row.outcome = command->outcome;
@@ -82,7 +82,7 @@ s_return_at_counter (void *context, api_error_t *error)
     db_t *db = service_db (command->service);
     work_row_t row;
     if (processing_load (db, command->code, &row, error)
-    ||  service_allow_dossier (command->service, command->who, row.procedure_code, "",
+    ||  service_allow_dossier (command->service, command->who, command->code, row.procedure_code, "",
                                "return results", error))
         return NULL;
     if (row.return_method != MOTCUA__V1__RETURN_METHOD__RETURN_COUNTER) {
@@ -108,7 +108,7 @@ s_request_supplement (void *context, api_error_t *error)
     db_t *db = service_db (command->service);
     work_row_t row;
     if (processing_load (db, command->code, &row, error)
-    ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
+    ||  service_allow_dossier (command->service, command->who, command->code, row.procedure_code, row.agency_code,
                                "request supplements", error))
         return NULL;
     worktime_rules_t rules;
@@ -158,7 +158,7 @@ s_delay_letter (void *context, api_error_t *error)
     db_t *db = service_db (command->service);
     work_row_t row;
     if (processing_load (db, command->code, &row, error)
-    ||  service_allow_dossier (command->service, command->who, row.procedure_code, row.agency_code,
+    ||  service_allow_dossier (command->service, command->who, command->code, row.procedure_code, row.agency_code,
                                "issue delay letters", error))
         return NULL;
     dossier_state_t state, next;
@@ -222,7 +222,9 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
         case MOTCUA__V1__PROCESSING_REQUEST__BODY_QUEUE: {
             if (api_check_text (&error, "division", request->queue->division, 64, false))
                 break;
-            int count = processing_store_queue (service_db (service), request->queue->division, &rows);
+            auth_scope_t scope;
+            auth_scope (who, &scope);
+            int count = processing_store_queue (service_db (service), request->queue->division, &scope, &rows);
             if (count < 0) {
                 api_db_fail (&error, db_error (service_db (service)));
                 break;

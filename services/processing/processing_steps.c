@@ -147,7 +147,7 @@ s_load (step_command_t *command, work_row_t *row, work_extra_t *extra, const cha
     if (processing_sheet_extra (db, command->code, extra) < 0)
         return api_db_fail (error, db_error (db));
     bool routing = command->request->body_case == MOTCUA__V1__PROCESSING_REQUEST__BODY_ROUTE;
-    return service_allow_dossier (command->service, command->who, row->procedure_code,
+    return service_allow_dossier (command->service, command->who, command->code, row->procedure_code,
                                   routing ? extra->receiving_agency : row->agency_code, what, error);
 }
 
@@ -355,8 +355,12 @@ processing_steps_handle (service_t *service, const principal_t *who, const Motcu
                 api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
                           "no dossier %s in processing", code);
             else {
+                Motcua__V1__DossierSheet *sheet = processing_sheet_message (keep->sheet);
+                if (service_allow_dossier (service, who, code, sheet->item ? sheet->item->procedure_code : "",
+                                           sheet->agency_code, "read dossier sheets", error))
+                    return true;
                 reply->body_case = MOTCUA__V1__PROCESSING_REPLY__BODY_SHEET;
-                reply->sheet = processing_sheet_message (keep->sheet);
+                reply->sheet = sheet;
             }
             return true;
         }

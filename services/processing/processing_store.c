@@ -149,14 +149,15 @@ processing_store_trail (db_t *db, const char *code, const char *from, const char
 }
 
 int
-processing_store_queue (db_t *db, const char *division, work_row_t **rows)
+processing_store_queue (db_t *db, const char *division, const auth_scope_t *scope, work_row_t **rows)
 {
-    const char *params [1] = { division && *division ? division : NULL };
-    PGresult *result = db_query (db,
-        "SELECT " ROW_COLUMNS " FROM processing.work_item"
-        " WHERE status IN ('received', 'in_process', 'supplement_requested')"
-        " AND ($1::text IS NULL OR division = $1) ORDER BY due_at, dossier_code LIMIT 1000",
-        1, params);
+    const char *params [3] = { division && *division ? division : NULL, scope->agency, scope->procedures };
+    char sql [1024], where [256];
+    snprintf (sql, sizeof sql, "SELECT " ROW_COLUMNS " FROM processing.work_item"
+              " WHERE status IN ('received', 'in_process', 'supplement_requested')"
+              " AND ($1::text IS NULL OR division = $1)%s ORDER BY due_at, dossier_code LIMIT 1000",
+              auth_scope_sql (where, sizeof where, "agency_code", "procedure_code", 2));
+    PGresult *result = db_query (db, sql, 3, params);
     return s_read_rows (result, rows);
 }
 

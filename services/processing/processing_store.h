@@ -3,6 +3,7 @@
 #ifndef PROCESSING_STORE_H
 #define PROCESSING_STORE_H
 #include "db.h"
+#include "auth.h"
 #include "motcua/v1/events.pb-c.h"
 #include "motcua/v1/processing.pb-c.h"
 
@@ -57,6 +58,7 @@ int  processing_store_trail (db_t *db, const char *code, const char *from, const
 
 //  Open work items (received, in process, waiting for a supplement), oldest
 //  due first, of one division or all. rows: caller frees. Count or -1.
-int  processing_store_queue (db_t *db, const char *division, work_row_t **rows);
+//  (Only the dossiers scope covers: the caller's grant, auth_scope.)
+int  processing_store_queue (db_t *db, const char *division, const auth_scope_t *scope, work_row_t **rows);
 
 #endif

@@ -1,5 +1,6 @@
 /*  reporting_citizen — ratings, feedback, satisfaction, II.07b. See
     reporting_citizen.h.                                                   */
+#include "reporting_store.h"
 #include "reporting_sql.h"
 #include "db_ms.h"
 #include "reporting_citizen.h"
@@ -105,7 +106,11 @@ s_rate (service_t *service, const principal_t *who, const Motcua__V1__RateReques
         api_fail (error, INVALID, "rated_at", "a rating cannot be made in the future");
         return NULL;
     }
-    if (s_known (db, req->dossier_code, error) != 1)
+    reporting_scope_t scope;
+    if (s_known (db, req->dossier_code, error) != 1
+    ||  reporting_store_scope (db, req->dossier_code, &scope) < 0
+    ||  service_allow_dossier (service, who, req->dossier_code, scope.procedure, scope.agency,
+                               "record ratings", error))
         return NULL;
     s_rate_t context = { db, who, req, req->rated_at ? req->rated_at : now };
     zchunk_t *body = service_run_once (service, req->idempotency_key, s_rate_work, &context, error);

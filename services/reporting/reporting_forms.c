@@ -364,7 +364,8 @@ s_status (const PGresult *res, int r)
 }
 
 static zchunk_t *
-s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, api_error_t *error)
+s_list (db_t *db, const principal_t *who, const Motcua__V1__ReportingRequest *request, bool log_book,
+        api_error_t *error)
 {
     Motcua__V1__ReportingReply reply = MOTCUA__V1__REPORTING_REPLY__INIT;
     reply.request_id = request->request_id;
@@ -397,7 +398,7 @@ s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, ap
     char f [24], t [24];
     snprintf (f, sizeof f, "%lld", (long long) from);
     snprintf (t, sizeof t, "%lld", (long long) to);
-    const char *params [8] = { f, t, "-infinity", "" };
+    const char *params [10] = { f, t, "-infinity", "" };
     int count = 4;
     char where [768] = "";
     rollup_key_t filter = s_any;
@@ -427,6 +428,14 @@ s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, ap
             : strncmp (column, "in_progress_", 12) == 0
                 ? " AND (f.resolved_at IS NULL OR f.resolved_at >= to_timestamp ($2::bigint / 1000.0))" : "");
     }
+    //  Only the dossiers the caller's grant covers (agency, procedures).
+    auth_scope_t scope;
+    auth_scope (who, &scope);
+    params [count++] = scope.agency;
+    params [count++] = scope.procedures;
+    char scope_sql [256];
+    strncat (where, auth_scope_sql (scope_sql, sizeof scope_sql, "f.agency_code", "f.procedure_code", count - 1),
+             sizeof where - strlen (where) - 1);
     //  Pages in (received_at, dossier_code) order, until the list is full.
     char sql [3072];
     snprintf (sql, sizeof sql, "SELECT " LIST_COLUMNS ", f.received_at::text FROM reporting.dossier_fact f"
@@ -525,7 +534,7 @@ s_list (db_t *db, const Motcua__V1__ReportingRequest *request, bool log_book, ap
 }
 
 zchunk_t *
-reporting_forms_handle (service_t *service, const Motcua__V1__ReportingRequest *request)
+reporting_forms_handle (service_t *service, const principal_t *who, const Motcua__V1__ReportingRequest *request)
 {
     db_t *db = service_db (service);
     api_error_t error = { 0 };
@@ -537,9 +546,9 @@ reporting_forms_handle (service_t *service, const Motcua__V1__ReportingRequest *
                  : request->body_case == MOTCUA__V1__REPORTING_REQUEST__BODY_RATES ? s_rates_reply (db, request, &error)
                  : s_series (db, request, &error);
         case MOTCUA__V1__REPORTING_REQUEST__BODY_DRILL:
-            return s_list (db, request, false, &error);
+            return s_list (db, who, request, false, &error);
         case MOTCUA__V1__REPORTING_REQUEST__BODY_LOG_BOOK:
-            return s_list (db, request, true, &error);
+            return s_list (db, who, request, true, &error);
         default:
             return NULL;
     }

@@ -8,7 +8,8 @@
 #include "motcua/v1/reporting.pb-c.h"
 
 //  Answer request if it is one of these (packed reply), else NULL.
-zchunk_t *reporting_forms_handle (service_t *service, const Motcua__V1__ReportingRequest *request);
+zchunk_t *reporting_forms_handle (service_t *service, const principal_t *who,
+                                  const Motcua__V1__ReportingRequest *request);
 
 //  Resolve a request's window. 0, or -1 with error set. label gets the
 //  period's Vietnamese name.

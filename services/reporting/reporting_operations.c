@@ -6,18 +6,18 @@
 #include "reporting_server.h"
 
 const service_op_t reporting_operations [] = {
-    { "trace", "dashboard,counter,desk,postal", "trace dossiers", NULL },
-    { "report", "dashboard,desk", "read reports", NULL },
-    { "postal_report", "dashboard,desk", "read reports", NULL },
-    { "drill", "dashboard,desk", "read the dossiers behind a report", NULL },
-    { "rates", "dashboard,desk", "read reports", NULL },
-    { "series", "dashboard,desk", "read reports", NULL },
-    { "satisfaction", "dashboard,desk", "read reports", NULL },
-    { "rate", "counter,dashboard", "record ratings", NULL },
-    { "feedback", "counter,desk", "record feedback", NULL },
-    { "feedback_handle", "counter,desk", "record feedback", NULL },
-    { "feedback_counts", "dashboard,desk", "read reports", NULL },
-    { "form07b", "dashboard,desk", "read reports", NULL },
-    { "log_book", "dashboard,desk,counter", "read the log book", NULL },
-    { NULL, NULL, NULL, NULL }
+    { "trace", "dashboard,counter,desk,postal", "trace dossiers", NULL, false },
+    { "report", "dashboard,desk", "read reports", NULL, false },
+    { "postal_report", "dashboard,desk", "read reports", NULL, false },
+    { "drill", "dashboard,desk", "read the dossiers behind a report", NULL, false },
+    { "rates", "dashboard,desk", "read reports", NULL, false },
+    { "series", "dashboard,desk", "read reports", NULL, false },
+    { "satisfaction", "dashboard,desk", "read reports", NULL, false },
+    { "rate", "counter,dashboard", "record ratings", NULL, false },
+    { "feedback", "counter,desk", "record feedback", NULL, false },
+    { "feedback_handle", "counter,desk", "record feedback", NULL, false },
+    { "feedback_counts", "dashboard,desk", "read reports", NULL, false },
+    { "form07b", "dashboard,desk", "read reports", NULL, false },
+    { "log_book", "dashboard,desk,counter", "read the log book", NULL, false },
+    { NULL, NULL, NULL, NULL, false }
 };

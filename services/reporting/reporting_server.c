@@ -31,7 +31,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 {
     db_t *db = service_db (service);
     const Motcua__V1__ReportingRequest *request = (const Motcua__V1__ReportingRequest *) message;
-    zchunk_t *form = reporting_forms_handle (service, request);
+    zchunk_t *form = reporting_forms_handle (service, who, request);
     if (!form)
         form = reporting_citizen_handle (service, who, request);
     if (form)
@@ -56,6 +56,12 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             if (!found)
                 api_fail (&error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
                           "no dossier %s is known to reporting", code);
+            reporting_scope_t scope;
+            if (found > 0 && reporting_store_scope (db, code, &scope) < 0)
+                found = api_db_fail (&error, db_error (db));
+            if (found > 0 && service_allow_dossier (service, who, code, scope.procedure, scope.agency,
+                                                    "trace dossiers", &error))
+                found = -1;
             if (found > 0 && reporting_postal_location (db, code, location, sizeof location))
                 api_db_fail (&error, db_error (db));
             trace.result_location = location;

@@ -251,3 +251,18 @@ reporting_store_free_trace (Motcua__V1__Trace *trace)
     if (trace->procedure_code != protobuf_c_empty_string)
         free (trace->procedure_code);
 }
+
+int
+reporting_store_scope (db_t *db, const char *code, reporting_scope_t *scope)
+{
+    const char *params [1] = { code };
+    PGresult *result = db_query (db, "SELECT coalesce (procedure_code, ''), coalesce (agency_code, '')"
+                                     " FROM reporting.dossier_fact WHERE dossier_code = $1", 1, params);
+    if (!result)
+        return -1;
+    int found = PQntuples (result) == 1;
+    snprintf (scope->procedure, sizeof scope->procedure, "%s", found ? PQgetvalue (result, 0, 0) : "");
+    snprintf (scope->agency, sizeof scope->agency, "%s", found ? PQgetvalue (result, 0, 1) : "");
+    PQclear (result);
+    return found;
+}

@@ -14,6 +14,11 @@ int  reporting_store_apply (db_t *db, const Motcua__V1__Event *event);
 //  Fill trace (allocating entries; free with reporting_store_free_trace).
 //  1 found, 0 unknown dossier, -1 error.
 int  reporting_store_trace (db_t *db, const char *code, Motcua__V1__Trace *trace);
+
+//  The procedure and agency a known dossier belongs to ("" if none is
+//  recorded), for the grant check. 1 found, 0 unknown, -1 error.
+typedef struct { char procedure [32], agency [64]; } reporting_scope_t;
+int  reporting_store_scope (db_t *db, const char *code, reporting_scope_t *scope);
 void reporting_store_free_trace (Motcua__V1__Trace *trace);
 
 #endif

@@ -7,6 +7,7 @@ error of a request sent to the wrong service. Prints ok/FAIL lines and
 `N passed, N failed`.  Usage: client.py VAR_DIR BASE_PORT"""
 import os, re, sys, time, uuid
 import zmq
+import wire
 from motcua.v1 import common_pb2, intake_pb2, processing_pb2, reporting_pb2
 
 VAR, BASE = sys.argv[1], int(sys.argv[2])
@@ -19,32 +20,14 @@ def check(ok, name):
     if ok: passed += 1
     else: failed += 1
 
-def keys(path):
-    """A CZMQ ZPL certificate: its Z85 public-key and secret-key."""
-    text = open(path, encoding='utf-8').read()
-    found = dict(re.findall(r'^\s*(public-key|secret-key)\s*=\s*"([^"]{40})"', text, re.M))
-    return found.get('public-key', '').encode(), found.get('secret-key', '').encode()
-
-context = zmq.Context()
 def dealer(service, identity):
-    """A CURVE DEALER to a service's api socket, speaking as identity."""
-    public, secret = keys(os.path.join(VAR, 'certs', 'keys', identity + '.cert_secret'))
-    server, _ = keys(os.path.join(VAR, 'certs', 'keys', 'service-' + service + '.cert'))
-    s = context.socket(zmq.DEALER)
-    s.curve_publickey, s.curve_secretkey, s.curve_serverkey = public, secret, server
-    s.linger = 0
-    s.connect('tcp://127.0.0.1:%d' % PORTS[service])
-    return s
+    return wire.dealer(VAR, BASE, service, identity)
 
 def call(sock, request, reply_type, timeout_ms=5000):
     """One frame out (no delimiter), one frame back, matched by request_id."""
     request.request_id = str(uuid.uuid4())
-    sock.send(request.SerializeToString())
-    if not sock.poll(timeout_ms):
-        return None
-    reply = reply_type()
-    reply.ParseFromString(sock.recv())
-    return reply if reply.request_id == request.request_id else None
+    reply, _ = wire.exchange(sock, request, reply_type, timeout_ms)
+    return reply if reply and reply.request_id == request.request_id else None
 
 counter, desk = dealer('intake', 'counter'), dealer('processing', 'desk')
 board = dealer('reporting', 'dashboard')
@@ -114,10 +97,10 @@ w = call(to_processing, wrong, processing_pb2.ProcessingReply)
 check(w is not None and w.error.code == common_pb2.ERROR_INVALID_ARGUMENT and w.error.field == 'service',
       'a request for intake sent to processing is INVALID_ARGUMENT on service (%s)' % (w.error.message if w else 'no answer'))
 # and a REQ socket, as the README warns, gets no answer
-req_socket = context.socket(zmq.REQ)
-public, secret = keys(os.path.join(VAR, 'certs', 'keys', 'counter.cert_secret'))
+req_socket = wire.context.socket(zmq.REQ)
+public, secret = wire.keys(os.path.join(VAR, 'certs', 'keys', 'counter.cert_secret'))
 req_socket.curve_publickey, req_socket.curve_secretkey = public, secret
-req_socket.curve_serverkey = keys(os.path.join(VAR, 'certs', 'keys', 'service-intake.cert'))[0]
+req_socket.curve_serverkey = wire.keys(os.path.join(VAR, 'certs', 'keys', 'service-intake.cert'))[0]
 req_socket.linger = 0
 req_socket.connect('tcp://127.0.0.1:%d' % PORTS['intake'])
 h = intake_pb2.IntakeRequest(service='intake', request_id='py-req')
