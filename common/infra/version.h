@@ -3,5 +3,5 @@
 #ifndef MOTCUA_VERSION_H
 #define MOTCUA_VERSION_H
 #define MOTCUA_VERSION        "0.1.0"
-#define MOTCUA_SCHEMA_VERSION 17     //  highest deploy/sql/NNN_*.sql this build knows
+#define MOTCUA_SCHEMA_VERSION 18     //  highest deploy/sql/NNN_*.sql this build knows
 #endif

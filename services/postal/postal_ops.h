@@ -38,7 +38,7 @@ zchunk_t *postal_move (service_t *service, const principal_t *who,
 zchunk_t *postal_deliver (service_t *service, const principal_t *who,
                           const Motcua__V1__DeliverShipment *req, api_error_t *error);
 //  Shipments past their J+n deadline, packed as a ShipmentList.
-zchunk_t *postal_overdue (service_t *service, api_error_t *error);
+zchunk_t *postal_overdue (service_t *service, const principal_t *who, api_error_t *error);
 
 //  A shipment's move (ShipmentMoved) to reporting. 0 or -1.
 int       postal_emit_moved (db_t *db, const shipment_row_t *row, const char *actor, int64_t at);

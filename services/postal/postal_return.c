@@ -33,16 +33,26 @@ s_may_move (const shipment_row_t *row, const char *to, api_error_t *error)
     return 0;
 }
 
+typedef struct {
+    service_t *service;
+    const principal_t *who;
+    const void *req;
+} return_command_t;
+
+//  The shipment of a dossier, if the caller's grant covers the dossier (what:
+//  the refusal's words). 0, or -1 with error set.
 static int
-s_load (db_t *db, const char *code, shipment_row_t *row, api_error_t *error)
+s_load (return_command_t *command, const char *code, shipment_row_t *row, const char *what, api_error_t *error)
 {
+    db_t *db = service_db (command->service);
     int found = postal_store_load (db, code, row);
     if (found < 0)
         return api_db_fail (error, db_error (db));
     if (!found)
         return api_fail (error, MOTCUA__V1__ERROR_CODE__ERROR_NOT_FOUND, "dossier_code",
                          "no shipment for dossier %s (is its result ready, and going by post?)", code);
-    return 0;
+    return service_allow_dossier (command->service, command->who, code, row->procedure_code,
+                                  row->agency_code, what, error);
 }
 
 int
@@ -80,11 +90,6 @@ s_record (db_t *db, shipment_row_t *row, const char *action, const char *old_sta
         || (emit && postal_emit_moved (db, row, who->name, at)) ? -1 : 0;
 }
 
-typedef struct {
-    service_t *service;
-    const principal_t *who;
-    const void *req;
-} return_command_t;
 
 static zchunk_t *
 s_dispatch (void *context, api_error_t *error)
@@ -99,7 +104,7 @@ s_dispatch (void *context, api_error_t *error)
     for (size_t i = 0; i < req->n_results; i++) {
         const Motcua__V1__ResultToPost *result = req->results [i];
         shipment_row_t row;
-        if (s_load (db, result->dossier_code, &row, error))
+        if (s_load (command, result->dossier_code, &row, "hand results to the post", error))
             return NULL;
         if (!streq (row.status, "created") || row.batch_no) {
             api_fail (error, PRECONDITION, "dossier_code", "the result of %s is already with the post (%s)",
@@ -204,7 +209,7 @@ s_move (void *context, api_error_t *error)
     const Motcua__V1__MoveShipment *req = (const Motcua__V1__MoveShipment *) command->req;
     db_t *db = service_db (command->service);
     shipment_row_t row;
-    if (s_load (db, req->dossier_code, &row, error) || s_may_move (&row, req->state, error))
+    if (s_load (command, req->dossier_code, &row, "move shipments", error) || s_may_move (&row, req->state, error))
         return NULL;
     int64_t now = vn_now_ms ();
     char old_status [16];
@@ -263,7 +268,7 @@ s_deliver (void *context, api_error_t *error)
     const Motcua__V1__DeliverShipment *req = (const Motcua__V1__DeliverShipment *) command->req;
     db_t *db = service_db (command->service);
     shipment_row_t row;
-    if (s_load (db, req->dossier_code, &row, error) || s_may_move (&row, "delivered", error))
+    if (s_load (command, req->dossier_code, &row, "record deliveries", error) || s_may_move (&row, "delivered", error))
         return NULL;
     //  The recipient shows an ID (CCCD, passport): it must be the applicant's.
     if (!streq (row.id_number, req->recipient_id_number)) {
@@ -306,10 +311,12 @@ postal_deliver (service_t *service, const principal_t *who, const Motcua__V1__De
 }
 
 zchunk_t *
-postal_overdue (service_t *service, api_error_t *error)
+postal_overdue (service_t *service, const principal_t *who, api_error_t *error)
 {
     shipment_row_t *rows = NULL;
-    int count = postal_store_open (service_db (service), vn_now_ms (), &rows);
+    auth_scope_t scope;
+    auth_scope (who, &scope);
+    int count = postal_store_open (service_db (service), vn_now_ms (), &scope, &rows);
     if (count < 0)
         return api_db_fail (error, db_error (service_db (service))), NULL;
     Motcua__V1__ShipmentList list = MOTCUA__V1__SHIPMENT_LIST__INIT;

@@ -36,7 +36,9 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
 
     switch (request->body_case) {
         case MOTCUA__V1__POSTAL_REQUEST__BODY_LIST: {
-            int count = postal_store_open (service_db (service), 0, &rows);
+            auth_scope_t scope;
+            auth_scope (who, &scope);
+            int count = postal_store_open (service_db (service), 0, &scope, &rows);
             if (count < 0) {
                 api_db_fail (&error, db_error (service_db (service)));
                 break;
@@ -81,7 +83,7 @@ s_handle (service_t *service, const principal_t *who, const ProtobufCMessage *me
             body = postal_show_batch (service, request->show_batch, &error);
             break;
         case MOTCUA__V1__POSTAL_REQUEST__BODY_OVERDUE:
-            body = postal_overdue (service, &error);
+            body = postal_overdue (service, who, &error);
             overdue = body ? motcua__v1__shipment_list__unpack (NULL, zchunk_size (body), zchunk_data (body)) : NULL;
             reply.body_case = MOTCUA__V1__POSTAL_REPLY__BODY_SHIPMENTS;
             reply.shipments = overdue;

@@ -10,7 +10,8 @@
                 " coalesce (batch_no, 0), " DB_MS ("handed_at") ", " DB_MS ("deadline_at") ", " \
                 DB_MS ("returned_at") ", postal_fee, note, array_to_string (originals, E'\\x1f')," \
                 " array_to_string (items, E'\\x1f')," \
-                " (SELECT count (*) FROM postal.attempt a WHERE a.shipment_id = s.shipment_id)"
+                " (SELECT count (*) FROM postal.attempt a WHERE a.shipment_id = s.shipment_id)," \
+                " s.procedure_code, s.agency_code"
 
 static void
 s_read_row (PGresult *result, int r, void *out)
@@ -37,6 +38,8 @@ s_read_row (PGresult *result, int r, void *out)
     snprintf (row->originals, sizeof row->originals, "%s", PQgetvalue (result, r, 17));
     snprintf (row->items, sizeof row->items, "%s", PQgetvalue (result, r, 18));
     row->invitations = atoi (PQgetvalue (result, r, 19));
+    snprintf (row->procedure_code, sizeof row->procedure_code, "%s", PQgetvalue (result, r, 20));
+    snprintf (row->agency_code, sizeof row->agency_code, "%s", PQgetvalue (result, r, 21));
 }
 
 void
@@ -86,14 +89,17 @@ postal_store_create (db_t *db, const Motcua__V1__ResultReady *ready, shipment_ro
     snprintf (created, sizeof created, "%lld", (long long) ready->ready_at);
     char outcome [16];
     snprintf (outcome, sizeof outcome, "%d", (int) ready->outcome);
-    const char *params [9] = { shipment_id, ready->dossier_code, r ? r->name : "",
-                               r ? r->id_number : "", r ? r->phone : "", r ? r->address : "", created,
-                               ready->rule_set ? ready->rule_set : "", outcome };
+    const char *params [11] = { shipment_id, ready->dossier_code, r ? r->name : "",
+                                r ? r->id_number : "", r ? r->phone : "", r ? r->address : "", created,
+                                ready->rule_set ? ready->rule_set : "", outcome,
+                                ready->procedure_code ? ready->procedure_code : "",
+                                ready->agency_code ? ready->agency_code : "" };
     PGresult *result = db_query (db,
         "INSERT INTO postal.shipment AS s (shipment_id, dossier_code, recipient_name, recipient_id,"
-        " phone, address, status, created_at, rule_set, outcome) VALUES ($1, $2, $3, $4, $5, $6, 'created',"
-        " to_timestamp ($7::bigint / 1000.0), $8, $9) ON CONFLICT (dossier_code) DO NOTHING"
-        " RETURNING " COLUMNS, 9, params);
+        " phone, address, status, created_at, rule_set, outcome, procedure_code, agency_code)"
+        " VALUES ($1, $2, $3, $4, $5, $6, 'created',"
+        " to_timestamp ($7::bigint / 1000.0), $8, $9, $10, $11) ON CONFLICT (dossier_code) DO NOTHING"
+        " RETURNING " COLUMNS, 11, params);
     return db_rows_one (result, s_read_row, row);       //  1 if created now
 }
 
@@ -118,15 +124,15 @@ postal_store_delivered (db_t *db, const shipment_row_t *row)
 }
 
 int
-postal_store_open (db_t *db, int64_t overdue_at, shipment_row_t **rows)
+postal_store_open (db_t *db, int64_t overdue_at, const auth_scope_t *scope, shipment_row_t **rows)
 {
-    char at [24];
+    char at [24], sql [1024], where [256];
     snprintf (at, sizeof at, "%lld", (long long) overdue_at);
-    const char *params [1] = { at };
-    return s_rows (db_query (db,
-        "SELECT " COLUMNS " FROM postal.shipment s WHERE status NOT IN ('delivered', 'returned')"
-        " AND ($1 = '0' OR deadline_at < " DB_TS_OR_NULL (1) ")"
-        " ORDER BY created_at LIMIT 1000", 1, params), rows);
+    const char *params [3] = { at, scope->agency, scope->procedures };
+    snprintf (sql, sizeof sql, "SELECT " COLUMNS " FROM postal.shipment s WHERE status NOT IN ('delivered', 'returned')"
+              " AND ($1 = '0' OR deadline_at < " DB_TS_OR_NULL (1) ")%s ORDER BY created_at LIMIT 1000",
+              auth_scope_sql (where, sizeof where, "s.agency_code", "s.procedure_code", 2));
+    return s_rows (db_query (db, sql, 3, params), rows);
 }
 
 int

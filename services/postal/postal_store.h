@@ -4,6 +4,7 @@
     delivered, or returned to the agency.                                   */
 #ifndef POSTAL_STORE_H
 #define POSTAL_STORE_H
+#include "auth.h"
 #include "db.h"
 #include "motcua/v1/events.pb-c.h"
 #include "motcua/v1/postal.pb-c.h"
@@ -28,6 +29,7 @@ typedef struct {
     char items [1024];
     char *originals_v [POSTAL_LIST_MAX], *items_v [POSTAL_LIST_MAX];
     Motcua__V1__Applicant recipient;        //  points into the row
+    char procedure_code [32], agency_code [64];     //  the dossier's, for the grant
 } shipment_row_t;
 
 //  Point a Shipment at row (valid while row lives; splits the lists in place).
@@ -45,7 +47,7 @@ int  postal_store_delivered (db_t *db, const shipment_row_t *row);
 //  Shipments not yet delivered nor back at the agency, oldest first.
 //  overdue_at > 0: only those handed to post whose deadline passed by then.
 //  rows: caller frees. Count or -1.
-int  postal_store_open (db_t *db, int64_t overdue_at, shipment_row_t **rows);
+int  postal_store_open (db_t *db, int64_t overdue_at, const auth_scope_t *scope, shipment_row_t **rows);
 
 //  The shipments of a return batch. rows: caller frees. Count or -1.
 int  postal_store_of_batch (db_t *db, int64_t batch_no, shipment_row_t **rows);

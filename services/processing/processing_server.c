@@ -61,6 +61,8 @@ s_resolve (void *context, api_error_t *error)
         ready.procedure_name = row.procedure_name;
         ready.rule_set = row.rule_set;
         ready.outcome = row.outcome;
+        ready.procedure_code = row.procedure_code;
+        ready.agency_code = row.agency_code;
         Motcua__V1__Event ready_event = MOTCUA__V1__EVENT__INIT;
         ready_event.occurred_at = row.resolved_at;
         ready_event.body_case = MOTCUA__V1__EVENT__BODY_RESULT_READY;

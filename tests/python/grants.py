@@ -65,6 +65,26 @@ for _ in range(100):        # processing and reporting hear of it
         break
     time.sleep(0.1)
 
+# A second one to be returned by post: rejected, its result goes to the post.
+def submit_postal(b):
+    submit(b); b.return_method = common_pb2.RETURN_POSTAL
+reply, _ = call('intake', 'counter', 'submit', submit_postal)
+PCODE = reply.receipt.dossier_code if reply and reply.WhichOneof('body') == 'receipt' else ''
+for _ in range(100):
+    def reject(b):
+        b.idempotency_key = 'grants-reject-' + PCODE; b.dossier_code = PCODE
+        b.outcome = common_pb2.OUTCOME_REJECTED; b.reason = 'Không đủ điều kiện'
+    r, _ = call('processing', 'desk', 'resolve', reject)
+    if r and r.WhichOneof('body') == 'item':
+        break
+    time.sleep(0.1)
+for _ in range(100):
+    _, raw = call('postal', 'postal', 'list', lambda b: None)
+    if PCODE.encode() in raw:
+        break
+    time.sleep(0.1)
+check(bool(PCODE) and PCODE.encode() in raw, 'a dossier returned by post (%s), rejected, is in the carrier\'s list' % PCODE)
+
 def window(r):
     """A ReportRequest of the days around now (from/to as given)."""
     setattr(r, 'from', now_ms - 2 * DAY); r.to = now_ms + DAY
@@ -107,14 +127,15 @@ CASES = {
     ('processing', 'attach_result'): ('dossier', lambda b: code_key(b, kind='certificate', reference='QĐ 1/2026')),
     ('processing', 'route'): ('dossier', lambda b: code_key(b)),
     ('postal', 'collect'): ('procedure', None),
-    ('postal', 'list'): ('none', 'the carrier\'s worklist (BCCI serves every procedure; a shipment names no procedure); blanked for the dashboard'),
-    ('postal', 'overdue'): ('none', 'the carrier\'s worklist, as list'),
-    ('postal', 'deliver'): ('none', 'the carrier\'s act on a shipment it holds'),
-    ('postal', 'move'): ('none', 'the carrier\'s act on a shipment it holds'),
+    ('postal', 'list'): ('list', lambda b: None),
+    ('postal', 'overdue'): ('list-outsider', lambda b: None),
+    ('postal', 'deliver'): ('dossier', lambda b: pcode_key(b, recipient_id_number='042090007777')),
+    ('postal', 'move'): ('dossier', lambda b: pcode_key(b, state='in_transit')),
     ('postal', 'hand_over'): ('none', 'the carrier hands over its own slips'),
     ('postal', 'sign'): ('none', 'a hand-over record signed by its two parties'),
     ('postal', 'show_batch'): ('none', 'a hand-over record shown to its parties; blanked for the dashboard'),
-    ('postal', 'dispatch'): ('none', 'the counter hands the post the results it holds'),
+    ('postal', 'dispatch'): ('dossier', lambda b: (setattr(b, 'idempotency_key', key()),
+                                                   b.results.add(dossier_code=PCODE, route='district'))),
     ('reporting', 'trace'): ('dossier', code),
     ('reporting', 'rate'): ('dossier', lambda b: rate(b)),
     ('reporting', 'drill'): ('list', lambda b: (setattr(b, 'column', 'received_total'), period(b))),
@@ -129,6 +150,11 @@ CASES = {
     ('reporting', 'feedback'): ('none', 'a citizen\'s feedback on a regulation or on conduct, taken from anyone'),
     ('reporting', 'feedback_handle'): ('none', 'the answer to a feedback (no dossier data)'),
 }
+
+def pcode_key(b, **more):
+    b.dossier_code = PCODE; b.idempotency_key = key()
+    for k, v in more.items():
+        setattr(b, k, v)
 
 def submit_like_refuse(b):
     b.idempotency_key = key(); b.procedure_code = '1.000843'; b.reason = 'Không thuộc thẩm quyền'
@@ -148,9 +174,10 @@ def rows(service):
     return out
 
 def audit_denials(service, identity):
-    reply, _ = call(service, 'dashboard', 'audit', code)
+    target = PCODE if service == 'postal' else CODE      # the carrier's acts are on the posted one
+    reply, _ = call(service, 'dashboard', 'audit', lambda b: setattr(b, 'dossier_code', target))
     entries = reply.audit.entries if reply and reply.WhichOneof('body') == 'audit' else []
-    return [e for e in entries if e.outcome == 'denied' and e.principal == identity and e.dossier_code == CODE]
+    return [e for e in entries if e.outcome == 'denied' and e.principal == identity and e.dossier_code == target]
 
 walked = 0
 for service in ('intake', 'processing', 'postal', 'reporting'):
@@ -183,7 +210,7 @@ for service in ('intake', 'processing', 'postal', 'reporting'):
                   'got %s: %s' % (got, reply.error.message if reply and reply.HasField('error') else reply))
             if kind == 'dossier':
                 check(len(audit_denials(service, outsider)) >= 1,
-                      '%s.%s: the refusal of %s is in the audit under %s' % (service, operation, outsider, CODE))
+                      '%s.%s: the refusal of %s is in the audit under %s' % (service, operation, outsider, PCODE if service == 'postal' else CODE))
         elif kind == 'procedure-notice':
             # a refusal notice of 1.000843, read by an outsider
             reply, _ = call('intake', 'counter', 'refuse', submit_like_refuse)
@@ -192,12 +219,17 @@ for service in ('intake', 'processing', 'postal', 'reporting'):
             got = reply.error.code if reply and reply.HasField('error') else None
             check(bool(number) and got == DENIED, 'intake.refusal_lookup of a 1.000843 notice (%s) as out-%s is PERMISSION_DENIED'
                   % (number, role), 'got %s' % got)
-        elif kind == 'list':
+        elif kind in ('list', 'list-outsider'):
+            # the carrier's lists hold the dossier returned by post
+            target = (PCODE if service == 'postal' else CODE).encode()
             _, mine = call(service, role, operation, how)
             _, theirs = call(service, 'out-' + role, operation, how)
-            check(CODE.encode() in mine and CODE.encode() not in theirs,
-                  '%s.%s: %s\'s list shows %s, out-%s\'s (another procedure) leaves it out' % (service, operation, role, CODE, role),
-                  'in granted list: %s, in outsider\'s: %s' % (CODE.encode() in mine, CODE.encode() in theirs))
+            shown = target in mine or kind == 'list-outsider'    # nothing is overdue yet
+            seen = ("%s's list shows %s" % (role, target.decode()) if kind == 'list'
+                    else "nothing is overdue yet, and %s" % target.decode())
+            check(shown and target not in theirs,
+                  "%s.%s: %s; out-%s's (another procedure) leaves it out" % (service, operation, seen, role),
+                  "in granted list: %s, in outsider's: %s" % (target in mine, target in theirs))
         elif kind == 'aggregate':
             reply, raw = call(service, role, operation, how)
             check(reply is not None and not reply.HasField('error') and NAME.encode() not in raw,
